@@ -1,0 +1,514 @@
+//! Cross-document linking: every name mention joins one corpus-wide entity.
+//!
+//! Each document first groups its mentions by a link key ([`link_key`]): the gazetteer
+//! canonical name, the canonical designator, or the normalised surface (lower case, American
+//! spelling, no articles or dots; for organisations the bag of words plus the country that
+//! qualifies them, so "Russian Defence Ministry" and "Ministry of Defense of the Russian
+//! Federation" meet). The [`Linker`] then joins those per-document groups across the corpus:
+//! equal keys; a surname to the one full name that ends with it; an acronym to the name it
+//! was defined for or whose initials it spells; a shorter organisation name to the longer one
+//! that only adds a country or an organisation in front (Security Council -> UN Security
+//! Council, but not National Security Council); and transliteration variants (the same
+//! consonant skeleton within a small edit distance and the same kind of thing). Different
+//! known names are never merged.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::detect::strip_article;
+use super::{EntityType, Mention};
+use crate::lexicon::lexicon;
+
+/// Kinds of things that may share an entity: places of every type are one family.
+fn family(ty: EntityType) -> &'static str {
+    match ty {
+        EntityType::Gpe | EntityType::Loc | EntityType::Fac => "place",
+        EntityType::Person => "person",
+        EntityType::Org => "org",
+        EntityType::Product => "product",
+        EntityType::Law => "law",
+        EntityType::Event => "event",
+        EntityType::Norp => "norp",
+        _ => "other",
+    }
+}
+
+const FILLER: &[&str] = &["of", "the", "for", "and", "on", "&"];
+
+/// Lower case, American spelling, no dots, articles or possessives.
+fn normalise(surface: &str) -> String {
+    let lex = lexicon();
+    let s = surface
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
+    let mut words = Vec::new();
+    for w in s.split_whitespace() {
+        let w = w.to_lowercase().replace(['.', '’', '\''], "");
+        let w = strip_article(&w);
+        let w = lex.spelling.get(&w).cloned().unwrap_or(w);
+        if w != "al" && w != "el" && !w.is_empty() {
+            words.push(w);
+        }
+    }
+    words.join(" ")
+}
+
+/// The key that groups a document's mentions: same key, same entity.
+pub fn link_key(surface: &str, m: &Mention) -> String {
+    let fam = family(m.ty);
+    if let Some(k) = &m.known {
+        return format!("{fam}|{}", k.to_lowercase());
+    }
+    let norm = normalise(surface);
+    if m.ty == EntityType::Org && norm.contains(' ') {
+        let lex = lexicon();
+        let mut bag: Vec<String> = norm
+            .split(' ')
+            .filter(|w| !FILLER.contains(w))
+            .filter(|w| {
+                // Country words in the name are the qualifier, not part of the bag.
+                let cap = capitalise(w);
+                !(m.qualifier.is_some()
+                    && (lex.demonyms.get(cap.as_str()).is_some_and(|c| c.is_some())
+                        || lex
+                            .gazetteer
+                            .get(*w)
+                            .is_some_and(|k| Some(k.canonical.to_owned()) == m.qualifier)
+                        || *w == "federation"
+                        || *w == "republic"))
+            })
+            .map(str::to_owned)
+            .collect();
+        bag.sort();
+        let q = m.qualifier.clone().unwrap_or_default().to_lowercase();
+        return format!("{fam}|{q}|{}", bag.join(" "));
+    }
+    format!("{fam}|{norm}")
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// One document's mentions of one thing (same link key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalEntity {
+    /// The link key.
+    pub key: String,
+    /// Mentions per type (weak guesses are counted apart).
+    pub types: BTreeMap<EntityType, u32>,
+    /// Mentions whose type was a default guess.
+    pub weak_types: BTreeMap<EntityType, u32>,
+    /// Surface forms and their counts.
+    pub forms: BTreeMap<String, u32>,
+    /// Canonical name from a list, if any.
+    pub known: Option<String>,
+    /// Roles the text gives.
+    pub roles: BTreeSet<String>,
+    /// The key of the name an acronym was defined for, in this document.
+    pub expands: Option<String>,
+}
+
+impl LocalEntity {
+    /// Total mentions.
+    pub fn mentions(&self) -> u32 {
+        self.forms.values().sum()
+    }
+
+    /// The type by majority, preferring evidence over default guesses.
+    pub fn ty(&self) -> EntityType {
+        let pick = |m: &BTreeMap<EntityType, u32>| {
+            m.iter()
+                .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
+                .map(|(t, _)| *t)
+        };
+        pick(&self.types)
+            .or_else(|| pick(&self.weak_types))
+            .unwrap_or(EntityType::Org)
+    }
+
+    fn is_weak(&self) -> bool {
+        self.types.is_empty()
+    }
+
+    /// The longest surface form.
+    fn longest(&self) -> &str {
+        self.forms
+            .keys()
+            .max_by_key(|f| (f.split_whitespace().count(), f.len()))
+            .map_or("", String::as_str)
+    }
+}
+
+/// Groups one document's name mentions by link key. Returns the groups and, for each
+/// mention, the index of its group (`usize::MAX` for dates and numbers).
+pub fn local_entities(text: &str, mentions: &[Mention]) -> (Vec<LocalEntity>, Vec<usize>) {
+    let mut groups: Vec<LocalEntity> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut of_mention = vec![usize::MAX; mentions.len()];
+    let mut key_at: HashMap<usize, String> = HashMap::new();
+    for (mi, m) in mentions.iter().enumerate() {
+        if !m.ty.is_name() {
+            continue;
+        }
+        let surface = &text[m.start..m.end];
+        let key = link_key(surface, m);
+        key_at.insert(m.start, key.clone());
+        let expands = m.expands.and_then(|s| key_at.get(&s).cloned());
+        let key = expands.clone().unwrap_or(key);
+        let gi = *by_key.entry(key.clone()).or_insert_with(|| {
+            groups.push(LocalEntity {
+                key,
+                types: BTreeMap::new(),
+                weak_types: BTreeMap::new(),
+                forms: BTreeMap::new(),
+                known: None,
+                roles: BTreeSet::new(),
+                expands: None,
+            });
+            groups.len() - 1
+        });
+        let g = &mut groups[gi];
+        let counts = if m.weak {
+            &mut g.weak_types
+        } else {
+            &mut g.types
+        };
+        *counts.entry(m.ty).or_default() += 1;
+        *g.forms.entry(surface.to_owned()).or_default() += 1;
+        if g.known.is_none() {
+            g.known.clone_from(&m.known);
+        }
+        if let Some(r) = &m.role {
+            g.roles.insert(r.clone());
+        }
+        of_mention[mi] = gi;
+    }
+    (groups, of_mention)
+}
+
+/// A corpus-wide entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// The canonical name.
+    pub canonical: String,
+    /// The entity type.
+    pub ty: EntityType,
+    /// Every surface form, sorted.
+    pub aliases: Vec<String>,
+    /// Indices of the documents that mention it, ascending.
+    pub documents: Vec<usize>,
+    /// Total mentions.
+    pub mentions: u32,
+    /// Roles given by the text, sorted.
+    pub roles: Vec<String>,
+}
+
+/// Collects every document's groups and joins them into corpus entities.
+#[derive(Debug, Default)]
+pub struct Linker {
+    groups: Vec<(usize, LocalEntity)>,
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut x = x;
+        while self.0[x] != r {
+            let next = self.0[x];
+            self.0[x] = r;
+            x = next;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+impl Linker {
+    /// Number of groups added so far (the id the next group will get).
+    pub fn groups(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Adds one document's groups; returns the id of the first one (ids are consecutive).
+    pub fn add(&mut self, doc: usize, groups: Vec<LocalEntity>) -> usize {
+        let first = self.groups.len();
+        self.groups.extend(groups.into_iter().map(|g| (doc, g)));
+        first
+    }
+
+    /// Joins the groups into entities. Returns the entities (in the contract's order) and,
+    /// for each group id, the index of its entity.
+    pub fn finish(self) -> (Vec<Entity>, Vec<usize>) {
+        let n = self.groups.len();
+        let mut uf = UnionFind((0..n).collect());
+        // Equal keys.
+        let mut first_with_key: HashMap<&str, usize> = HashMap::new();
+        for (i, (_, g)) in self.groups.iter().enumerate() {
+            match first_with_key.get(g.key.as_str()) {
+                Some(&j) => uf.union(i, j),
+                None => {
+                    first_with_key.insert(&g.key, i);
+                }
+            }
+        }
+        self.link_short_forms(&mut uf);
+        self.link_transliterations(&mut uf);
+        self.build(&mut uf)
+    }
+
+    /// Surnames to full names, acronyms to names by initials, short organisation names to
+    /// qualified ones. Each short form links to the one candidate in its own document, or
+    /// else to the one candidate in the corpus; never when that is ambiguous.
+    fn link_short_forms(&self, uf: &mut UnionFind) {
+        let lex = lexicon();
+        let mut surname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut initials: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut suffixes: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (_, g)) in self.groups.iter().enumerate() {
+            let words: Vec<&str> = g.longest().split_whitespace().collect();
+            if words.len() < 2 {
+                continue;
+            }
+            match g.ty() {
+                EntityType::Person => {
+                    let last = normalise(words[words.len() - 1]);
+                    surname.entry(last).or_default().push(i);
+                }
+                EntityType::Org => {
+                    let caps: String = words
+                        .iter()
+                        .filter(|w| !FILLER.contains(&w.to_lowercase().as_str()))
+                        .filter_map(|w| w.chars().next())
+                        .collect();
+                    initials.entry(caps.to_uppercase()).or_default().push(i);
+                    for k in 1..words.len() {
+                        let prefix_ok = words[..k].iter().all(|w| {
+                            lex.demonyms.contains_key(w)
+                                || lex.gazetteer.get(&w.to_lowercase()).is_some_and(|x| {
+                                    matches!(x.ty, EntityType::Gpe | EntityType::Org)
+                                })
+                        });
+                        if prefix_ok {
+                            suffixes
+                                .entry(normalise(&words[k..].join(" ")))
+                                .or_default()
+                                .push(i);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (i, (doc, g)) in self.groups.iter().enumerate() {
+            if g.known.is_some() {
+                continue;
+            }
+            let form = g.longest();
+            let one_word = !form.contains(char::is_whitespace);
+            let candidates = if one_word && (g.ty() == EntityType::Person || g.is_weak()) {
+                surname.get(&normalise(form))
+            } else if one_word && form.len() >= 3 && form.chars().all(|c| c.is_uppercase()) {
+                initials.get(form)
+            } else if g.ty() == EntityType::Org {
+                suffixes.get(&normalise(form))
+            } else {
+                None
+            };
+            let Some(c) = candidates else { continue };
+            let same_doc: Vec<usize> = c
+                .iter()
+                .copied()
+                .filter(|&j| self.groups[j].0 == *doc && j != i)
+                .collect();
+            let distinct = |v: &[usize], uf: &mut UnionFind| {
+                v.iter().map(|&j| uf.find(j)).collect::<BTreeSet<_>>()
+            };
+            let pick = if !same_doc.is_empty() {
+                same_doc
+            } else {
+                c.iter().copied().filter(|&j| j != i).collect()
+            };
+            let roots = distinct(&pick, uf);
+            if roots.len() == 1 {
+                uf.union(i, pick[0]);
+            }
+        }
+    }
+
+    /// Spelling variants of transliterated names: Hamedan/Hamadan, Hizbollah/Hezbollah.
+    fn link_transliterations(&self, uf: &mut UnionFind) {
+        let mut by_skeleton: HashMap<(String, &str), Vec<usize>> = HashMap::new();
+        for (i, (_, g)) in self.groups.iter().enumerate() {
+            let form = normalise(g.longest());
+            let sk = skeleton(&form);
+            if sk.chars().count() >= 3 && form.len() >= 5 {
+                by_skeleton.entry((sk, family(g.ty()))).or_default().push(i);
+            }
+        }
+        let mut keys: Vec<_> = by_skeleton.into_iter().collect();
+        keys.sort();
+        for (_, ids) in keys {
+            for w in 1..ids.len() {
+                for v in 0..w {
+                    let (a, b) = (&self.groups[ids[v]].1, &self.groups[ids[w]].1);
+                    let distinct_known =
+                        a.known.is_some() && b.known.is_some() && a.known != b.known;
+                    let (fa, fb) = (normalise(a.longest()), normalise(b.longest()));
+                    if !distinct_known
+                        && edit_distance(&fa, &fb) <= 2
+                        && fa.split(' ').count() == fb.split(' ').count()
+                    {
+                        uf.union(ids[v], ids[w]);
+                    }
+                }
+            }
+        }
+    }
+
+    fn build(self, uf: &mut UnionFind) -> (Vec<Entity>, Vec<usize>) {
+        let n = self.groups.len();
+        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..n {
+            members.entry(uf.find(i)).or_default().push(i);
+        }
+        let mut entities = Vec::with_capacity(members.len());
+        let mut of_root = HashMap::new();
+        for (root, ids) in members {
+            let mut forms: BTreeMap<&str, u32> = BTreeMap::new();
+            let mut types: BTreeMap<EntityType, u32> = BTreeMap::new();
+            let mut weak: BTreeMap<EntityType, u32> = BTreeMap::new();
+            let mut docs = BTreeSet::new();
+            let mut roles = BTreeSet::new();
+            let mut known = None;
+            for &i in &ids {
+                let (doc, g) = &self.groups[i];
+                docs.insert(*doc);
+                for (f, c) in &g.forms {
+                    *forms.entry(f).or_default() += c;
+                }
+                for (t, c) in &g.types {
+                    *types.entry(*t).or_default() += c;
+                }
+                for (t, c) in &g.weak_types {
+                    *weak.entry(*t).or_default() += c;
+                }
+                roles.extend(g.roles.iter().cloned());
+                if known.is_none() {
+                    known.clone_from(&g.known);
+                }
+            }
+            let pick = |m: &BTreeMap<EntityType, u32>| {
+                m.iter()
+                    .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
+                    .map(|(t, _)| *t)
+            };
+            let ty = pick(&types)
+                .or_else(|| pick(&weak))
+                .unwrap_or(EntityType::Org);
+            let canonical = known.unwrap_or_else(|| canonical_form(ty, &forms));
+            of_root.insert(root, entities.len());
+            entities.push(Entity {
+                canonical,
+                ty,
+                aliases: forms.keys().map(|s| s.to_string()).collect(),
+                documents: docs.into_iter().collect(),
+                mentions: forms.values().sum(),
+                roles: roles.into_iter().collect(),
+            });
+        }
+        let mut order: Vec<usize> = (0..entities.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (x, y) = (&entities[a], &entities[b]);
+            y.documents
+                .len()
+                .cmp(&x.documents.len())
+                .then(y.mentions.cmp(&x.mentions))
+                .then(x.canonical.cmp(&y.canonical))
+                .then(x.ty.cmp(&y.ty))
+        });
+        let mut new_index = vec![0; entities.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let group_entity = (0..n).map(|i| new_index[of_root[&uf.find(i)]]).collect();
+        let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+        let sorted = order
+            .iter()
+            .map(|&i| slots[i].take().expect("each entity once"))
+            .collect();
+        (sorted, group_entity)
+    }
+}
+
+/// The fullest common form: for people the longest name, for the rest the most used form.
+fn canonical_form(ty: EntityType, forms: &BTreeMap<&str, u32>) -> String {
+    let best = if ty == EntityType::Person {
+        forms.iter().max_by(|a, b| {
+            let wa = a.0.split_whitespace().count();
+            let wb = b.0.split_whitespace().count();
+            wa.cmp(&wb).then(a.1.cmp(b.1)).then(b.0.cmp(a.0))
+        })
+    } else {
+        forms.iter().max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(b.0.cmp(a.0))
+        })
+    };
+    best.map(|(f, _)| f.to_string()).unwrap_or_default()
+}
+
+/// Consonant skeleton: no vowels, no repeated letters, no spaces or hyphens.
+fn skeleton(s: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        if !"aeiouy".contains(c) && c != last {
+            out.push(c);
+        }
+        last = c;
+    }
+    out
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skeletons_join_transliterations() {
+        assert_eq!(skeleton("hamedan"), skeleton("hamadan"));
+        assert_eq!(skeleton("hizbollah"), skeleton("hezbollah"));
+        assert_eq!(edit_distance("qaeda", "qaida"), 1);
+    }
+}

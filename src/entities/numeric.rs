@@ -1,0 +1,290 @@
+//! Dates, times, money, percentages, quantities, ordinals and cardinals, from tokens.
+//!
+//! Patterns are matched on the token sequence, never with a regex over the whole text:
+//! `30 September 2015`, `Aug. 16`, `December 2015`, `late November`, `Tuesday`, `the 1960s`,
+//! `since 1979`, `10:30 a.m.`, `$3.5bn`, `12 per cent`, `50 kilometers`, `first`, `290,000`.
+
+use super::{EntityType, Mention};
+use crate::lexicon::lexicon;
+use crate::text::{Token, TokenKind};
+
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dozen",
+    "hundreds",
+    "thousands",
+    "millions",
+];
+const ORDINALS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "twentieth",
+    "hundredth",
+];
+const MULTIPLIERS: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "bn", "m", "mn", "k",
+];
+const CURRENCY_WORDS: &[&str] = &[
+    "dollars", "dollar", "euros", "euro", "pounds", "pence", "cents", "yen", "roubles", "rubles",
+    "rials", "yuan", "rupees",
+];
+const UNITS: &[&str] = &[
+    "kilometers",
+    "kilometres",
+    "km",
+    "miles",
+    "mile",
+    "metres",
+    "meters",
+    "feet",
+    "foot",
+    "tonnes",
+    "tons",
+    "kg",
+    "kilograms",
+    "litres",
+    "liters",
+    "barrels",
+    "acres",
+    "hectares",
+    "degrees",
+    "mph",
+    "kph",
+    "inches",
+    "yards",
+    "gallons",
+    "megawatts",
+    "mw",
+];
+const DATE_LEAD: &[&str] = &[
+    "in", "since", "until", "by", "from", "before", "after", "of", "during", "early", "late",
+    "mid", "on",
+];
+const RELATIVE: &[&str] = &["last", "next", "this", "past", "recent", "coming"];
+const PERIODS: &[&str] = &[
+    "week", "weeks", "month", "months", "year", "years", "decade", "decades", "weekend", "days",
+];
+
+fn is_num(t: &Token) -> bool {
+    t.kind == TokenKind::Number
+}
+
+/// Appends the numeric and temporal mentions of one segment to `out`, skipping tokens that
+/// a name already covers.
+pub fn detect(text: &str, toks: &[Token], seg: u32, out: &mut Vec<Mention>) {
+    let lex = lexicon();
+    let covered: Vec<(usize, usize)> = out
+        .iter()
+        .filter(|m| m.segment == seg)
+        .map(|m| (m.start, m.end))
+        .collect();
+    let is_covered = |t: &Token| covered.iter().any(|&(s, e)| t.start < e && s < t.end);
+    let w = |i: usize| toks.get(i).map_or("", |t| &text[t.start..t.end]);
+    let low = |i: usize| w(i).to_lowercase();
+    let month = |i: usize| {
+        lex.months
+            .get(w(i).trim_end_matches('.').to_lowercase().as_str())
+            .copied()
+            .filter(|_| w(i).starts_with(char::is_uppercase))
+    };
+    let day = |i: usize| {
+        toks.get(i).is_some_and(is_num) && w(i).parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    };
+    let year = |i: usize| {
+        toks.get(i).is_some_and(is_num)
+            && w(i).len() == 4
+            && w(i)
+                .parse::<u32>()
+                .is_ok_and(|y| (1000..=2100).contains(&y))
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if is_covered(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let l = low(i);
+        let mut found: Option<(usize, usize, EntityType)> = None;
+        if month(i).is_some() {
+            let ambiguous = matches!(l.as_str(), "may" | "march");
+            let mut a = i;
+            let mut b = i + 1;
+            if i > 0 && day(i - 1) {
+                a = i - 1;
+            } else if day(i + 1) {
+                b = i + 2;
+            }
+            if w(b) == "," && year(b + 1) {
+                b += 2;
+            } else if year(b) {
+                b += 1;
+            }
+            if a == i && i > 0 && matches!(low(i - 1).as_str(), "early" | "late" | "mid") {
+                a = i - 1;
+            }
+            let cued = i > 0 && DATE_LEAD.contains(&low(i - 1).as_str());
+            if b - a > 1 || !ambiguous || cued {
+                found = Some((a, b, EntityType::Date));
+            }
+        } else if lex.weekdays.contains(l.trim_end_matches('.'))
+            && w(i).starts_with(char::is_uppercase)
+        {
+            found = Some((i, i + 1, EntityType::Date));
+        } else if RELATIVE.contains(&l.as_str()) && PERIODS.contains(&low(i + 1).as_str()) {
+            found = Some((i, i + 2, EntityType::Date));
+        } else if matches!(l.as_str(), "today" | "yesterday" | "tomorrow") {
+            found = Some((i, i + 1, EntityType::Date));
+        } else if w(i).len() == 5
+            && w(i).ends_with('s')
+            && w(i)[..4].bytes().all(|c| c.is_ascii_digit())
+        {
+            let a = if i > 0 && low(i - 1) == "the" {
+                i - 1
+            } else {
+                i
+            };
+            found = Some((a, i + 1, EntityType::Date));
+        } else if year(i) && i > 0 && DATE_LEAD.contains(&low(i - 1).as_str()) {
+            found = Some((i, i + 1, EntityType::Date));
+        } else if w(i).starts_with(|c: char| c.is_ascii_digit())
+            || NUMBER_WORDS.contains(&l.as_str())
+        {
+            found = Some(number_phrase(&w, &low, toks, i));
+        } else if matches!(w(i), "$" | "£" | "€" | "¥")
+            && w(i + 1).starts_with(|c: char| c.is_ascii_digit())
+        {
+            let mut b = i + 2;
+            if MULTIPLIERS.contains(&low(b).as_str()) {
+                b += 1;
+            }
+            found = Some((i, b, EntityType::Money));
+        } else if ORDINALS.contains(&l.as_str()) {
+            found = Some((i, i + 1, EntityType::Ordinal));
+        }
+        match found {
+            Some((a, b, ty)) if b > a && !toks[a..b].iter().any(is_covered) => {
+                out.push(Mention {
+                    start: toks[a].start,
+                    end: toks[b - 1].end,
+                    segment: seg,
+                    ty,
+                    found_by: "number or date pattern",
+                    typed_by: "number or date pattern",
+                    weak: false,
+                    known: None,
+                    qualifier: None,
+                    role: None,
+                    expands: None,
+                });
+                i = b;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// A number with what follows it: a unit, a currency, a per cent sign, a time marker.
+fn number_phrase<'a>(
+    w: &impl Fn(usize) -> &'a str,
+    low: &impl Fn(usize) -> String,
+    toks: &[Token],
+    i: usize,
+) -> (usize, usize, EntityType) {
+    let first = w(i);
+    // 5-year, five-year
+    if let Some((_, unit)) = first.split_once('-')
+        && PERIODS.contains(&unit.trim_end_matches("-old"))
+    {
+        return (i, i + 1, EntityType::Date);
+    }
+    if first.ends_with("st")
+        || first.ends_with("nd")
+        || first.ends_with("rd")
+        || first.ends_with("th")
+    {
+        let digits = first.trim_end_matches(char::is_alphabetic);
+        if !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit()) {
+            return (i, i + 1, EntityType::Ordinal);
+        }
+    }
+    let mut b = i + 1;
+    while b < toks.len()
+        && (MULTIPLIERS.contains(&low(b).as_str()) || NUMBER_WORDS.contains(&low(b).as_str()))
+    {
+        b += 1;
+    }
+    let next = low(b);
+    let ty = if next == "%" || next == "percent" {
+        b += 1;
+        EntityType::Percent
+    } else if next == "per" && low(b + 1) == "cent" {
+        b += 2;
+        EntityType::Percent
+    } else if CURRENCY_WORDS.contains(&next.as_str()) {
+        b += 1;
+        EntityType::Money
+    } else if UNITS.contains(&next.as_str()) {
+        b += 1;
+        EntityType::Quantity
+    } else if matches!(
+        next.as_str(),
+        "a.m." | "p.m." | "am" | "pm" | "gmt" | "bst" | "utc"
+    ) || first.contains(':')
+    {
+        if matches!(
+            next.as_str(),
+            "a.m." | "p.m." | "am" | "pm" | "gmt" | "bst" | "utc"
+        ) {
+            b += 1;
+        }
+        EntityType::Time
+    } else if matches!(next.as_str(), "years" | "months" | "weeks" | "days") && low(b + 1) == "ago"
+    {
+        b += 2;
+        EntityType::Date
+    } else {
+        EntityType::Cardinal
+    };
+    (i, b, ty)
+}

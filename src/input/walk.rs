@@ -1,0 +1,234 @@
+//! Discovery: turns the PATH arguments into a sorted, de-duplicated list of sources.
+//!
+//! A PATH is a file (taken whatever its extension), a folder (searched recursively for the
+//! selected extensions or globs, following symbolic links) or `-` for standard input. Files
+//! reached twice (through a symbolic link, or named twice) are read once. Anything that is
+//! found but cannot be a document (a FIFO, a socket, a symlink loop, a file over the size
+//! limit) is returned as a [`Skipped`] entry with its reason, never silently dropped.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+/// Which files in a folder are documents, and how large they may be.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    globs: GlobSet,
+    /// Files larger than this many bytes are listed as errors instead of read.
+    pub max_file_size: u64,
+}
+
+/// The default size limit: large enough for any article, small enough to stop accidents.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+impl Selection {
+    /// Builds a selection from file extensions (`txt`) and globs (`**/*.md`, matched against the
+    /// path relative to the folder). Globs, when given, replace the extension filter.
+    pub fn new(
+        extensions: &[String],
+        globs: &[String],
+        max_file_size: u64,
+    ) -> anyhow::Result<Self> {
+        let mut b = GlobSetBuilder::new();
+        if globs.is_empty() {
+            for ext in extensions {
+                let ext = ext.trim_start_matches('.');
+                b.add(Glob::new(&format!("*.{ext}"))?);
+            }
+        } else {
+            for g in globs {
+                b.add(Glob::new(g).map_err(|e| anyhow::anyhow!("bad --glob {g:?}: {e}"))?);
+            }
+        }
+        Ok(Selection {
+            globs: b.build()?,
+            max_file_size,
+        })
+    }
+
+    fn matches(&self, rel: &Path) -> bool {
+        let name = rel.file_name().map(Path::new).unwrap_or(rel);
+        self.globs.is_match(rel) || self.globs.is_match(name)
+    }
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Selection::new(&["txt".to_owned()], &[], DEFAULT_MAX_FILE_SIZE)
+            .expect("the default glob is valid")
+    }
+}
+
+/// One document to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The document id: its path relative to the folder it was found under, `/`-separated
+    /// (the file name for a file given directly, `-` for standard input).
+    pub id: String,
+    /// Where to read it; `None` for standard input.
+    pub path: Option<PathBuf>,
+}
+
+impl Source {
+    /// The path as users should see it in messages.
+    pub fn display(&self) -> String {
+        match &self.path {
+            Some(p) => p.display().to_string(),
+            None => "-".to_owned(),
+        }
+    }
+}
+
+/// A file that was found but is not analysed, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The path as found.
+    pub path: String,
+    /// What was wrong and what was done.
+    pub reason: String,
+}
+
+/// The result of discovery: documents in order, plus what was found but skipped.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// Sources in deterministic order: per PATH argument, sorted by id.
+    pub sources: Vec<Source>,
+    /// Files found but not analysable.
+    pub skipped: Vec<Skipped>,
+}
+
+/// Finds the documents named by `paths`. A PATH that does not exist is an error (exit 2);
+/// problems with individual files below a folder go to [`Discovery::skipped`].
+pub fn discover(paths: &[String], sel: &Selection) -> anyhow::Result<Discovery> {
+    let mut out = Discovery::default();
+    let mut seen = HashSet::new();
+    for arg in paths {
+        if arg == "-" {
+            out.sources.push(Source {
+                id: "-".to_owned(),
+                path: None,
+            });
+            continue;
+        }
+        let path = Path::new(arg);
+        let meta = std::fs::metadata(path).map_err(|e| {
+            anyhow::anyhow!("{arg}: {e}; check the path (PATH is a file, a folder or `-`)")
+        })?;
+        if meta.is_dir() {
+            walk_dir(path, sel, &mut seen, &mut out);
+        } else {
+            let id = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| arg.clone());
+            add_file(path, id, &meta, sel, &mut seen, &mut out);
+        }
+    }
+    Ok(out)
+}
+
+fn walk_dir(root: &Path, sel: &Selection, seen: &mut HashSet<PathBuf>, out: &mut Discovery) {
+    let mut found = Vec::new();
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| root.display().to_string());
+                let reason = if e.loop_ancestor().is_some() {
+                    "symbolic link loop; not followed".to_owned()
+                } else {
+                    format!(
+                        "cannot be listed: {}",
+                        e.io_error().map_or(e.to_string(), |io| io.to_string())
+                    )
+                };
+                out.skipped.push(Skipped { path, reason });
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        if !sel.matches(rel) {
+            continue;
+        }
+        let id = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        found.push((id, entry.path().to_path_buf()));
+    }
+    found.sort();
+    for (id, path) in found {
+        match std::fs::metadata(&path) {
+            Ok(meta) => add_file(&path, id, &meta, sel, seen, out),
+            Err(e) => out.skipped.push(Skipped {
+                path: path.display().to_string(),
+                reason: format!("cannot be read: {e}"),
+            }),
+        }
+    }
+}
+
+fn add_file(
+    path: &Path,
+    id: String,
+    meta: &std::fs::Metadata,
+    sel: &Selection,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Discovery,
+) {
+    let shown = path.display().to_string();
+    if !meta.is_file() {
+        out.skipped.push(Skipped {
+            path: shown,
+            reason: "not a regular file (FIFO, socket or device); skipped".to_owned(),
+        });
+        return;
+    }
+    let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if !seen.insert(key) {
+        return; // the same file reached again, e.g. through a symbolic link
+    }
+    if meta.len() > sel.max_file_size {
+        out.skipped.push(Skipped {
+            path: shown,
+            reason: format!(
+                "file is {} bytes, over the limit of {} bytes; not read (raise --max-file-size)",
+                meta.len(),
+                sel.max_file_size
+            ),
+        });
+        return;
+    }
+    out.sources.push(Source {
+        id,
+        path: Some(path.to_path_buf()),
+    });
+}
+
+/// Reads a source's bytes, enforcing the size limit on standard input as well.
+pub fn read_source(src: &Source, max: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    let res = match &src.path {
+        Some(p) => std::fs::File::open(p).and_then(|f| f.take(max + 1).read_to_end(&mut buf)),
+        None => std::io::stdin().lock().take(max + 1).read_to_end(&mut buf),
+    };
+    match res {
+        Ok(_) if buf.len() as u64 > max => Err(format!(
+            "over the size limit of {max} bytes; not read (raise --max-file-size)"
+        )),
+        Ok(_) => Ok(buf),
+        Err(e) => Err(format!("cannot be read: {e}")),
+    }
+}

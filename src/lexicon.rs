@@ -1,0 +1,279 @@
+//! Word lists: the general knowledge that rules consult, embedded from `data/` at build time.
+//!
+//! Each list is a text file, one item a line, sorted (a test checks it). Lines with several
+//! `|`-separated fields name a canonical form first and its variants after it. The lists are
+//! parsed once, on first use, into the sets and maps of [`Lexicon`].
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::entities::EntityType;
+
+/// Every embedded list, by file name, for the sortedness test and `--explain` output.
+pub const LISTS: &[(&str, &str)] = &[
+    (
+        "abbreviations.txt",
+        include_str!("../data/abbreviations.txt"),
+    ),
+    (
+        "abbreviations_final.txt",
+        include_str!("../data/abbreviations_final.txt"),
+    ),
+    ("boilerplate.txt", include_str!("../data/boilerplate.txt")),
+    ("cities.txt", include_str!("../data/cities.txt")),
+    ("common_words.txt", include_str!("../data/common_words.txt")),
+    ("countries.txt", include_str!("../data/countries.txt")),
+    ("demonyms.txt", include_str!("../data/demonyms.txt")),
+    (
+        "designator_makers.txt",
+        include_str!("../data/designator_makers.txt"),
+    ),
+    (
+        "designator_prefixes.txt",
+        include_str!("../data/designator_prefixes.txt"),
+    ),
+    ("events.txt", include_str!("../data/events.txt")),
+    ("fac_heads.txt", include_str!("../data/fac_heads.txt")),
+    ("given_names.txt", include_str!("../data/given_names.txt")),
+    ("gpe_heads.txt", include_str!("../data/gpe_heads.txt")),
+    ("law_heads.txt", include_str!("../data/law_heads.txt")),
+    ("loc_heads.txt", include_str!("../data/loc_heads.txt")),
+    ("months.txt", include_str!("../data/months.txt")),
+    ("norp.txt", include_str!("../data/norp.txt")),
+    ("org_heads.txt", include_str!("../data/org_heads.txt")),
+    (
+        "organisations.txt",
+        include_str!("../data/organisations.txt"),
+    ),
+    ("regions.txt", include_str!("../data/regions.txt")),
+    ("sections.txt", include_str!("../data/sections.txt")),
+    ("speech_verbs.txt", include_str!("../data/speech_verbs.txt")),
+    (
+        "spelling_variants.txt",
+        include_str!("../data/spelling_variants.txt"),
+    ),
+    ("stopwords.txt", include_str!("../data/stopwords.txt")),
+    ("subnational.txt", include_str!("../data/subnational.txt")),
+    ("titles.txt", include_str!("../data/titles.txt")),
+    ("weekdays.txt", include_str!("../data/weekdays.txt")),
+];
+
+fn list(name: &str) -> &'static str {
+    LISTS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
+        .unwrap_or_else(|| panic!("no embedded list {name}"))
+}
+
+fn lines(name: &str) -> impl Iterator<Item = &'static str> {
+    list(name).lines().map(str::trim).filter(|l| !l.is_empty())
+}
+
+fn set(name: &str) -> HashSet<&'static str> {
+    lines(name).collect()
+}
+
+fn lower_set(name: &str) -> HashSet<String> {
+    lines(name).map(str::to_lowercase).collect()
+}
+
+/// A gazetteer entry: the canonical name and its entity type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    /// The canonical name (first field of its line).
+    pub canonical: &'static str,
+    /// The entity type the list stands for.
+    pub ty: EntityType,
+    /// The list it came from, for `--explain`.
+    pub list: &'static str,
+}
+
+/// All word lists, parsed.
+pub struct Lexicon {
+    /// Abbreviations written with a final full stop (lower case, no final dot).
+    pub abbreviations: HashSet<String>,
+    /// The abbreviations among them that often end a sentence too.
+    pub abbreviations_final: HashSet<String>,
+    /// Whole lines that are page furniture (lower case).
+    pub boilerplate: HashSet<String>,
+    /// Section labels (lower case).
+    pub sections: HashSet<String>,
+    /// English function words (lower case).
+    pub stopwords: HashSet<String>,
+    /// Common English words that are not names when capitalised (lower case).
+    pub common_words: HashSet<String>,
+    /// Person titles and roles (lower case, may hold spaces).
+    pub titles: HashSet<String>,
+    /// Common given names (as written).
+    pub given_names: HashSet<&'static str>,
+    /// Head words that make a name an organisation.
+    pub org_heads: HashSet<&'static str>,
+    /// Head words that make a name a facility.
+    pub fac_heads: HashSet<&'static str>,
+    /// Head words that make a name a location.
+    pub loc_heads: HashSet<&'static str>,
+    /// Head words that make a name a geopolitical entity.
+    pub gpe_heads: HashSet<&'static str>,
+    /// Head words of legal instruments.
+    pub law_heads: HashSet<&'static str>,
+    /// Speech verbs (lower case).
+    pub speech_verbs: HashSet<String>,
+    /// Known names by lower-cased surface form.
+    pub gazetteer: HashMap<String, Known>,
+    /// Nationality and group words (NORP) and the country they belong to, if any.
+    pub demonyms: HashMap<&'static str, Option<&'static str>>,
+    /// Manufacturer name (lower case) to designator prefix as written: tupolev -> Tu.
+    pub makers: HashMap<String, &'static str>,
+    /// Designator prefixes (lower case).
+    pub designator_prefixes: HashSet<String>,
+    /// British spelling to American spelling (lower case).
+    pub spelling: HashMap<String, String>,
+    /// Month names and abbreviations (lower case, no dot) to month number.
+    pub months: HashMap<String, u32>,
+    /// Weekday names and abbreviations (lower case, no dot).
+    pub weekdays: HashSet<String>,
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut gazetteer = HashMap::new();
+        for (name, ty) in [
+            ("countries.txt", EntityType::Gpe),
+            ("cities.txt", EntityType::Gpe),
+            ("subnational.txt", EntityType::Gpe),
+            ("regions.txt", EntityType::Loc),
+            ("organisations.txt", EntityType::Org),
+            ("events.txt", EntityType::Event),
+        ] {
+            for line in lines(name) {
+                let canonical = line.split('|').next().unwrap_or(line);
+                for form in line.split('|') {
+                    let known = Known {
+                        canonical,
+                        ty,
+                        list: name,
+                    };
+                    gazetteer.entry(form.to_lowercase()).or_insert(known);
+                }
+            }
+        }
+        let mut demonyms = HashMap::new();
+        for line in lines("demonyms.txt") {
+            let mut f = line.split('|');
+            if let Some(d) = f.next() {
+                demonyms.insert(d, f.next());
+            }
+        }
+        for w in lines("norp.txt") {
+            demonyms.entry(w).or_insert(None);
+        }
+        let pairs = |name| {
+            lines(name)
+                .filter_map(|l| l.split_once('|'))
+                .map(|(a, b)| (a.to_lowercase(), b.to_lowercase()))
+                .collect::<HashMap<_, _>>()
+        };
+        let mut months = HashMap::new();
+        for line in lines("months.txt") {
+            let forms: Vec<_> = line.split('|').collect();
+            if let Some(n) = MONTHS.iter().position(|m| *m == forms[0]) {
+                for f in forms {
+                    months.insert(f.trim_end_matches('.').to_lowercase(), n as u32 + 1);
+                }
+            }
+        }
+        Lexicon {
+            abbreviations: lower_set("abbreviations.txt"),
+            abbreviations_final: lower_set("abbreviations_final.txt"),
+            boilerplate: lower_set("boilerplate.txt"),
+            sections: lower_set("sections.txt"),
+            stopwords: lower_set("stopwords.txt"),
+            common_words: lower_set("common_words.txt"),
+            titles: lower_set("titles.txt"),
+            given_names: set("given_names.txt"),
+            org_heads: set("org_heads.txt"),
+            fac_heads: set("fac_heads.txt"),
+            loc_heads: set("loc_heads.txt"),
+            gpe_heads: set("gpe_heads.txt"),
+            law_heads: set("law_heads.txt"),
+            speech_verbs: lower_set("speech_verbs.txt"),
+            gazetteer,
+            demonyms,
+            makers: lines("designator_makers.txt")
+                .filter_map(|l| l.split_once('|'))
+                .map(|(maker, prefix)| (maker.to_lowercase(), prefix))
+                .collect(),
+            designator_prefixes: lower_set("designator_prefixes.txt"),
+            spelling: pairs("spelling_variants.txt")
+                .into_iter()
+                .map(|(us, uk)| (uk, us))
+                .collect(),
+            months,
+            weekdays: lines("weekdays.txt")
+                .flat_map(|l| l.split('|'))
+                .map(|w| w.trim_end_matches('.').to_lowercase())
+                .collect(),
+        }
+    }
+
+    /// True when `word` (any case) is a known English word that is not a name.
+    pub fn is_common(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.stopwords.contains(&lower) || self.common_words.contains(&lower)
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The word lists, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+    &LEX
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_sorted_and_free_of_duplicates() {
+        for (name, text) in LISTS {
+            let lines: Vec<&str> = text.lines().collect();
+            for pair in lines.windows(2) {
+                assert!(
+                    pair[0] < pair[1],
+                    "{name}: {:?} then {:?}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+            assert!(
+                lines.iter().all(|l| !l.trim().is_empty()),
+                "{name} has a blank line"
+            );
+        }
+    }
+
+    #[test]
+    fn lists_parse_into_lookups() {
+        let lex = lexicon();
+        assert_eq!(lex.gazetteer["russian federation"].canonical, "Russia");
+        assert_eq!(lex.months["sept"], 9);
+        assert!(lex.abbreviations.contains("mr"));
+        assert_eq!(lex.spelling["defence"], "defense");
+    }
+}

@@ -1,0 +1,66 @@
+//! Readability figures of body text: Flesch reading ease, Flesch-Kincaid grade and LIX.
+
+/// Syllables in an English word, by vowel groups with a silent final "e".
+pub fn syllables(word: &str) -> usize {
+    let w: Vec<char> = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if w.is_empty() {
+        return 0;
+    }
+    let vowel = |c: char| "aeiouy".contains(c);
+    let mut groups = 0;
+    let mut prev = false;
+    for &c in &w {
+        let v = vowel(c);
+        if v && !prev {
+            groups += 1;
+        }
+        prev = v;
+    }
+    let n = w.len();
+    if n > 2 && w[n - 1] == 'e' && !vowel(w[n - 2]) && !(w[n - 2] == 'l' && !vowel(w[n - 3])) {
+        groups -= 1;
+    }
+    groups.max(1)
+}
+
+/// The three figures, rounded to two decimals; zeros for text without words.
+pub fn figures(sentences: usize, words: &[&str]) -> (f64, f64, f64) {
+    if sentences == 0 || words.is_empty() {
+        return (0.0, 0.0, 0.0);
+    }
+    let w = words.len() as f64;
+    let s = sentences as f64;
+    let syl: usize = words.iter().map(|x| syllables(x)).sum();
+    let long = words.iter().filter(|x| x.chars().count() > 6).count() as f64;
+    let round = |x: f64| (x * 100.0).round() / 100.0;
+    let ease = 206.835 - 1.015 * (w / s) - 84.6 * (syl as f64 / w);
+    let grade = 0.39 * (w / s) + 11.8 * (syl as f64 / w) - 15.59;
+    let lix = w / s + 100.0 * long / w;
+    (round(ease), round(grade), round(lix))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllable_counts() {
+        assert_eq!(syllables("the"), 1);
+        assert_eq!(syllables("strategic"), 3);
+        assert_eq!(syllables("base"), 1);
+        assert_eq!(syllables("table"), 2);
+        assert_eq!(syllables("cooperation"), 4);
+    }
+
+    #[test]
+    fn simple_text_reads_easily() {
+        let (ease, grade, lix) = figures(2, &["The", "cat", "sat", "on", "the", "mat"]);
+        assert!(ease > 100.0, "{ease}");
+        assert!(grade < 1.0, "{grade}");
+        assert_eq!(lix, 3.0);
+    }
+}

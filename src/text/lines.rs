@@ -1,0 +1,296 @@
+//! Paragraphs and line roles: which parts of a file are headline, subheading, page furniture
+//! or body text.
+//!
+//! A blank line always ends a paragraph. A single line break ends one too, unless the file is
+//! hard-wrapped (most lines that run on into the next are short and end mid-sentence), in
+//! which case the lines of a block are one paragraph. Roles come from general rules: marker
+//! lines and section labels from `data/`, credit, byline, contact and licence patterns, and
+//! the shape and position of short lines without final punctuation.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::lexicon;
+
+/// The role of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The headline: the first short line without final punctuation.
+    Title,
+    /// A subheading: a later short line without final punctuation.
+    Heading,
+    /// Page furniture; split into sentences but kept out of body statistics.
+    Boilerplate,
+    /// Body text, to be split into sentences.
+    Body,
+}
+
+/// A paragraph: a trimmed byte span of the text and its role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Start byte offset of its first non-space character.
+    pub start: usize,
+    /// End byte offset after its last non-space character.
+    pub end: usize,
+    /// What the paragraph is.
+    pub role: Role,
+    /// The rule that decided the role.
+    pub rule: &'static str,
+}
+
+/// Non-blank lines as trimmed spans, each with whether a blank line (or the start) precedes it.
+fn lines(text: &str) -> Vec<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut after_blank = true;
+    while pos <= bytes.len() {
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        let line = &text[pos..end];
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            after_blank = true;
+        } else {
+            let s = pos + (line.len() - line.trim_start().len());
+            out.push((s, s + trimmed.len(), after_blank));
+            after_blank = false;
+        }
+        if end == bytes.len() {
+            break;
+        }
+        pos = end
+            + if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+    }
+    out
+}
+
+/// True when the last visible character (before closing quotes and brackets) ends a sentence.
+pub fn ends_sentence(s: &str) -> bool {
+    let s = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ']);
+    s.ends_with(['.', '!', '?', '…'])
+}
+
+/// Decides whether the text is hard-wrapped: most lines that run on into the next line are
+/// short and do not end a sentence.
+fn hard_wrapped(text: &str, lines: &[(usize, usize, bool)]) -> bool {
+    let mut joined = Vec::new();
+    let mut open = 0;
+    for w in lines.windows(2) {
+        if w[1].2 {
+            continue;
+        }
+        let line = &text[w[0].0..w[0].1];
+        let next = &text[w[1].0..w[1].1];
+        joined.push(line.chars().count());
+        let lower_next = next.chars().next().is_some_and(char::is_lowercase);
+        if !ends_sentence(line) || lower_next {
+            open += 1;
+        }
+    }
+    if joined.len() < 3 || open * 2 < joined.len() {
+        return false;
+    }
+    joined.sort_unstable();
+    joined[joined.len() * 9 / 10] <= 100
+}
+
+/// Splits text into paragraphs and gives each its role.
+pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let lines = lines(text);
+    let wrapped = hard_wrapped(text, &lines);
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for &(s, e, after_blank) in &lines {
+        match spans.last_mut() {
+            Some(last) if wrapped && !after_blank => last.1 = e,
+            _ => spans.push((s, e)),
+        }
+    }
+    let total = spans.len();
+    let mut out = Vec::with_capacity(total);
+    let mut title_seen = false;
+    for (i, &(start, end)) in spans.iter().enumerate() {
+        let p = &text[start..end];
+        let (role, rule) = if let Some(rule) = boilerplate_rule(p, i, total) {
+            (Role::Boilerplate, rule)
+        } else if !title_seen && total > 1 && is_title(p) {
+            (
+                Role::Title,
+                "title: first short line without final punctuation",
+            )
+        } else if is_heading(p) {
+            (
+                Role::Heading,
+                "heading: short line without final punctuation",
+            )
+        } else {
+            (Role::Body, "body")
+        };
+        // Only the first non-furniture paragraph can be the headline.
+        title_seen |= role != Role::Boilerplate;
+        out.push(Paragraph {
+            start,
+            end,
+            role,
+            rule,
+        });
+    }
+    out
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn is_title(p: &str) -> bool {
+    let words = word_count(p);
+    let ends_badly = p.ends_with(['.', '!', ':', ';', ',']);
+    (2..=25).contains(&words) && p.len() <= 250 && !ends_badly && starts_like_a_line(p)
+}
+
+fn is_heading(p: &str) -> bool {
+    (1..=12).contains(&word_count(p))
+        && p.len() <= 100
+        && !ends_sentence(p)
+        && !p.ends_with([':', ';', ',', '”', '"'])
+        && starts_like_a_line(p)
+}
+
+fn starts_like_a_line(p: &str) -> bool {
+    p.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[a-z]{1,5}(?:/[a-z]{1,5})+\s*(?:\([^)]*\))?|\((?i:(?:additional )?reporting|writing|editing|compiled) by\b.*\)\.?)$")
+        .expect("valid regex")
+});
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:photo|image|picture|credit|source|media caption|image caption|image copyright)s?\s*:|(?:getty images|handout|/reuters|/ap|/afp|/epa|shutterstock)$|\S/\S")
+        .expect("valid regex")
+});
+static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:follow|like us|share|subscribe|sign up|send (?:us )?(?:your )?tips|click|tap|download|join us|read more|see also|watch|listen)\b")
+        .expect("valid regex")
+});
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid regex"));
+static LICENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)all rights reserved|copyright|©|\(c\) \d{4}|republish|reproduc|redistribut|licens|terms of (?:use|service)|privacy policy|without (?:prior )?(?:written )?permission|without charge")
+        .expect("valid regex")
+});
+const ROLE_WORDS: &[&str] = &[
+    "Correspondent",
+    "Reporter",
+    "Editor",
+    "Writer",
+    "Columnist",
+    "Contributor",
+    "Staff",
+    "Producer",
+    "Journalist",
+];
+
+/// The boilerplate rule that matches paragraph `p` (the `i`th of `total`), if any.
+fn boilerplate_rule(p: &str, i: usize, total: usize) -> Option<&'static str> {
+    let lex = lexicon();
+    let words = word_count(p);
+    let bare = p.trim_end_matches([':', ' ']).to_lowercase();
+    let near_end = i + 3 >= total;
+    let short_unpunctuated = words <= 12 && !ends_sentence(p);
+    if !p.chars().any(char::is_alphanumeric) {
+        return Some("boilerplate: no words");
+    }
+    if words <= 6 && lex.boilerplate.contains(&bare) {
+        return Some("boilerplate: marker line (data/boilerplate.txt)");
+    }
+    if i < 3 && words <= 3 && lex.sections.contains(&bare) {
+        return Some("boilerplate: section label (data/sections.txt)");
+    }
+    if AGENCY_CREDIT.is_match(p) {
+        return Some("boilerplate: agency or reporting credit");
+    }
+    if short_unpunctuated && CREDIT.is_match(p) {
+        return Some("boilerplate: photo credit");
+    }
+    if words <= 8 && p.ends_with(" logo") {
+        return Some("boilerplate: logo");
+    }
+    let last = p.split_whitespace().last().unwrap_or("");
+    let by = p
+        .strip_prefix("By ")
+        .is_some_and(|r| r.starts_with(char::is_uppercase));
+    if words <= 8 && !ends_sentence(p) && (by || ROLE_WORDS.contains(&last)) {
+        return Some("boilerplate: byline");
+    }
+    if words <= 15 && SOCIAL.is_match(p) && (!ends_sentence(p) || EMAIL.is_match(p)) {
+        return Some("boilerplate: social or sharing prompt");
+    }
+    if EMAIL.is_match(p) && (near_end || words <= 25) {
+        return Some("boilerplate: contact address");
+    }
+    if near_end && LICENCE.is_match(p) {
+        return Some("boilerplate: licence or copyright notice");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(String, Role)> {
+        paragraphs(text)
+            .into_iter()
+            .map(|p| (text[p.start..p.end].to_owned(), p.role))
+            .collect()
+    }
+
+    #[test]
+    fn headline_heading_and_furniture() {
+        let text = "World\n\nMarkets Rally As Rates Fall\n\nShare\n\nStocks rose on Monday.\n\nA new start\n\nThey fell later.\n";
+        let r = roles(text);
+        assert_eq!(r[0], ("World".into(), Role::Boilerplate));
+        assert_eq!(r[1], ("Markets Rally As Rates Fall".into(), Role::Title));
+        assert_eq!(r[2], ("Share".into(), Role::Boilerplate));
+        assert_eq!(r[3].1, Role::Body);
+        assert_eq!(r[4], ("A new start".into(), Role::Heading));
+    }
+
+    #[test]
+    fn credits_bylines_and_licences() {
+        let text = "Title here now\n\nabc/de (AP, AFP)\n\nREUTERS/Some Agency/Handout\n\nJane Roe Chief Political Correspondent\n\nBody text is here.\n\nAll rights reserved. Do not republish.\n";
+        let r = roles(text);
+        assert_eq!(r[1].1, Role::Boilerplate);
+        assert_eq!(r[2].1, Role::Boilerplate);
+        assert_eq!(r[3].1, Role::Boilerplate);
+        assert_eq!(r[4].1, Role::Body);
+        assert_eq!(r[5].1, Role::Boilerplate);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_into_one_paragraph() {
+        let text = "The minister said on Monday that the\nplan would go ahead despite the\nprotests in the capital and the\nwarnings from the opposition.\n\nNext paragraph.\n";
+        let p = paragraphs(text);
+        assert_eq!(p.len(), 2);
+        assert!(text[p[0].start..p[0].end].ends_with("opposition."));
+    }
+
+    #[test]
+    fn a_single_line_break_ends_a_paragraph_in_unwrapped_text() {
+        let text =
+            "First paragraph is long enough to be body text and it ends here.\nSecond one.\n";
+        assert_eq!(paragraphs(text).len(), 2);
+    }
+
+    #[test]
+    fn crlf_and_cr_line_endings() {
+        assert_eq!(paragraphs("One line.\r\nTwo line.\r\n").len(), 2);
+        assert_eq!(paragraphs("One line.\rTwo line.\r").len(), 2);
+    }
+}
