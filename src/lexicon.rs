@@ -168,6 +168,19 @@ impl Lexicon {
         for w in lines("norp.txt") {
             demonyms.entry(w).or_insert(None);
         }
+        for (&d, country) in &demonyms {
+            let list = if country.is_some() {
+                "demonyms.txt"
+            } else {
+                "norp.txt"
+            };
+            let known = Known {
+                canonical: d,
+                ty: EntityType::Norp,
+                list,
+            };
+            gazetteer.entry(d.to_lowercase()).or_insert(known);
+        }
         let pairs = |name| {
             lines(name)
                 .filter_map(|l| l.split_once('|'))

@@ -162,7 +162,7 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
         .collect();
     for (g, &r) in segs.iter().zip(&restricted) {
         if !r {
-            doc.names(g, false);
+            doc.names(g);
         }
     }
     let body: HashSet<String> = doc
@@ -173,16 +173,13 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
     for (g, &r) in segs.iter().zip(&restricted) {
         if r {
             let from = doc.out.len();
-            doc.names(g, true);
-            let mut i = from;
-            while i < doc.out.len() {
-                let m = &doc.out[i];
-                if m.weak && !body.contains(&text[m.start..m.end].to_lowercase()) {
-                    doc.out.remove(i);
-                } else {
-                    i += 1;
-                }
-            }
+            doc.names(g);
+            let mut added = doc.out.split_off(from);
+            added.retain(|m| {
+                let t = &text[m.start..m.end];
+                !m.weak || body.contains(&t.to_lowercase()) || spells_initials(t, &doc.out, text)
+            });
+            doc.out.extend(added);
         }
     }
     doc.resolve_deferred(&segs);
@@ -194,6 +191,21 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
     out.sort_by_key(|m| (m.start, m.end));
     out.dedup_by(|b, a| b.start < a.end);
     out
+}
+
+/// True when `t` is an acronym of the initials of a multi-word organisation already found
+/// (DCNF for Daily Caller News Foundation).
+fn spells_initials(t: &str, found: &[Mention], text: &str) -> bool {
+    is_acronym(t)
+        && found.iter().any(|m| {
+            let name = &text[m.start..m.end];
+            let initials: String = name
+                .split_whitespace()
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            m.ty == T::Org && initials.len() >= 3 && initials == t
+        })
 }
 
 /// The token index range of each segment.
@@ -315,7 +327,7 @@ impl DocState {
     }
 
     /// Finds the name runs of one segment and types them.
-    fn names(&mut self, g: &Seg, restricted: bool) {
+    fn names(&mut self, g: &Seg) {
         let n = g.toks.len();
         let mut i = 0;
         while i < n {
@@ -344,7 +356,7 @@ impl DocState {
                     break;
                 }
             }
-            self.run(g, i, j, restricted);
+            self.run(g, i, j);
             i = j;
         }
     }
@@ -411,11 +423,20 @@ impl DocState {
 
     fn push_known(&mut self, g: &Seg, a: usize, b: usize, k: Known) {
         let i = self.push(g, a, b, k.ty, "gazetteer", k.list);
+        if k.ty == T::Org {
+            // "Russia's Ministry of Defence" is not the British ministry the list knows.
+            let q = qualifier(g, a, b);
+            if q.is_some() && q != name_country(k.canonical) {
+                self.out[i].qualifier = q;
+                return;
+            }
+            self.out[i].qualifier = q;
+        }
         self.out[i].known = Some(k.canonical.to_owned());
     }
 
     /// Types the run `a..b` (and its parts), pushing mentions.
-    fn run(&mut self, g: &Seg, mut a: usize, b: usize, restricted: bool) {
+    fn run(&mut self, g: &Seg, mut a: usize, b: usize) {
         let lex = lexicon();
         if a >= b {
             return;
@@ -432,7 +453,7 @@ impl DocState {
             } else {
                 d
             };
-            self.run(g, a, from, restricted);
+            self.run(g, a, from);
             let canonical = designator(g.s(d)).unwrap_or_default();
             let m = self.push(
                 g,
@@ -443,7 +464,7 @@ impl DocState {
                 "designator pattern",
             );
             self.out[m].known = Some(canonical);
-            self.run(g, d + 1, b, restricted);
+            self.run(g, d + 1, b);
             return;
         }
         // Legal instruments: Resolution 2231, UN Security Council Resolution 2254, Article 5.
@@ -485,8 +506,7 @@ impl DocState {
             return;
         }
         // Leading demonyms: Russian Defense Minister Sergei Shoigu.
-        if let Some(country) = lex.demonyms.get(g.s(a)) {
-            let _ = country;
+        if lex.demonyms.contains_key(g.s(a)) {
             self.push(
                 g,
                 a,
@@ -495,7 +515,7 @@ impl DocState {
                 "capitalised word",
                 "data/demonyms.txt",
             );
-            self.run(g, a + 1, b, restricted);
+            self.run(g, a + 1, b);
             return;
         }
         // Titles: President Bashar al-Assad, Defense Minister Sergei Shoigu, Mr. Assad.
@@ -503,25 +523,46 @@ impl DocState {
             if t < b {
                 let role_start = self.role_start(g, a);
                 let role = g.text[g.toks[role_start].start..g.toks[t - 1].end].to_owned();
-                let before = self.out.len();
                 self.person(g, t, b, "title before the name", Some(role));
-                let _ = before;
             }
             return;
         }
         // A known name inside the run splits it: Saagar Enjeti | White House | Correspondent.
         if let Some((x, y, k)) = inner_gazetteer(g, a, b) {
-            self.run(g, a, x, restricted);
+            self.run(g, a, x);
             self.push_known(g, x, y, k);
-            self.run(g, y, b, restricted);
+            self.run(g, y, b);
             return;
         }
         // A trailing title: ... Correspondent.
         if b - a > 1 && lex.titles.contains(&g.lower(b - 1)) {
-            self.run(g, a, b - 1, restricted);
+            self.run(g, a, b - 1);
             return;
         }
         if b - a == 1 && lex.is_common(g.s(a)) && !is_acronym(g.s(a)) {
+            return;
+        }
+        // A quoted name right after a model: Su-34 “Fullback”.
+        if let Some(last) = self.out.last()
+            && last.ty == T::Product
+            && last.end <= g.toks[a].start
+            && g.text[last.end..g.toks[a].start]
+                .chars()
+                .all(|c| c.is_whitespace() || "“\"'‘".contains(c))
+        {
+            self.push(
+                g,
+                a,
+                b,
+                T::Product,
+                "capitalised words",
+                "context: quoted name after a model designator",
+            );
+            return;
+        }
+        if let Some((ty, rule)) = after_cues(g, b) {
+            self.push(g, a, b, ty, "capitalised words", rule);
+            self.acronym_after(g, b);
             return;
         }
         if b - a >= 2 && (a..b).all(|i| lex.is_common(g.s(i))) {
@@ -559,12 +600,11 @@ impl DocState {
             );
             self.out[m].weak = true;
         } else {
-            let ty = if is_acronym(g.s(a)) { T::Org } else { T::Org };
             let m = self.push(
                 g,
                 a,
                 b,
-                ty,
+                T::Org,
                 "capitalised word",
                 "default: unknown capitalised word",
             );
@@ -871,10 +911,23 @@ fn role_after(g: &Seg, b: usize) -> Option<String> {
     has_title.then(|| g.span(b + 2, e).to_owned())
 }
 
-/// Context rules for a run that no list or head word types.
-fn context_type(g: &Seg, a: usize, b: usize, last: Option<&Mention>) -> Option<(T, &'static str)> {
+/// The country a known organisation's own name gives: Russian Defence Ministry -> Russia.
+fn name_country(name: &str) -> Option<String> {
     let lex = lexicon();
-    let prev = if a > 0 { g.lower(a - 1) } else { String::new() };
+    name.split_whitespace()
+        .find_map(|w| match lex.demonyms.get(w) {
+            Some(Some(c)) => Some((*c).to_owned()),
+            _ => lex
+                .gazetteer
+                .get(&w.to_lowercase())
+                .filter(|k| k.list == "countries.txt")
+                .map(|k| k.canonical.to_owned()),
+        })
+}
+
+/// Words after a name that say what it is: "X air base", "X province", "X group", and a
+/// distance ("X, some 50 kilometers north of ...").
+fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     let next = g.lower(b);
     let next2 = format!("{} {}", next, g.lower(b + 1));
     if FAC_CUES.contains(&next2.as_str()) || FAC_CUES.contains(&next.as_str()) {
@@ -886,6 +939,29 @@ fn context_type(g: &Seg, a: usize, b: usize, last: Option<&Mention>) -> Option<(
     if ORG_CUES.contains(&next.as_str()) || ORG_CUES.contains(&next2.as_str()) {
         return Some((T::Org, "context: group word after the name (X group)"));
     }
+    let mut k = b;
+    if g.get(k) == Some(",") {
+        k += 1;
+    }
+    if matches!(
+        g.lower(k).as_str(),
+        "some" | "about" | "around" | "roughly" | "nearly"
+    ) {
+        k += 1;
+    }
+    if g.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+        && DISTANCE_UNITS.contains(&g.lower(k + 1).as_str())
+    {
+        return Some((T::Loc, "context: distance after the name"));
+    }
+    None
+}
+
+/// Context rules for a run that no list, head word or following word types.
+fn context_type(g: &Seg, a: usize, b: usize, last: Option<&Mention>) -> Option<(T, &'static str)> {
+    let lex = lexicon();
+    let prev = if a > 0 { g.lower(a - 1) } else { String::new() };
+    let next = g.lower(b);
     if lex.speech_verbs.contains(&next)
         || (next == "," && lex.speech_verbs.contains(&g.lower(b + 1)))
     {
@@ -901,22 +977,6 @@ fn context_type(g: &Seg, a: usize, b: usize, last: Option<&Mention>) -> Option<(
     }
     if role_after(g, b).is_some() || (next == "," && g.lower(b + 1) == "who") {
         return Some((T::Person, "context: X, the head of ..."));
-    }
-    // "Shahid Nojeh, some 50 kilometers north of the city"
-    let mut k = b;
-    if g.get(k) == Some(",") {
-        k += 1;
-    }
-    if matches!(
-        g.lower(k).as_str(),
-        "some" | "about" | "around" | "roughly" | "nearly"
-    ) {
-        k += 1;
-    }
-    if g.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
-        && DISTANCE_UNITS.contains(&g.lower(k + 1).as_str())
-    {
-        return Some((T::Loc, "context: distance after the name"));
     }
     // Lists and "including": the type of the place or group just named.
     if let Some(m) = last {

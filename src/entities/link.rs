@@ -55,34 +55,42 @@ fn normalise(surface: &str) -> String {
 /// The key that groups a document's mentions: same key, same entity.
 pub fn link_key(surface: &str, m: &Mention) -> String {
     let fam = family(m.ty);
+    if m.ty == EntityType::Org {
+        let name = m.known.as_deref().unwrap_or(surface);
+        let (country, bag) = org_bag(name, m.qualifier.as_deref());
+        if country.is_some() || bag.contains(' ') {
+            return format!("{fam}|{}|{bag}", country.unwrap_or_default().to_lowercase());
+        }
+    }
     if let Some(k) = &m.known {
         return format!("{fam}|{}", k.to_lowercase());
     }
-    let norm = normalise(surface);
-    if m.ty == EntityType::Org && norm.contains(' ') {
-        let lex = lexicon();
-        let mut bag: Vec<String> = norm
-            .split(' ')
-            .filter(|w| !FILLER.contains(w))
-            .filter(|w| {
-                // Country words in the name are the qualifier, not part of the bag.
-                let cap = capitalise(w);
-                !(m.qualifier.is_some()
-                    && (lex.demonyms.get(cap.as_str()).is_some_and(|c| c.is_some())
-                        || lex
-                            .gazetteer
-                            .get(*w)
-                            .is_some_and(|k| Some(k.canonical.to_owned()) == m.qualifier)
-                        || *w == "federation"
-                        || *w == "republic"))
-            })
-            .map(str::to_owned)
-            .collect();
-        bag.sort();
-        let q = m.qualifier.clone().unwrap_or_default().to_lowercase();
-        return format!("{fam}|{q}|{}", bag.join(" "));
+    format!("{fam}|{}", normalise(surface))
+}
+
+/// An organisation name as the country that qualifies it and the sorted bag of its other
+/// words: "Ministry of Defence of the Russian Federation" -> (Russia, "defense ministry").
+fn org_bag(name: &str, qualifier: Option<&str>) -> (Option<String>, String) {
+    let lex = lexicon();
+    let mut country = qualifier.map(str::to_owned);
+    let mut bag = Vec::new();
+    for w in normalise(name).split(' ').filter(|w| !FILLER.contains(w)) {
+        let as_country = match lex.demonyms.get(capitalise(w).as_str()) {
+            Some(Some(c)) => Some((*c).to_owned()),
+            _ => lex
+                .gazetteer
+                .get(w)
+                .filter(|k| k.list == "countries.txt")
+                .map(|k| k.canonical.to_owned()),
+        };
+        match as_country {
+            Some(c) if country.as_ref().is_none_or(|q| *q == c) => country = Some(c),
+            _ if matches!(w, "federation" | "republic") && country.is_some() => {}
+            _ => bag.push(w.to_owned()),
+        }
     }
-    format!("{fam}|{norm}")
+    bag.sort();
+    (country, bag.join(" "))
 }
 
 fn capitalise(w: &str) -> String {
@@ -393,7 +401,7 @@ impl Linker {
             let mut weak: BTreeMap<EntityType, u32> = BTreeMap::new();
             let mut docs = BTreeSet::new();
             let mut roles = BTreeSet::new();
-            let mut known = None;
+            let mut known: BTreeMap<&str, u32> = BTreeMap::new();
             for &i in &ids {
                 let (doc, g) = &self.groups[i];
                 docs.insert(*doc);
@@ -407,10 +415,14 @@ impl Linker {
                     *weak.entry(*t).or_default() += c;
                 }
                 roles.extend(g.roles.iter().cloned());
-                if known.is_none() {
-                    known.clone_from(&g.known);
+                if let Some(k) = &g.known {
+                    *known.entry(k).or_default() += g.mentions();
                 }
             }
+            let known = known
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+                .map(|(k, _)| k.to_owned());
             let pick = |m: &BTreeMap<EntityType, u32>| {
                 m.iter()
                     .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
