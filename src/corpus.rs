@@ -192,8 +192,7 @@ impl Corpus {
                 e.0 += n;
                 e.1.extend(forms.iter().cloned());
             }
-            // Entity ids are already in corpus order (documents, mentions, name).
-            let doc_entities = by_entity
+            let mut doc_entities: Vec<DocEntity> = by_entity
                 .into_iter()
                 .map(|(e, (n, mut forms))| {
                     forms.sort();
@@ -206,6 +205,12 @@ impl Corpus {
                     }
                 })
                 .collect();
+            // Most mentioned in this document first.
+            doc_entities.sort_by(|a, b| {
+                b.mentions
+                    .cmp(&a.mentions)
+                    .then(a.canonical.cmp(&b.canonical))
+            });
             let (keyterms, quotes) = (
                 corpus_parts.keyterms[di].clone(),
                 corpus_parts.quotes[di].clone(),

@@ -25,10 +25,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// A closed pipe (`| head`) is how readers say they have seen enough: not an error.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    let pipe = Some(io::ErrorKind::BrokenPipe);
     e.chain().any(|c| {
-        c.downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<io::Error>().map(io::Error::kind) == pipe
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == pipe
     })
 }
 

@@ -9,7 +9,7 @@
 //! Sentence-initial capitals and title-case headlines only yield names with independent
 //! evidence, so "Asked about..." and "Russia Expands Bombing In Syria" give no junk.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{EntityType, Mention, numeric};
 use crate::lexicon::{Known, lexicon};
@@ -173,7 +173,9 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
     for (g, &r) in segs.iter().zip(&restricted) {
         if r {
             let from = doc.out.len();
+            doc.restricted = true;
             doc.names(g);
+            doc.restricted = false;
             let mut added = doc.out.split_off(from);
             added.retain(|m| {
                 let t = &text[m.start..m.end];
@@ -257,6 +259,8 @@ struct DocState {
     mid_caps: HashSet<String>,
     /// Acronyms defined in the text: "Islamic State (IS)".
     defined: HashSet<String>,
+    /// Set while a headline or furniture line is read: no guesses from there.
+    restricted: bool,
 }
 
 fn is_upper_start(w: &str) -> bool {
@@ -299,6 +303,7 @@ impl DocState {
             }
         }
         DocState {
+            restricted: false,
             out: Vec::new(),
             deferred: Vec::new(),
             mid_caps,
@@ -318,10 +323,10 @@ impl DocState {
         if is_upper_start(w) {
             // Shouted stop words ("IS", "IT") only count when the text defines them.
             let lower = w.to_lowercase();
-            return !(is_acronym(w)
-                && lexicon().stopwords.contains(&lower)
-                && !self.defined.contains(w)
-                && !lexicon().gazetteer.contains_key(&lower));
+            let shouted_stopword = is_acronym(w) && lexicon().stopwords.contains(&lower);
+            return !shouted_stopword
+                || self.defined.contains(w)
+                || lexicon().gazetteer.contains_key(&lower);
         }
         article_prefixed(w)
     }
@@ -487,7 +492,10 @@ impl DocState {
         // the whole run a name (Daily Caller News Foundation).
         while a < b
             && (lex.stopwords.contains(&g.lower(a))
-                || (a == g.first_word && headed.is_none() && lex.is_common(g.s(a))))
+                || (a == g.first_word
+                    && headed.is_none()
+                    && lex.is_common(g.s(a))
+                    && title_at(g, a, b).is_none()))
         {
             a += 1;
             if let Some(k) = gazetteer(g, a, b) {
@@ -582,6 +590,9 @@ impl DocState {
             return;
         }
         if initial && b - a == 1 {
+            if self.restricted {
+                return;
+            }
             self.deferred.push(Deferred {
                 seg: g.index,
                 start: a,
@@ -641,9 +652,10 @@ impl DocState {
             let w = w.trim_end_matches('.');
             if lex.titles.contains(w) {
                 has_title = true;
-            } else if lex.stopwords.contains(w) || lex.speech_verbs.contains(w) {
-                break;
-            } else if !is_upper_start(g.s(s - 1)) && !has_title && s < a {
+            } else if lex.stopwords.contains(w)
+                || lex.speech_verbs.contains(w)
+                || (!is_upper_start(g.s(s - 1)) && !has_title && s < a)
+            {
                 break;
             }
             s -= 1;
@@ -684,37 +696,37 @@ impl DocState {
     /// elsewhere.
     fn resolve_deferred(&mut self, segs: &[Seg]) {
         let deferred = std::mem::take(&mut self.deferred);
+        // Names by their full text and by their last word (surnames).
+        let mut named: HashMap<&str, T> = HashMap::new();
+        for m in &self.out {
+            let t = &segs[m.segment as usize].text[m.start..m.end];
+            named.entry(t).or_insert(m.ty);
+            if let Some(last) = t.split_whitespace().last() {
+                named.entry(last).or_insert(m.ty);
+            }
+        }
         for d in deferred {
             let g = &segs[d.seg as usize];
             let w = g.span(d.start, d.end);
-            let known_as = self.out.iter().find(|m| {
-                let t = &g.text[m.start..m.end];
-                t == w || t.split_whitespace().last() == Some(w)
-            });
-            match known_as {
-                Some(m) => {
-                    let ty = m.ty;
-                    self.push(
-                        g,
-                        d.start,
-                        d.end,
-                        ty,
-                        "sentence-initial word named elsewhere in the document",
-                        "type of that name",
-                    );
-                }
-                None if self.mid_caps.contains(w) => {
-                    let m = self.push(
-                        g,
-                        d.start,
-                        d.end,
-                        T::Org,
-                        "sentence-initial word capitalised elsewhere",
-                        "default: unknown capitalised word",
-                    );
-                    self.out[m].weak = true;
-                }
-                None => {}
+            if let Some(&ty) = named.get(w) {
+                self.push(
+                    g,
+                    d.start,
+                    d.end,
+                    ty,
+                    "sentence-initial word named elsewhere in the document",
+                    "type of that name",
+                );
+            } else if self.mid_caps.contains(w) || looks_like_a_name(w) {
+                let m = self.push(
+                    g,
+                    d.start,
+                    d.end,
+                    T::Org,
+                    "sentence-initial word that is not a common word",
+                    "default: unknown capitalised word",
+                );
+                self.out[m].weak = true;
             }
         }
     }
@@ -745,6 +757,16 @@ impl DocState {
             }
         }
     }
+}
+
+/// A capitalised word that is not a common English word and does not have the ending of
+/// one (-ly, -ing, -ed): likely a name even at the start of a sentence.
+fn looks_like_a_name(w: &str) -> bool {
+    let lex = lexicon();
+    w.chars().count() >= 3
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !lex.is_common(w)
+        && !["ly", "ing", "ed"].iter().any(|e| w.ends_with(e))
 }
 
 /// Removes an Arabic article prefix: al-Assad -> Assad.

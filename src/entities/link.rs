@@ -472,14 +472,23 @@ fn canonical_form(ty: EntityType, forms: &BTreeMap<&str, u32>) -> String {
         forms.iter().max_by(|a, b| {
             let wa = a.0.split_whitespace().count();
             let wb = b.0.split_whitespace().count();
-            wa.cmp(&wb).then(a.1.cmp(b.1)).then(b.0.cmp(a.0))
-        })
-    } else {
-        forms.iter().max_by(|a, b| {
-            a.1.cmp(b.1)
+            wa.cmp(&wb)
+                .then(a.1.cmp(b.1))
                 .then(a.0.len().cmp(&b.0.len()))
                 .then(b.0.cmp(a.0))
         })
+    } else {
+        // Prefer a spelled-out name to its acronym (Kurdish Workers Front, not KWF).
+        let spelled = |f: &str| f.chars().any(char::is_lowercase);
+        let any_spelled = forms.keys().any(|f| spelled(f));
+        forms
+            .iter()
+            .filter(|(f, _)| spelled(f) || !any_spelled)
+            .max_by(|a, b| {
+                a.1.cmp(b.1)
+                    .then(a.0.len().cmp(&b.0.len()))
+                    .then(b.0.cmp(a.0))
+            })
     };
     best.map(|(f, _)| f.to_string()).unwrap_or_default()
 }

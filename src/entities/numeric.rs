@@ -146,7 +146,14 @@ pub fn detect(text: &str, toks: &[Token], seg: u32, out: &mut Vec<Mention>) {
         }
         let l = low(i);
         let mut found: Option<(usize, usize, EntityType)> = None;
-        if month(i).is_some() {
+        if day(i) && month(i + 1).is_some() {
+            // 30 September 2015
+            let mut b = i + 2;
+            if year(b) {
+                b += 1;
+            }
+            found = Some((i, b, EntityType::Date));
+        } else if month(i).is_some() {
             let ambiguous = matches!(l.as_str(), "may" | "march");
             let mut a = i;
             let mut b = i + 1;

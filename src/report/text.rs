@@ -83,7 +83,7 @@ pub fn write(r: &Report, out: &mut impl Write) -> io::Result<()> {
         let s = &d.stats;
         writeln!(
             out,
-            "  {} sentences, {} words, {} boilerplate lines; Flesch {:.1}, grade {:.1}, LIX {:.1}",
+            "  {} sentences, {} words, {} furniture; Flesch {:.1}, FK {:.1}, LIX {:.1}",
             s.sentences,
             s.words,
             s.boilerplate_lines,
@@ -128,8 +128,8 @@ pub fn write(r: &Report, out: &mut impl Write) -> io::Result<()> {
     heading(out, "ENTITIES")?;
     writeln!(
         out,
-        "{:<30} {:<8} {:>4} {:>8}  {}",
-        "NAME", "TYPE", "DOCS", "MENTIONS", "ALSO"
+        "{:<30} {:<8} {:>4} {:>8}  ALSO",
+        "NAME", "TYPE", "DOCS", "MENTIONS"
     )?;
     for e in r.entities.iter().filter(|e| e.ty.is_name()).take(25) {
         let also: Vec<&str> = e
@@ -138,15 +138,15 @@ pub fn write(r: &Report, out: &mut impl Write) -> io::Result<()> {
             .filter(|a| **a != e.canonical)
             .map(String::as_str)
             .collect();
-        writeln!(
-            out,
+        let row = format!(
             "{:<30} {:<8} {:>4} {:>8}  {}",
             truncate(&sanitize(&e.canonical), 30),
             e.ty.as_str(),
             e.documents.len(),
             e.mentions,
             truncate(&sanitize(&also.join(", ")), WIDTH - 55)
-        )?;
+        );
+        writeln!(out, "{}", row.trim_end())?;
     }
     if !r.shared_passages.is_empty() {
         heading(out, "SHARED PASSAGES")?;

@@ -138,23 +138,28 @@ pub fn summarise(a: &Analysis, group_of: &[usize], opts: &Options) -> DocParts {
         .collect();
     for &si in &body {
         let toks = &a.tokens[seg_tokens[si].clone()];
-        let mut prev: Option<String> = None;
+        let mut prev: Option<(String, bool)> = None;
         for t in toks {
             let w = a.slice(t.start, t.end);
             let content = t.kind == TokenKind::Word
                 && w.chars().count() >= 3
                 && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !lex.stopwords.contains(&w.to_lowercase());
+                && !lex.stopwords.contains(&w.to_lowercase())
+                && !lex.speech_verbs.contains(&w.to_lowercase());
             if !content {
                 prev = None;
                 continue;
             }
             let lw = w.to_lowercase();
+            let capital = w.starts_with(char::is_uppercase);
             *terms.entry(lw.clone()).or_default() += 1;
-            if let Some(p) = prev {
+            // Phrases do not run from ordinary words into names (spokesman Mark).
+            if let Some((p, p_capital)) = prev
+                && p_capital == capital
+            {
                 *terms.entry(format!("{p} {lw}")).or_default() += 1;
             }
-            prev = Some(lw);
+            prev = Some((lw, capital));
         }
     }
     let mut terms: Vec<(String, u32)> = terms.into_iter().collect();
@@ -379,10 +384,17 @@ pub fn corpus(
         let mut scored: Vec<KeyTerm> = p
             .terms
             .iter()
-            .filter(|(t, c)| *c >= 2 || t.contains(' ') && *c >= 2)
+            .filter(|(_, c)| *c >= 2)
             .map(|(t, c)| {
                 let idf = ((n + 1.0) / (f64::from(df[t.as_str()]) + 1.0)).ln() + 1.0;
-                let boost = if t.contains(' ') { 1.5 } else { 1.0 };
+                // Phrases are more telling than single words, and everyday words less.
+                let boost = if t.contains(' ') {
+                    1.5
+                } else if lexicon().is_common(t) {
+                    0.5
+                } else {
+                    1.0
+                };
                 let score = f64::from(*c) / f64::from(total) * idf * boost;
                 KeyTerm {
                     term: t.clone(),
@@ -598,7 +610,7 @@ fn duplicates(docs: &[(&String, &DocParts, usize)]) -> Vec<Duplicate> {
             out.push((i, j, (sim * 100.0).round() / 100.0, "near"));
         }
     }
-    out.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    out.sort_by_key(|d| (d.0, d.1));
     out.into_iter()
         .map(|(i, j, similarity, kind)| Duplicate {
             documents: vec![docs[i].0.clone(), docs[j].0.clone()],

@@ -29,6 +29,26 @@ fn is_speaker(m: &Mention) -> bool {
     matches!(m.ty, EntityType::Person | EntityType::Org)
 }
 
+/// True when a speech verb stands right before or after the mention, or after an
+/// apposition: "X said", "said X", "X, a senior fellow at Y, said".
+fn is_speaking(text: &str, m: &Mention) -> bool {
+    let lex = lexicon();
+    let word = |s: &str| s.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    let mut rest = &text[m.end..text.len().min(m.end + 200)];
+    if let Some(apposition) = rest.strip_prefix(", ")
+        && let Some(close) = apposition.find(',')
+        && !apposition[..close].contains(['.', '“', '"'])
+    {
+        rest = &apposition[close + 1..];
+    }
+    let after = rest.split_whitespace().find(|w| *w != ",").map(word);
+    let before = text[..m.start].split_whitespace().next_back().map(word);
+    [after, before]
+        .into_iter()
+        .flatten()
+        .any(|w| lex.speech_verbs.contains(&w))
+}
+
 /// Finds the quotations of one sentence (`toks` are its tokens; `mentions` are the
 /// document's, in order).
 pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) -> Vec<RawQuote> {
@@ -63,39 +83,34 @@ pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) ->
         let speech_after =
             (b + 1..toks.len()).any(|i| lex.speech_verbs.contains(&w(i).to_lowercase()));
         let speech_before = (0..a).any(|i| lex.speech_verbs.contains(&w(i).to_lowercase()));
-        let in_sentence = |m: &&Mention| m.start >= sent_start && m.end <= sent_end;
+        // The sentence's mentions, by index into `mentions` (which is sorted by start).
+        let lo = mentions.partition_point(|m| m.start < sent_start);
+        let hi = mentions.partition_point(|m| m.start < sent_end);
+        let here = lo..hi;
         // “...”, Komoedov, the head of ..., said / “...”, said Babak Taghvai
-        let after = mentions
-            .iter()
-            .filter(in_sentence)
-            .filter(|m| m.start >= toks[b].end && is_speaker(m))
-            .find(|m| {
-                text[toks[b].end..m.start]
+        let after = here.clone().find(|&i| {
+            let m = &mentions[i];
+            m.start >= toks[b].end
+                && is_speaker(m)
+                && text[toks[b].end..m.start]
                     .split_whitespace()
-                    .filter(|x| *x != "," && !lex.speech_verbs.contains(&x.to_lowercase()))
-                    .count()
-                    == 0
-            });
+                    .all(|x| x == "," || lex.speech_verbs.contains(&x.to_lowercase()))
+        });
         // X said “...”
-        let before = mentions
-            .iter()
-            .filter(in_sentence)
-            .filter(|m| m.end <= qs && is_speaker(m))
-            .filter(|m| {
-                let between = text[m.end..qs].to_lowercase();
-                between.split_whitespace().take(4).any(|x| {
-                    lex.speech_verbs
-                        .contains(x.trim_matches(|c: char| !c.is_alphabetic()))
+        let before = here.clone().rev().find(|&i| {
+            let m = &mentions[i];
+            m.end <= qs
+                && is_speaker(m)
+                && text[m.end..qs].split_whitespace().take(4).any(|x| {
+                    let x = x.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+                    lex.speech_verbs.contains(&x)
                 })
-            })
-            .last();
+        });
         let according = text[sent_start..sent_end]
             .find("according to")
             .and_then(|p| {
-                mentions
-                    .iter()
-                    .filter(in_sentence)
-                    .find(|m| m.start >= sent_start + p && is_speaker(m))
+                here.clone()
+                    .find(|&i| mentions[i].start >= sent_start + p && is_speaker(&mentions[i]))
             });
         let tail = text[qe..sent_end].to_lowercase();
         let pronoun = [
@@ -120,19 +135,23 @@ pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) ->
         } else if according.is_some() {
             according
         } else if pronoun {
-            mentions
-                .iter()
-                .filter(|m| m.end <= qs && m.ty == EntityType::Person)
-                .last()
+            // The last person quoted or reported speaking before this, else the nearest person.
+            let people = || {
+                (0..hi)
+                    .rev()
+                    .filter(|&i| mentions[i].end <= qs && mentions[i].ty == EntityType::Person)
+            };
+            people()
+                .find(|&i| is_speaking(text, &mentions[i]))
+                .or_else(|| people().next())
         } else {
             None
         };
-        let index = speaker.and_then(|s| mentions.iter().position(|m| std::ptr::eq(m, s)));
         out.push(RawQuote {
             segment,
             start: qs,
             end: qe,
-            speaker: index,
+            speaker,
         });
     }
     out

@@ -21,7 +21,10 @@ pub fn syllables(word: &str) -> usize {
         prev = v;
     }
     let n = w.len();
-    if n > 2 && w[n - 1] == 'e' && !vowel(w[n - 2]) && !(w[n - 2] == 'l' && !vowel(w[n - 3])) {
+    // A silent final "e" (base), but not "-le" after a consonant (table).
+    let silent_e = n > 2 && w[n - 1] == 'e' && !vowel(w[n - 2]);
+    let syllabic_le = n > 2 && w[n - 2] == 'l' && !vowel(w[n - 3]);
+    if silent_e && !syllabic_le {
         groups -= 1;
     }
     groups.max(1)

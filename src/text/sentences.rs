@@ -103,16 +103,15 @@ fn boundary(text: &str, sent_start: usize, term_at: usize, run: &str, next: usiz
     if run != "." {
         return Decision::Split("terminal punctuation");
     }
-    let word_start = text[..term_at]
-        .char_indices()
-        .rev()
-        .take(64)
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(
-            text[..term_at].len().saturating_sub(64).max(sent_start),
-            |(i, c)| i + c.len_utf8(),
-        )
-        .max(sent_start);
+    // The word before the stop: back to white space, at most 64 characters.
+    let before = &text[sent_start..term_at];
+    let mut word_start = term_at;
+    for (i, c) in before.char_indices().rev().take(64) {
+        if c.is_whitespace() {
+            break;
+        }
+        word_start = sent_start + i;
+    }
     let word = text[word_start..term_at]
         .trim_start_matches(OPENING)
         .trim_end_matches(CLOSING);

@@ -1,0 +1,289 @@
+//! Entity rules and cross-document links, through the library and the binary.
+
+mod common;
+
+use corpus_scan::corpus::{Corpus, Options};
+use corpus_scan::report::Report;
+
+/// Analyses documents given as text and returns the report and mention records.
+fn run(docs: &[&str]) -> (Report, Vec<(String, String, String)>) {
+    let mut c = Corpus::new(Options {
+        keep_mentions: true,
+        ..Options::default()
+    });
+    for (i, d) in docs.iter().enumerate() {
+        let a = corpus_scan::analyse(&format!("{i}.txt"), d.as_bytes()).unwrap();
+        c.add(&a.id.clone(), &a);
+    }
+    let (r, m) = c.finish();
+    (
+        r,
+        m.into_iter()
+            .map(|m| (m.text, m.ty.to_owned(), m.canonical))
+            .collect(),
+    )
+}
+
+/// (text, type) of every named mention of one text.
+fn names(text: &str) -> Vec<(String, String)> {
+    run(&[text])
+        .1
+        .into_iter()
+        .filter(|(_, t, _)| {
+            !matches!(
+                t.as_str(),
+                "DATE" | "TIME" | "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY"
+            )
+        })
+        .map(|(s, t, _)| (s, t))
+        .collect()
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn designators_are_products() {
+    assert_eq!(
+        names("The air force flew F-16 and Su-34 jets, a Tupolev Tu-22 and MH17 was lost."),
+        pairs(&[
+            ("F-16", "PRODUCT"),
+            ("Su-34", "PRODUCT"),
+            ("Tupolev Tu-22", "PRODUCT"),
+            ("MH17", "PRODUCT")
+        ])
+    );
+}
+
+#[test]
+fn legal_instruments() {
+    assert_eq!(
+        names("They cited Resolution 2231 and Article 5 of the treaty, and the Clean Water Act."),
+        pairs(&[
+            ("Resolution 2231", "LAW"),
+            ("Article 5", "LAW"),
+            ("Clean Water Act", "LAW")
+        ])
+    );
+}
+
+#[test]
+fn connectors_join_names() {
+    assert_eq!(
+        names(
+            "Officials at the Ministry of Defence of the Russian Federation met Jabhat Fateh al-Sham envoys."
+        ),
+        pairs(&[
+            ("Ministry of Defence of the Russian Federation", "ORG"),
+            ("Jabhat Fateh al-Sham", "ORG")
+        ])
+    );
+}
+
+#[test]
+fn sentence_initial_capitals_are_not_names() {
+    assert_eq!(
+        names(
+            "Asked about the plan, officials declined. Shortly after, Paris agreed. Outside help came."
+        ),
+        pairs(&[("Paris", "GPE")])
+    );
+}
+
+#[test]
+fn title_case_headlines_give_only_known_names() {
+    let (r, m) =
+        run(&["Russia Expands Bombing In Syria By Flying Out Of Iran\n\nThe strikes went on.\n"]);
+    let found: Vec<&str> = m.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(found, ["Russia", "Syria", "Iran"]);
+    assert_eq!(
+        r.documents[0].title.as_deref(),
+        Some("Russia Expands Bombing In Syria By Flying Out Of Iran")
+    );
+}
+
+#[test]
+fn people_by_title_given_name_and_context() {
+    assert_eq!(
+        names(
+            "Defense Minister Sergei Shoigu spoke. Abadi told reporters it was over, said Babak Taghvai, a military expert."
+        ),
+        pairs(&[
+            ("Sergei Shoigu", "PERSON"),
+            ("Abadi", "PERSON"),
+            ("Babak Taghvai", "PERSON")
+        ])
+    );
+}
+
+#[test]
+fn places_by_context() {
+    assert_eq!(
+        names(
+            "Jets used the Nowhereville air base. Troops reached Zarqabad province and Qalat Ridge, some 50 kilometers north."
+        ),
+        pairs(&[
+            ("Nowhereville", "FAC"),
+            ("Zarqabad", "GPE"),
+            ("Qalat Ridge", "LOC")
+        ])
+    );
+}
+
+#[test]
+fn possessives_and_quotes_are_outside_spans() {
+    assert_eq!(
+        names("Russia’s jets hit “Islamic State” targets."),
+        pairs(&[("Russia", "GPE"), ("Islamic State", "ORG")])
+    );
+}
+
+#[test]
+fn acronym_defined_in_brackets_links_to_its_name() {
+    let (_, m) = run(&["The Kurdish Workers Front (KWF) attacked. Later KWF retreated."]);
+    let kwf: Vec<&(String, String, String)> = m.iter().filter(|x| x.0 == "KWF").collect();
+    assert_eq!(kwf.len(), 2);
+    assert!(
+        kwf.iter()
+            .all(|x| x.2 == "Kurdish Workers Front" && x.1 == "ORG"),
+        "{kwf:?}"
+    );
+}
+
+fn entity<'a>(r: &'a Report, canonical: &str) -> &'a corpus_scan::report::EntityReport {
+    r.entities
+        .iter()
+        .find(|e| e.canonical == canonical)
+        .unwrap_or_else(|| panic!("no entity {canonical}"))
+}
+
+#[test]
+fn links_across_documents() {
+    let (r, _) = run(&[
+        "President Bashar al-Assad met officials in Hamedan. The U.S. and the Russian Defence Ministry objected.",
+        "Assad spoke in Hamadan. The United States and Russia's Ministry of Defense objected. Hizbollah agreed.",
+        "Bashar Assad flew a Tupolev-22M3 over the USA. Hezbollah and the Tu-22M3 were seen.",
+    ]);
+    assert_eq!(
+        entity(&r, "Bashar al-Assad").aliases,
+        ["Assad", "Bashar Assad", "Bashar al-Assad"]
+    );
+    assert_eq!(
+        entity(&r, "United States").aliases,
+        ["U.S.", "USA", "United States"]
+    );
+    let hamadan = r
+        .entities
+        .iter()
+        .find(|e| e.aliases.contains(&"Hamedan".to_owned()))
+        .unwrap();
+    assert_eq!(hamadan.aliases, ["Hamadan", "Hamedan"]);
+    assert_eq!(entity(&r, "Tu-22M3").aliases, ["Tu-22M3", "Tupolev-22M3"]);
+    assert_eq!(entity(&r, "Hezbollah").aliases, ["Hezbollah", "Hizbollah"]);
+    let mod_ = r
+        .entities
+        .iter()
+        .find(|e| e.aliases.contains(&"Ministry of Defense".to_owned()))
+        .unwrap();
+    assert!(
+        mod_.aliases
+            .contains(&"Russian Defence Ministry".to_owned()),
+        "{:?}",
+        mod_.aliases
+    );
+    assert_eq!(entity(&r, "Bashar al-Assad").roles, ["President"]);
+}
+
+#[test]
+fn different_things_never_merge() {
+    let (r, _) = run(&[
+        "The Tu-22 and the Tu-22M3 flew. The UN Security Council met. Experts at the Middle East Institute spoke.",
+        "Iran's National Security Council met. The Security Council voted. Peace in the Middle East matters.",
+    ]);
+    assert_ne!(entity(&r, "Tu-22").aliases, entity(&r, "Tu-22M3").aliases);
+    assert_eq!(
+        entity(&r, "National Security Council").aliases,
+        ["National Security Council"]
+    );
+    assert_eq!(
+        entity(&r, "Middle East Institute").aliases,
+        ["Middle East Institute"]
+    );
+    assert_eq!(entity(&r, "Middle East").aliases, ["Middle East"]);
+}
+
+#[test]
+fn seed_corpus_entity_table() {
+    let recs = common::ndjson(&common::stdout(&[
+        "entities",
+        common::corpus().to_str().unwrap(),
+    ]));
+    let ty = |text: &str| {
+        recs.iter()
+            .find(|r| r["text"] == text)
+            .map(|r| {
+                (
+                    r["type"].as_str().unwrap().to_owned(),
+                    r["canonical"].as_str().unwrap().to_owned(),
+                )
+            })
+            .unwrap_or_else(|| panic!("{text} not found"))
+    };
+    assert_eq!(ty("Hamedan").0, "GPE");
+    assert_eq!(ty("Tu-22M3").0, "PRODUCT");
+    assert_eq!(ty("Resolution 2231").0, "LAW");
+    assert_eq!(ty("Tupolev-22M3"), ("PRODUCT".into(), "Tu-22M3".into()));
+    assert_eq!(ty("Sukhoi-34"), ("PRODUCT".into(), "Su-34".into()));
+    assert_eq!(ty("ISIS").1, "Islamic State");
+    assert_eq!(ty("REUTERS").1, "Reuters");
+    let r = common::report();
+    let table: Vec<(&str, &str, usize)> = r["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take(6)
+        .map(|e| {
+            (
+                e["canonical"].as_str().unwrap(),
+                e["type"].as_str().unwrap(),
+                e["documents"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        table,
+        [
+            ("Russia", "GPE", 5),
+            ("Iran", "GPE", 5),
+            ("Syria", "GPE", 5),
+            ("Russian", "NORP", 5),
+            ("United States", "GPE", 4),
+            ("Syrian", "NORP", 4)
+        ]
+    );
+    let toner = r["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["canonical"] == "Mark Toner")
+        .unwrap();
+    assert_eq!(toner["roles"][0], "State Department spokesman");
+}
+
+#[test]
+fn entities_explain_gives_rules() {
+    let recs = common::ndjson(&common::stdout(&[
+        "entities",
+        "--explain",
+        common::corpus()
+            .join("003_c875aafc472dcb34.txt")
+            .to_str()
+            .unwrap(),
+    ]));
+    let r = recs.iter().find(|r| r["text"] == "Tupolev-22M3").unwrap();
+    assert_eq!(r["found_by"], "designator pattern");
+    assert_eq!(r["link_key"], "product|tu-22m3");
+}

@@ -1,0 +1,153 @@
+//! Summaries on the seed corpus and on small fixtures.
+
+mod common;
+
+use common::{corpus, ndjson, report, stdout};
+
+#[test]
+fn quotes_are_attributed_to_their_speakers() {
+    let r = report();
+    let quotes = r["quotes"].as_array().unwrap();
+    let speaker = |start: &str| {
+        quotes
+            .iter()
+            .find(|q| q["text"].as_str().unwrap().starts_with(start))
+            .map(|q| q["speakers"].clone())
+            .unwrap()
+    };
+    assert_eq!(
+        speaker("allow us to find common ground"),
+        serde_json::json!(["Sergei Shoigu"])
+    );
+    assert_eq!(
+        speaker("Tupolev Tu-22 flights from Iran"),
+        serde_json::json!(["Komoedov"])
+    );
+    assert_eq!(speaker("It is just too poisonous"), serde_json::json!([]));
+    let doc0 = &r["documents"][0]["quotes"][0];
+    assert_eq!(doc0["speaker"], "Sergei Shoigu");
+    assert_eq!(doc0["sentence"], 9);
+}
+
+#[test]
+fn summaries_are_exact_body_sentences_with_provenance() {
+    let sentences = ndjson(&stdout(&["sentences", corpus().to_str().unwrap()]));
+    let lookup = |doc: &str, i: u64| {
+        sentences
+            .iter()
+            .find(|s| s["doc"] == doc && s["index"] == i)
+            .unwrap()
+    };
+    let r = report();
+    for s in r["summary"].as_array().unwrap() {
+        let seg = lookup(s["doc"].as_str().unwrap(), s["sentence"].as_u64().unwrap());
+        assert_eq!(seg["text"], s["text"]);
+        assert_eq!(seg["kind"], "sentence");
+    }
+    assert_eq!(r["summary"].as_array().unwrap().len(), 5);
+    for d in r["documents"].as_array().unwrap() {
+        let picked = d["summary"].as_array().unwrap();
+        assert_eq!(picked.len(), 3);
+        let idx: Vec<u64> = picked
+            .iter()
+            .map(|s| s["sentence"].as_u64().unwrap())
+            .collect();
+        assert!(idx.windows(2).all(|w| w[0] < w[1]), "document order");
+        for s in picked {
+            let seg = lookup(d["id"].as_str().unwrap(), s["sentence"].as_u64().unwrap());
+            assert_eq!(
+                (&seg["text"], &seg["kind"]),
+                (&s["text"], &serde_json::json!("sentence"))
+            );
+        }
+    }
+}
+
+#[test]
+fn timeline_and_dates_are_normalised() {
+    let r = report();
+    let t = r["timeline"].as_array().unwrap();
+    let sept = t
+        .iter()
+        .find(|e| e["date"] == "2015-09-30")
+        .expect("30 September 2015");
+    assert_eq!(sept["doc"], "002_6f866aa34b252ad8.txt");
+    assert_eq!(
+        sept["text"],
+        "The Russian military operation in Syria was launched on 30 September 2015."
+    );
+    let dates: Vec<&str> = t.iter().map(|e| e["date"].as_str().unwrap()).collect();
+    assert_eq!(dates.first(), Some(&"1979"));
+    let d3 = &r["documents"][3]["dates"];
+    assert!(
+        d3.as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["text"] == "Aug. 16" && d["normalized"] == "--08-16")
+    );
+}
+
+#[test]
+fn shared_passages_exact_and_near() {
+    let r = report();
+    let p = r["shared_passages"].as_array().unwrap();
+    assert_eq!(p.len(), 2);
+    assert_eq!(p[0]["kind"], "exact");
+    assert_eq!(
+        p[0]["documents"],
+        serde_json::json!(["001_40c545358694a86b.txt", "002_6f866aa34b252ad8.txt"])
+    );
+    assert_eq!(
+        p[0]["locations"],
+        serde_json::json!([{"doc": "001_40c545358694a86b.txt", "sentence": 10}, {"doc": "002_6f866aa34b252ad8.txt", "sentence": 9}])
+    );
+    assert_eq!(p[1]["kind"], "near");
+    assert_eq!(
+        p[1]["documents"],
+        serde_json::json!(["001_40c545358694a86b.txt", "004_869d48817576a6cb.txt"])
+    );
+    assert!(p[1]["similarity"].as_f64().unwrap() < 1.0);
+}
+
+#[test]
+fn keyterms_are_content_words_and_phrases() {
+    let r = report();
+    let terms: Vec<&str> = r["documents"][0]["keyterms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["term"].as_str().unwrap())
+        .collect();
+    assert!(terms.contains(&"air bases"), "{terms:?}");
+    for t in &terms {
+        assert!(
+            !t.chars().any(|c| c.is_ascii_digit()) && !["the", "said", "and"].contains(t),
+            "{t}"
+        );
+    }
+}
+
+#[test]
+fn byte_identical_files_are_duplicates_and_boilerplate_is_not_a_passage() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = "Title of it\n\nShare\n\nThe council voted to close the old bridge over the river on Monday. Residents were angry about the decision.\n\nAdvertisement\n";
+    let b = "Another story\n\nShare\n\nFarmers said the dry weather had cut this year's wheat harvest by a third. Prices rose in the markets.\n\nAdvertisement\n";
+    std::fs::write(dir.path().join("a.txt"), a).unwrap();
+    std::fs::write(dir.path().join("b.txt"), a).unwrap();
+    std::fs::write(dir.path().join("c.txt"), b).unwrap();
+    let r: serde_json::Value =
+        serde_json::from_str(&stdout(&[dir.path().to_str().unwrap(), "-f", "json"])).unwrap();
+    assert_eq!(
+        r["duplicates"],
+        serde_json::json!([{"documents": ["a.txt", "b.txt"], "similarity": 1.0, "kind": "exact"}])
+    );
+    for p in r["shared_passages"].as_array().unwrap() {
+        assert_ne!(p["text"], "Advertisement");
+        assert_eq!(p["documents"], serde_json::json!(["a.txt", "b.txt"]));
+    }
+    for d in r["documents"].as_array().unwrap() {
+        for s in d["summary"].as_array().unwrap() {
+            assert!(!["Share", "Advertisement"].contains(&s["text"].as_str().unwrap()));
+        }
+    }
+}
