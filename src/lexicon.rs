@@ -87,6 +87,8 @@ pub struct Known {
     pub ty: EntityType,
     /// The list it came from, for `--explain`.
     pub list: &'static str,
+    /// The form is an acronym and only matches in capitals.
+    pub acronym: bool,
 }
 
 /// All word lists, parsed.
@@ -149,10 +151,13 @@ impl Lexicon {
             for line in lines(name) {
                 let canonical = line.split('|').next().unwrap_or(line);
                 for form in line.split('|') {
+                    let acronym = form.chars().filter(|c| c.is_alphabetic()).count() <= 5
+                        && !form.chars().any(char::is_lowercase);
                     let known = Known {
                         canonical,
                         ty,
                         list: name,
+                        acronym,
                     };
                     gazetteer.entry(form.to_lowercase()).or_insert(known);
                 }
@@ -178,6 +183,7 @@ impl Lexicon {
                 canonical: d,
                 ty: EntityType::Norp,
                 list,
+                acronym: false,
             };
             gazetteer.entry(d.to_lowercase()).or_insert(known);
         }

@@ -387,7 +387,9 @@ impl DocState {
         }
         if OF_WORDS.contains(&w) {
             let head = |x: usize| is_head(g.s(x)) || lex.law_heads.contains(g.s(x));
-            if head(i) || head(j - 1) || lex.gazetteer.contains_key(&g.key(i, end)) {
+            // A title that spans the joining word: Chancellor of the Exchequer Gordon Brown.
+            let title = (i..j).any(|x| is_title(&g.key(x, k + 1)));
+            if head(i) || head(j - 1) || title || lex.gazetteer.contains_key(&g.key(i, end)) {
                 return Some(end);
             }
         } else if (w == "and" || w == "&") && lex.gazetteer.contains_key(&g.key(i, end)) {
@@ -543,11 +545,12 @@ impl DocState {
             return;
         }
         // A trailing title: ... Correspondent.
-        if b - a > 1 && lex.titles.contains(&g.lower(b - 1)) {
+        if b - a > 1 && is_title(&g.lower(b - 1)) {
             self.run(g, a, b - 1);
             return;
         }
-        if b - a == 1 && lex.is_common(g.s(a)) && !is_acronym(g.s(a)) {
+        // Common words alone are not names, nor shouted ones (TV, OK) unless a list knows them.
+        if b - a == 1 && lex.is_common(g.s(a)) && !self.defined.contains(g.s(a)) {
             return;
         }
         // A quoted name right after a model: Su-34 “Fullback”.
@@ -600,7 +603,11 @@ impl DocState {
             });
             return;
         }
-        if b - a >= 2 {
+        if b - a >= 2
+            && (a..b).all(|i| {
+                PARTICLES.contains(&g.s(i)) || looks_like_a_name(g.s(i)) || article_prefixed(g.s(i))
+            })
+        {
             let m = self.push(
                 g,
                 a,
@@ -681,6 +688,11 @@ impl DocState {
         let Some(last) = self.out.last().cloned() else {
             return;
         };
+        // Organisations, laws and the like define acronyms; "Andre Agassi (US)" does not.
+        let known = lexicon().gazetteer.contains_key(&g.lower(k + 1));
+        if known || matches!(last.ty, T::Person | T::Gpe | T::Norp) {
+            return;
+        }
         let m = self.push(
             g,
             k + 1,
@@ -763,7 +775,19 @@ impl DocState {
 /// one (-ly, -ing, -ed): likely a name even at the start of a sentence.
 fn looks_like_a_name(w: &str) -> bool {
     let lex = lexicon();
-    w.chars().count() >= 3
+    if lex.given_names.contains(w) {
+        return true;
+    }
+    // CamelCase is a product or company (PlayStation), not a person; McDonald is.
+    let camel = w
+        .chars()
+        .zip(w.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+    if camel && !w.starts_with("Mc") && !w.starts_with("Mac") {
+        return false;
+    }
+    w.chars().skip(1).any(char::is_lowercase)
+        && w.chars().count() >= 2
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
         && !lex.is_common(w)
         && !["ly", "ing", "ed"].iter().any(|e| w.ends_with(e))
@@ -798,7 +822,22 @@ fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
         let full = g.s(b - 1).len();
         key.truncate(key.len() - (full - cut));
     }
-    lex.gazetteer.get(&key).copied()
+    let surface = &g.text[g.toks[a].start..g.toks[b - 1].end];
+    let shouted = !surface.chars().any(char::is_lowercase);
+    let found = lex.gazetteer.get(&key).copied().or_else(|| {
+        // Lib Dem / Lib Dems: a group's name in the singular or plural.
+        let other = match key.strip_suffix('s') {
+            Some(singular) => singular.to_owned(),
+            None if key.contains(' ') => format!("{key}s"),
+            None => return None,
+        };
+        lex.gazetteer
+            .get(&other)
+            .copied()
+            .filter(|k| matches!(k.ty, T::Org | T::Norp))
+    });
+    // A listed acronym matches only in capitals: "US", not "Us".
+    found.filter(|k| !k.acronym || shouted)
 }
 
 /// The longest known name strictly inside the run.
@@ -902,7 +941,6 @@ fn qualifier(g: &Seg, a: usize, b: usize) -> Option<String> {
 
 /// The end of the longest title phrase starting at `a` (President, Defense Minister, Mr.).
 fn title_at(g: &Seg, a: usize, b: usize) -> Option<usize> {
-    let lex = lexicon();
     let mut found = None;
     let mut key = String::new();
     for i in a..b.min(a + 4) {
@@ -910,11 +948,21 @@ fn title_at(g: &Seg, a: usize, b: usize) -> Option<usize> {
             key.push(' ');
         }
         key.push_str(g.lower(i).trim_end_matches('.'));
-        if lex.titles.contains(&key) {
+        if is_title(&key) {
             found = Some(i + 1);
         }
     }
     found
+}
+
+/// A title or role, singular or plural (minister, MPs), lower case.
+fn is_title(key: &str) -> bool {
+    let lex = lexicon();
+    let key = key.trim_end_matches('.');
+    lex.titles.contains(key)
+        || key
+            .strip_suffix('s')
+            .is_some_and(|k| lex.titles.contains(k))
 }
 
 /// A role phrase after a name: "Komoedov, the head of ...", "Alex Vatanka, a senior fellow".

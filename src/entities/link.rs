@@ -12,7 +12,7 @@
 //! consonant skeleton within a small edit distance and the same kind of thing). Different
 //! known names are never merged.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::detect::strip_article;
 use super::{EntityType, Mention};
@@ -33,6 +33,25 @@ fn family(ty: EntityType) -> &'static str {
 }
 
 const FILLER: &[&str] = &["of", "the", "for", "and", "on", "&"];
+/// Head words of state bodies, whose country may be written in several ways ("Russian
+/// Defence Ministry", "Russia's Ministry of Defense"). Other names keep their country
+/// words: the British and the Scottish National Party are different parties.
+const GOVERNMENT: &[&str] = &[
+    "ministry",
+    "department",
+    "embassy",
+    "army",
+    "navy",
+    "government",
+    "parliament",
+    "police",
+    "military",
+    "cabinet",
+    "office",
+    "duma",
+    "senate",
+    "congress",
+];
 
 /// Lower case, American spelling, no dots, articles or possessives.
 fn normalise(surface: &str) -> String {
@@ -58,8 +77,11 @@ pub fn link_key(surface: &str, m: &Mention) -> String {
     if m.ty == EntityType::Org {
         let name = m.known.as_deref().unwrap_or(surface);
         let (country, bag) = org_bag(name, m.qualifier.as_deref());
-        if country.is_some() || bag.contains(' ') {
+        if country.is_some() && bag.split(' ').any(|w| GOVERNMENT.contains(&w)) {
             return format!("{fam}|{}|{bag}", country.unwrap_or_default().to_lowercase());
+        }
+        if m.known.is_none() {
+            return format!("{fam}|{}", normalise(surface));
         }
     }
     if let Some(k) = &m.known {
@@ -263,9 +285,24 @@ impl Linker {
     pub fn finish(self) -> (Vec<Entity>, Vec<usize>) {
         let n = self.groups.len();
         let mut uf = UnionFind((0..n).collect());
-        // Equal keys.
+        // Short forms (a surname, an acronym, a name without its country) wait: "Blair"
+        // in one article and "Blair" in another may be different people.
+        let candidates = self.short_form_candidates();
+        let short = |i: usize| !candidates[i].is_empty();
+        self.union_equal_keys(&mut uf, |i| !short(i));
+        let linked = self.link_short_forms(&mut uf, &candidates);
+        // Short forms that matched nothing are one entity per spelling.
+        self.union_equal_keys(&mut uf, |i| short(i) && !linked.contains(&i));
+        self.link_transliterations(&mut uf, |i| !short(i));
+        self.build(&mut uf)
+    }
+
+    fn union_equal_keys(&self, uf: &mut UnionFind, take: impl Fn(usize) -> bool) {
         let mut first_with_key: HashMap<&str, usize> = HashMap::new();
         for (i, (_, g)) in self.groups.iter().enumerate() {
+            if !take(i) {
+                continue;
+            }
             match first_with_key.get(g.key.as_str()) {
                 Some(&j) => uf.union(i, j),
                 None => {
@@ -273,15 +310,13 @@ impl Linker {
                 }
             }
         }
-        self.link_short_forms(&mut uf);
-        self.link_transliterations(&mut uf);
-        self.build(&mut uf)
     }
 
-    /// Surnames to full names, acronyms to names by initials, short organisation names to
-    /// qualified ones. Each short form links to the one candidate in its own document, or
-    /// else to the one candidate in the corpus; never when that is ambiguous.
-    fn link_short_forms(&self, uf: &mut UnionFind) {
+    /// For each group, the longer names it may be a short form of: a surname of a full
+    /// name, an acronym of the initials of an organisation, or an organisation name that
+    /// another one only prefixes with a country or organisation (Security Council ->
+    /// UN Security Council, but not National Security Council).
+    fn short_form_candidates(&self) -> Vec<Vec<usize>> {
         let lex = lexicon();
         let mut surname: HashMap<String, Vec<usize>> = HashMap::new();
         let mut initials: HashMap<String, Vec<usize>> = HashMap::new();
@@ -304,11 +339,11 @@ impl Linker {
                         .collect();
                     initials.entry(caps.to_uppercase()).or_default().push(i);
                     for k in 1..words.len() {
+                        // Only a country or an organisation in front: UN Security Council.
                         let prefix_ok = words[..k].iter().all(|w| {
-                            lex.demonyms.contains_key(w)
-                                || lex.gazetteer.get(&w.to_lowercase()).is_some_and(|x| {
-                                    matches!(x.ty, EntityType::Gpe | EntityType::Org)
-                                })
+                            lex.gazetteer.get(&w.to_lowercase()).is_some_and(|x| {
+                                x.list == "countries.txt" || x.ty == EntityType::Org
+                            })
                         });
                         if prefix_ok {
                             suffixes
@@ -321,49 +356,81 @@ impl Linker {
                 _ => {}
             }
         }
-        for (i, (doc, g)) in self.groups.iter().enumerate() {
-            if g.known.is_some() {
+        self.groups
+            .iter()
+            .enumerate()
+            .map(|(i, (_, g))| {
+                if g.known.is_some() {
+                    return Vec::new();
+                }
+                let form = g.longest();
+                let one_word = !form.contains(char::is_whitespace);
+                let found = if one_word && (g.ty() == EntityType::Person || g.is_weak()) {
+                    surname.get(&normalise(form))
+                } else if one_word && form.len() >= 3 && form.chars().all(|c| c.is_uppercase()) {
+                    initials.get(form)
+                } else if g.ty() == EntityType::Org {
+                    suffixes.get(&normalise(form))
+                } else {
+                    None
+                };
+                found.map_or_else(Vec::new, |c| {
+                    c.iter().copied().filter(|&j| j != i).collect()
+                })
+            })
+            .collect()
+    }
+
+    /// Links each short form to the candidate in its own document, or else to the one the
+    /// corpus names far more often than any other (in at least four in five of the
+    /// documents that name one); never when that is ambiguous. Returns the linked groups.
+    fn link_short_forms(&self, uf: &mut UnionFind, candidates: &[Vec<usize>]) -> HashSet<usize> {
+        let mut linked = HashSet::new();
+        let mut docs_of_root: HashMap<usize, usize> = HashMap::new();
+        for i in 0..self.groups.len() {
+            *docs_of_root.entry(uf.find(i)).or_default() += 1;
+        }
+        for (i, c) in candidates.iter().enumerate() {
+            if c.is_empty() {
                 continue;
             }
-            let form = g.longest();
-            let one_word = !form.contains(char::is_whitespace);
-            let candidates = if one_word && (g.ty() == EntityType::Person || g.is_weak()) {
-                surname.get(&normalise(form))
-            } else if one_word && form.len() >= 3 && form.chars().all(|c| c.is_uppercase()) {
-                initials.get(form)
-            } else if g.ty() == EntityType::Org {
-                suffixes.get(&normalise(form))
-            } else {
-                None
-            };
-            let Some(c) = candidates else { continue };
+            let doc = self.groups[i].0;
             let same_doc: Vec<usize> = c
                 .iter()
                 .copied()
-                .filter(|&j| self.groups[j].0 == *doc && j != i)
+                .filter(|&j| self.groups[j].0 == doc)
                 .collect();
-            let distinct = |v: &[usize], uf: &mut UnionFind| {
-                v.iter().map(|&j| uf.find(j)).collect::<BTreeSet<_>>()
-            };
-            let pick = if !same_doc.is_empty() {
-                same_doc
+            let pick = if same_doc.is_empty() {
+                c.clone()
             } else {
-                c.iter().copied().filter(|&j| j != i).collect()
+                same_doc
             };
-            let roots = distinct(&pick, uf);
-            if roots.len() == 1 {
-                uf.union(i, pick[0]);
+            let roots: BTreeSet<usize> = pick.iter().map(|&j| uf.find(j)).collect();
+            let weight = |r: &usize| docs_of_root.get(r).copied().unwrap_or(1);
+            let total: usize = roots.iter().map(weight).sum();
+            let best = roots
+                .iter()
+                .copied()
+                .max_by_key(|r| (weight(r), std::cmp::Reverse(*r)));
+            if let Some(best) = best
+                && (roots.len() == 1 || weight(&best) * 5 >= total * 4)
+            {
+                uf.union(i, best);
+                linked.insert(i);
             }
         }
+        linked
     }
 
     /// Spelling variants of transliterated names: Hamedan/Hamadan, Hizbollah/Hezbollah.
-    fn link_transliterations(&self, uf: &mut UnionFind) {
+    fn link_transliterations(&self, uf: &mut UnionFind, take: impl Fn(usize) -> bool) {
         let mut by_skeleton: HashMap<(String, &str), Vec<usize>> = HashMap::new();
-        for (i, (_, g)) in self.groups.iter().enumerate() {
+        for (i, (_, g)) in self.groups.iter().enumerate().filter(|(i, _)| take(*i)) {
             let form = normalise(g.longest());
             let sk = skeleton(&form);
-            if sk.chars().count() >= 3 && form.len() >= 5 {
+            // People's names in English news are not transliteration variants often enough
+            // to risk Howard = Hayward.
+            if sk.chars().count() >= 3 && form.len() >= 5 && g.ty() != EntityType::Person {
                 by_skeleton.entry((sk, family(g.ty()))).or_default().push(i);
             }
         }
@@ -376,8 +443,10 @@ impl Linker {
                     let distinct_known =
                         a.known.is_some() && b.known.is_some() && a.known != b.known;
                     let (fa, fb) = (normalise(a.longest()), normalise(b.longest()));
+                    let allowed = if fa.len().min(fb.len()) < 8 { 1 } else { 2 };
                     if !distinct_known
-                        && edit_distance(&fa, &fb) <= 2
+                        && fa != fb
+                        && edit_distance(&fa, &fb) <= allowed
                         && fa.split(' ').count() == fb.split(' ').count()
                     {
                         uf.union(ids[v], ids[w]);
