@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use corpus_scan::check;
 use corpus_scan::input::Selection;
 use corpus_scan::input::walk::DEFAULT_MAX_FILE_SIZE;
 
@@ -63,6 +64,9 @@ pub enum Command {
         #[arg(long)]
         explain: bool,
     },
+    /// Check article files for problems CI should stop: exit 1 on an error-level finding.
+    #[command(after_help = CHECK_HELP)]
+    Check(CheckArgs),
     /// Print the JSON Schema of the report.
     Schema,
 }
@@ -128,4 +132,86 @@ pub struct ScanArgs {
     /// Write the report to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+const CHECK_HELP: &str = "\
+Rules, severities and thresholds come from corpus-scan.toml in the current folder (or
+--config FILE); see the README's CI section.
+
+Exit status: 0 no error-level finding, 1 at least one (or a warning with --deny warnings),
+2 usage or I/O problems (bad configuration, missing PATH).
+
+Examples:
+  corpus-scan check new/                              text findings and a summary line
+  corpus-scan check new/ --against corpus             also find copies of corpus articles
+  corpus-scan check -f github $(git diff --name-only --diff-filter=AM origin/main... -- '*.txt')
+  corpus-scan check new/ -f sarif > check.sarif       for code-scanning uploads";
+
+/// Formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// `path:line:col: severity[rule]: message`, then a summary line.
+    Text,
+    /// One JSON document: findings and counts.
+    Json,
+    /// GitHub Actions annotations (`::error file=...`), one per finding.
+    Github,
+    /// A SARIF 2.1.0 log for code-scanning tools.
+    Sarif,
+}
+
+/// What `--deny` turns into failures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    /// Warnings fail the check too.
+    Warnings,
+}
+
+/// Options of `check`.
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// Files, folders (searched recursively) or `-` for standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// Rules file (default: corpus-scan.toml in the current folder, when there is one).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// An existing corpus (folder or file; repeatable) to look for copies in.
+    #[arg(long, value_name = "DIR")]
+    pub against: Vec<String>,
+    /// Also fail (exit 1) on warnings.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<Deny>,
+    /// Worker threads (0: one per core). Output is the same for any value.
+    #[arg(long, short = 'j', default_value_t = 0)]
+    pub jobs: usize,
+    /// Files larger than this many bytes are reported as `unreadable`.
+    #[arg(long, default_value_t = DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+}
+
+impl CheckArgs {
+    /// The checked plan: the configuration is loaded and validated before any file is read.
+    pub fn plan(&self) -> anyhow::Result<check::Plan> {
+        Ok(check::Plan {
+            paths: self.paths.clone(),
+            against: self.against.clone(),
+            config: check::Config::load(self.config.as_deref())?,
+            jobs: self.jobs,
+            max_file_size: self.max_file_size,
+        })
+    }
+
+    /// The library's output format.
+    pub fn output(&self) -> check::format::Format {
+        match self.format {
+            CheckFormat::Text => check::format::Format::Text,
+            CheckFormat::Json => check::format::Format::Json,
+            CheckFormat::Github => check::format::Format::Github,
+            CheckFormat::Sarif => check::format::Format::Sarif,
+        }
+    }
 }

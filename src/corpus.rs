@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::entities::{Linker, link::local_entities, link_key};
+use crate::entities::{Linker, LocalEntity, link::local_entities, link_key};
 use crate::report::{
     CorpusStats, DocEntity, DocReport, EntityReport, ErrorRecord, Report, SCHEMA_VERSION, Tool,
     records::MentionRecord,
@@ -53,6 +53,57 @@ struct DocEntry {
     parts: DocParts,
 }
 
+/// What the corpus keeps of one document: built by [`digest`] on any thread, folded in
+/// by [`Corpus::add_digest`] in document order.
+pub struct Digest {
+    id: String,
+    path: String,
+    encoding: &'static str,
+    warning: Option<String>,
+    groups: Vec<LocalEntity>,
+    /// Mention records (only with `keep_mentions`) and their local group.
+    mentions: Vec<(MentionRecord, usize)>,
+    parts: DocParts,
+}
+
+/// Reduces one analysed document to what the corpus needs: its entity groups, summary
+/// parts and signatures. Pure, so documents can be digested in parallel.
+pub fn digest(path: &str, a: &Analysis, opts: &Options) -> Digest {
+    let (groups, of_mention) = local_entities(&a.text, &a.mentions);
+    let mut mentions = Vec::new();
+    if opts.keep_mentions {
+        let mut chars = CharCounter::default();
+        for (m, &g) in a.mentions.iter().zip(&of_mention) {
+            let (start, end) = a.file_span(m.start, m.end);
+            let text = a.slice(m.start, m.end).to_owned();
+            let rec = MentionRecord {
+                doc: a.id.clone(),
+                sentence: m.segment,
+                start,
+                end,
+                char_start: chars.at(&a.text, m.start),
+                char_end: chars.at(&a.text, m.end),
+                canonical: text.clone(),
+                text,
+                ty: m.ty.as_str(),
+                found_by: opts.explain.then_some(m.found_by),
+                typed_by: opts.explain.then_some(m.typed_by),
+                link_key: opts.explain.then(|| link_key(a.slice(m.start, m.end), m)),
+            };
+            mentions.push((rec, g));
+        }
+    }
+    Digest {
+        id: a.id.clone(),
+        path: path.to_owned(),
+        encoding: a.encoding.name(),
+        warning: a.warning.clone(),
+        parts: summary::summarise(a, &of_mention, opts),
+        groups,
+        mentions,
+    }
+}
+
 /// The corpus being folded.
 pub struct Corpus {
     opts: Options,
@@ -87,61 +138,44 @@ impl Corpus {
         });
     }
 
-    /// Folds one analysed document in.
+    /// Folds one analysed document in (see [`digest`] to do the per-document part elsewhere).
     pub fn add(&mut self, path: &str, a: &Analysis) {
-        if let Some(w) = &a.warning {
+        let d = digest(path, a, &self.opts);
+        self.add_digest(d);
+    }
+
+    /// Folds in a document already reduced by [`digest`].
+    pub fn add_digest(&mut self, d: Digest) {
+        if let Some(w) = d.warning {
             self.errors.push(ErrorRecord {
-                path: path.to_owned(),
-                error: w.clone(),
+                path: d.path.clone(),
+                error: w,
                 severity: "warning".to_owned(),
             });
         }
         let doc = self.docs.len();
-        let (groups, of_mention) = local_entities(&a.text, &a.mentions);
         let group_base = self.linker.groups();
-        if self.opts.keep_mentions {
-            let mut chars = CharCounter::default();
-            for (m, &g) in a.mentions.iter().zip(&of_mention) {
-                let (start, end) = a.file_span(m.start, m.end);
-                let text = a.slice(m.start, m.end).to_owned();
-                let rec = MentionRecord {
-                    doc: a.id.clone(),
-                    sentence: m.segment,
-                    start,
-                    end,
-                    char_start: chars.at(&a.text, m.start),
-                    char_end: chars.at(&a.text, m.end),
-                    canonical: text.clone(),
-                    text,
-                    ty: m.ty.as_str(),
-                    found_by: self.opts.explain.then_some(m.found_by),
-                    typed_by: self.opts.explain.then_some(m.typed_by),
-                    link_key: self
-                        .opts
-                        .explain
-                        .then(|| link_key(a.slice(m.start, m.end), m)),
-                };
-                let gid = if g == usize::MAX {
-                    usize::MAX
-                } else {
-                    group_base + g
-                };
-                self.mentions.push((rec, gid));
-            }
-        }
-        let parts = summary::summarise(a, &of_mention, &self.opts);
-        let local: Vec<(u32, Vec<String>)> = groups
+        self.mentions.extend(d.mentions.into_iter().map(|(rec, g)| {
+            let gid = if g == usize::MAX {
+                usize::MAX
+            } else {
+                group_base + g
+            };
+            (rec, gid)
+        }));
+        let local: Vec<(u32, Vec<String>)> = d
+            .groups
             .iter()
             .map(|g| (g.mentions(), g.forms.keys().cloned().collect()))
             .collect();
-        self.linker.add(doc, groups);
+        self.linker.add(doc, d.groups);
         self.docs.push(DocEntry {
-            id: a.id.clone(),
-            path: path.to_owned(),
-            encoding: a.encoding.name(),
+            id: d.id,
+            path: d.path,
+            encoding: d.encoding,
             group_base,
             groups: local,
-            parts,
+            parts: d.parts,
         });
     }
 

@@ -4,7 +4,7 @@
 //! `|`-separated fields name a canonical form first and its variants after it. The lists are
 //! parsed once, on first use, into the sets and maps of [`Lexicon`].
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use crate::entities::EntityType;
@@ -139,7 +139,7 @@ pub struct Lexicon {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut gazetteer = HashMap::new();
+        let mut gazetteer = HashMap::default();
         for (name, ty) in [
             ("countries.txt", EntityType::Gpe),
             ("cities.txt", EntityType::Gpe),
@@ -163,7 +163,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut demonyms = HashMap::new();
+        let mut demonyms = HashMap::default();
         for line in lines("demonyms.txt") {
             let mut f = line.split('|');
             if let Some(d) = f.next() {
@@ -193,7 +193,7 @@ impl Lexicon {
                 .map(|(a, b)| (a.to_lowercase(), b.to_lowercase()))
                 .collect::<HashMap<_, _>>()
         };
-        let mut months = HashMap::new();
+        let mut months = HashMap::default();
         for line in lines("months.txt") {
             let forms: Vec<_> = line.split('|').collect();
             if let Some(n) = MONTHS.iter().position(|m| *m == forms[0]) {
@@ -269,6 +269,20 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// Calls `f` with `word` in lower case, without allocating for short ASCII words (the hot
+/// path of every list lookup).
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).unwrap_or(word))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
 
 /// The word lists, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {

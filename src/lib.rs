@@ -15,6 +15,7 @@
 //! assert_eq!(sentences, ["Iran allows Russia to use base", "Mr. Putin spoke on Aug. 16.", "It ended."]);
 //! ```
 
+pub mod check;
 pub mod corpus;
 pub mod entities;
 pub mod input;
@@ -66,14 +67,38 @@ impl Analysis {
     }
 }
 
+/// How far [`analyse_to`] goes: commands that print sentences need no entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Depth {
+    /// Decode and segment.
+    Segments,
+    /// Also tokenize.
+    Tokens,
+    /// Also find entity mentions.
+    Entities,
+}
+
 /// Analyses one document: decode, segment, tokenize, find entities. Fails only when the
 /// bytes are not text at all (the reason says why).
 pub fn analyse(id: &str, bytes: &[u8]) -> Result<Analysis, String> {
+    analyse_to(id, bytes, Depth::Entities)
+}
+
+/// Like [`analyse`], stopping after the given stage (later fields stay empty).
+pub fn analyse_to(id: &str, bytes: &[u8], depth: Depth) -> Result<Analysis, String> {
     let decoded = input::decode(bytes).map_err(|e| e.to_string())?;
     let text = decoded.text;
     let segments = text::segment(&text);
-    let tokens = text::tokenize(&text, &segments);
-    let mentions = entities::detect(&text, &segments, &tokens);
+    let tokens = if depth >= Depth::Tokens {
+        text::tokenize(&text, &segments)
+    } else {
+        Vec::new()
+    };
+    let mentions = if depth >= Depth::Entities {
+        entities::detect(&text, &segments, &tokens)
+    } else {
+        Vec::new()
+    };
     Ok(Analysis {
         id: id.to_owned(),
         bytes: bytes.len(),

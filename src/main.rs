@@ -8,11 +8,11 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use cli::{Cli, Command, Format, InputArgs, ScanArgs};
-use corpus_scan::corpus::{Corpus, Options};
+use cli::{CheckArgs, Cli, Command, Format, InputArgs, ScanArgs};
+use corpus_scan::corpus::{Corpus, Options, digest};
 use corpus_scan::input::{Source, discover};
 use corpus_scan::report::{self, records};
-use corpus_scan::{Analysis, run};
+use corpus_scan::{Analysis, Depth, run};
 
 fn main() -> ExitCode {
     match run_cli() {
@@ -41,13 +41,14 @@ fn run_cli() -> anyhow::Result<ExitCode> {
     match cli.command {
         None => scan(&cli.scan),
         Some(Command::Scan(args)) => scan(&args),
-        Some(Command::Sentences { input, explain }) => stream(&input, |a, mut out| {
-            records::write_sentences(a, explain, &mut out)
+        Some(Command::Sentences { input, explain }) => stream(&input, Depth::Segments, |a, out| {
+            records::write_sentences(a, explain, out)
         }),
-        Some(Command::Tokens { input }) => {
-            stream(&input, |a, mut out| records::write_tokens(a, &mut out))
-        }
+        Some(Command::Tokens { input }) => stream(&input, Depth::Tokens, |a, out| {
+            records::write_tokens(a, out)
+        }),
         Some(Command::Entities { input, explain }) => entities(&input, explain),
+        Some(Command::Check(args)) => check(&args),
         Some(Command::Schema) => {
             let schema = schemars::schema_for!(report::Report);
             let mut out = io::stdout().lock();
@@ -58,11 +59,14 @@ fn run_cli() -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Finds the sources and runs `f` on each analysed document in order; unreadable files are
-/// reported on stderr and passed to `on_error`. Returns how many files failed.
-fn each_document(
+/// Finds the sources, analyses them to `depth` and reduces each with `map` on the thread
+/// pool, then hands the results to `f` in order. Unreadable files are reported on stderr and
+/// passed to `on_error`. Returns how many files failed.
+fn each_document<T: Send>(
     input: &InputArgs,
-    mut f: impl FnMut(&Source, &Analysis) -> anyhow::Result<()>,
+    depth: Depth,
+    map: impl Fn(&Source, &Analysis) -> anyhow::Result<T> + Sync,
+    mut f: impl FnMut(&Source, T) -> anyhow::Result<()>,
     mut on_error: impl FnMut(&str, &str),
 ) -> anyhow::Result<usize> {
     let sel = input.selection()?;
@@ -74,22 +78,31 @@ fn each_document(
         failed += 1;
     }
     let pool = run::pool(input.jobs)?;
-    run::for_each_ordered(&found.sources, sel.max_file_size, &pool, |src, r| {
-        match r {
-            Ok(a) => {
-                if let Some(w) = &a.warning {
-                    eprintln!("corpus-scan: {}: warning: {w}", src.display());
+    let reduce =
+        |src: &Source, r: Result<Analysis, String>| r.map(|a| (a.warning.clone(), map(src, &a)));
+    run::for_each_ordered(
+        &found.sources,
+        sel.max_file_size,
+        depth,
+        &pool,
+        reduce,
+        |src, r| {
+            match r {
+                Ok((warning, t)) => {
+                    if let Some(w) = warning {
+                        eprintln!("corpus-scan: {}: warning: {w}", src.display());
+                    }
+                    f(src, t?)?;
                 }
-                f(src, &a)?;
+                Err(reason) => {
+                    eprintln!("corpus-scan: {}: {reason}", src.display());
+                    on_error(&src.display(), &reason);
+                    failed += 1;
+                }
             }
-            Err(reason) => {
-                eprintln!("corpus-scan: {}: {reason}", src.display());
-                on_error(&src.display(), &reason);
-                failed += 1;
-            }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     Ok(failed)
 }
 
@@ -101,13 +114,25 @@ fn exit_code(input: &InputArgs, failed: usize) -> ExitCode {
     }
 }
 
-/// `sentences` and `tokens`: records written as each document is done.
+/// `sentences` and `tokens`: each document's records are rendered on the thread pool and
+/// written as soon as the documents before it are done.
 fn stream(
     input: &InputArgs,
-    write: impl Fn(&Analysis, &mut dyn Write) -> io::Result<()>,
+    depth: Depth,
+    render: impl Fn(&Analysis, &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::new(io::stdout().lock());
-    let failed = each_document(input, |_, a| Ok(write(a, &mut out)?), |_, _| {})?;
+    let failed = each_document(
+        input,
+        depth,
+        |_, a| {
+            let mut buf = Vec::with_capacity(a.text.len() * 4);
+            render(a, &mut buf)?;
+            Ok(buf)
+        },
+        |_, buf| Ok(out.write_all(&buf)?),
+        |_, _| {},
+    )?;
     out.flush()?;
     Ok(exit_code(input, failed))
 }
@@ -130,12 +155,14 @@ fn entities(input: &InputArgs, explain: bool) -> anyhow::Result<ExitCode> {
 }
 
 fn fold(input: &InputArgs, opts: Options) -> anyhow::Result<(Corpus, usize)> {
-    let mut corpus = Corpus::new(opts);
+    let mut corpus = Corpus::new(opts.clone());
     let mut errors = Vec::new();
     let failed = each_document(
         input,
-        |src, a| {
-            corpus.add(&src.display(), a);
+        Depth::Entities,
+        |src, a| Ok(digest(&src.display(), a, &opts)),
+        |_, d| {
+            corpus.add_digest(d);
             Ok(())
         },
         |p, r| errors.push((p.to_owned(), r.to_owned())),
@@ -198,4 +225,25 @@ fn tempfile_in(dir: &std::path::Path) -> io::Result<(std::path::PathBuf, std::fs
     let path = dir.join(format!(".corpus-scan-{}.tmp", std::process::id()));
     let file = std::fs::File::create(&path)?;
     Ok((path, file))
+}
+
+/// `check`: findings on stdout in the chosen format; exit 1 when the check fails. Machine
+/// formats keep stdout clean, so their summary line goes to stderr.
+fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    let plan = args.plan()?;
+    let outcome = corpus_scan::check::run(&plan)?;
+    for note in &outcome.notes {
+        eprintln!("corpus-scan: {note}");
+    }
+    let format = args.output();
+    let mut out = BufWriter::new(io::stdout().lock());
+    corpus_scan::check::format::write(&outcome, &plan.config, format, &mut out)?;
+    if format != corpus_scan::check::format::Format::Text {
+        eprintln!("corpus-scan: {}", outcome.summary());
+    }
+    Ok(if outcome.fails(args.deny.is_some()) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -135,7 +135,7 @@ impl<'a> Seg<'a> {
 
 /// Finds and types the entity mentions of one document.
 pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention> {
-    let ranges = segment_ranges(segments.len(), tokens);
+    let ranges = crate::text::token_ranges(segments.len(), tokens);
     let segs: Vec<Seg> = ranges
         .iter()
         .enumerate()
@@ -208,22 +208,6 @@ fn spells_initials(t: &str, found: &[Mention], text: &str) -> bool {
                 .collect();
             m.ty == T::Org && initials.len() >= 3 && initials == t
         })
-}
-
-/// The token index range of each segment.
-fn segment_ranges(n: usize, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
-    let mut out = vec![0..0; n];
-    let mut i = 0;
-    while i < tokens.len() {
-        let s = tokens[i].segment as usize;
-        let j = i + tokens[i..]
-            .iter()
-            .take_while(|t| t.segment as usize == s)
-            .count();
-        out[s] = i..j;
-        i = j;
-    }
-    out
 }
 
 /// Headlines in title case and boilerplate lines only keep names with independent evidence.

@@ -424,32 +424,38 @@ impl Linker {
 
     /// Spelling variants of transliterated names: Hamedan/Hamadan, Hizbollah/Hezbollah.
     fn link_transliterations(&self, uf: &mut UnionFind, take: impl Fn(usize) -> bool) {
-        let mut by_skeleton: HashMap<(String, &str), Vec<usize>> = HashMap::new();
+        // Skeleton and family -> distinct normalised forms -> the first group with that form.
+        let mut by_skeleton: BTreeMap<(String, &str), BTreeMap<String, usize>> = BTreeMap::new();
         for (i, (_, g)) in self.groups.iter().enumerate().filter(|(i, _)| take(*i)) {
-            let form = normalise(g.longest());
-            let sk = skeleton(&form);
             // People's names in English news are not transliteration variants often enough
             // to risk Howard = Hayward.
-            if sk.chars().count() >= 3 && form.len() >= 5 && g.ty() != EntityType::Person {
-                by_skeleton.entry((sk, family(g.ty()))).or_default().push(i);
+            if g.ty() == EntityType::Person {
+                continue;
+            }
+            let form = normalise(g.longest());
+            let sk = skeleton(&form);
+            if sk.chars().count() >= 3 && form.len() >= 5 {
+                by_skeleton
+                    .entry((sk, family(g.ty())))
+                    .or_default()
+                    .entry(form)
+                    .or_insert(i);
             }
         }
-        let mut keys: Vec<_> = by_skeleton.into_iter().collect();
-        keys.sort();
-        for (_, ids) in keys {
-            for w in 1..ids.len() {
+        for forms in by_skeleton.into_values() {
+            let forms: Vec<(String, usize)> = forms.into_iter().collect();
+            for w in 1..forms.len() {
                 for v in 0..w {
-                    let (a, b) = (&self.groups[ids[v]].1, &self.groups[ids[w]].1);
+                    let ((fa, ia), (fb, ib)) = (&forms[v], &forms[w]);
+                    let (a, b) = (&self.groups[*ia].1, &self.groups[*ib].1);
                     let distinct_known =
                         a.known.is_some() && b.known.is_some() && a.known != b.known;
-                    let (fa, fb) = (normalise(a.longest()), normalise(b.longest()));
                     let allowed = if fa.len().min(fb.len()) < 8 { 1 } else { 2 };
                     if !distinct_known
-                        && fa != fb
-                        && edit_distance(&fa, &fb) <= allowed
+                        && edit_distance(fa, fb) <= allowed
                         && fa.split(' ').count() == fb.split(' ').count()
                     {
-                        uf.union(ids[v], ids[w]);
+                        uf.union(*ia, *ib);
                     }
                 }
             }

@@ -4,8 +4,7 @@
 //! band of it become candidate pairs, and only those pairs are compared. Work grows with the
 //! number of items, not with the number of pairs.
 
-use std::collections::HashMap;
-use std::hash::Hasher;
+use rustc_hash::FxHashMap;
 
 /// Hash functions in a signature.
 pub const HASHES: usize = 32;
@@ -24,19 +23,6 @@ pub fn fnv(bytes: &[u8]) -> u64 {
     h
 }
 
-/// A deterministic hasher for hash maps keyed by our own values.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv(bytes) ^ self.0.rotate_left(5);
-    }
-}
-
 fn mix(x: u64, seed: u64) -> u32 {
     let mut z = x ^ seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -44,20 +30,55 @@ fn mix(x: u64, seed: u64) -> u32 {
     (z ^ (z >> 31)) as u32
 }
 
-/// Normalised words: lower case letters and digits only.
-pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+/// Hashes of the normalised words of `text` (runs of letters and digits, lower-cased),
+/// without allocating a string per word.
+pub fn word_hashes(text: &str) -> Vec<u64> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut h: u64 = 0;
+    let mut in_word = false;
+    let push_byte = |h: &mut u64, b: u8| {
+        *h ^= u64::from(b);
+        *h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                h = 0xcbf2_9ce4_8422_2325;
+                in_word = true;
+            }
+            if c.is_ascii() {
+                push_byte(&mut h, c.to_ascii_lowercase() as u8);
+            } else {
+                let mut buf = [0u8; 4];
+                for l in c.to_lowercase() {
+                    for &b in l.encode_utf8(&mut buf).as_bytes() {
+                        push_byte(&mut h, b);
+                    }
+                }
+            }
+        } else if in_word {
+            out.push(h);
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(h);
+    }
+    out
 }
 
-/// The MinHash signature of the `k`-word shingles of `words`.
-pub fn signature(words: &[String], k: usize) -> [u32; HASHES] {
+/// One hash for a whole sequence of word hashes: equal word sequences, equal hash.
+pub fn sequence_hash(words: &[u64]) -> u64 {
+    words.iter().fold(0xcbf2_9ce4_8422_2325, |h, &w| {
+        (h ^ w).wrapping_mul(0x0100_0000_01b3).rotate_left(7)
+    })
+}
+
+/// The MinHash signature of the `k`-word shingles of a text given as word hashes.
+pub fn signature(words: &[u64], k: usize) -> [u32; HASHES] {
     let mut sig = [u32::MAX; HASHES];
     let k = k.min(words.len()).max(1);
-    let hashes: Vec<u64> = words.iter().map(|w| fnv(w.as_bytes())).collect();
-    for w in hashes.windows(k) {
+    for w in words.windows(k) {
         let x = w.iter().fold(0u64, |h, &wh| {
             h.rotate_left(17) ^ wh.wrapping_mul(0x9E37_79B9_7F4A_7C15)
         });
@@ -77,8 +98,7 @@ pub fn similarity(a: &[u32; HASHES], b: &[u32; HASHES]) -> f64 {
 pub fn candidates(sigs: &[&[u32; HASHES]]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     for band in 0..HASHES / ROWS {
-        let mut buckets: HashMap<u64, Vec<usize>, std::hash::BuildHasherDefault<Fnv>> =
-            HashMap::default();
+        let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         for (i, s) in sigs.iter().enumerate() {
             let mut key = Vec::with_capacity(ROWS * 4);
             for v in &s[band * ROWS..(band + 1) * ROWS] {
@@ -107,14 +127,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn word_hashes_ignore_case_and_punctuation() {
+        assert_eq!(word_hashes("The U.S. said"), word_hashes("the u s, SAID!"));
+        assert_eq!(word_hashes("Ünïcode wörds").len(), 2);
+    }
+
+    #[test]
     fn one_changed_word_stays_similar() {
-        let a = words(
+        let a = word_hashes(
             "Russia's long range bombers can't use the shorter runways at its airbase in Syria, and until now have been taking off at airbases inside Russian Federation.",
         );
-        let b = words(
+        let b = word_hashes(
             "Russia's long range bombers can't use the shorter runways at its airbase in Syria, and until now have been taking off at airbases inside Russia.",
         );
-        let c = words(
+        let c = word_hashes(
             "The weather in the capital was mild and dry for most of the week, forecasters said.",
         );
         let (sa, sb, sc) = (signature(&a, 2), signature(&b, 2), signature(&c, 2));

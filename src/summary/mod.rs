@@ -11,12 +11,14 @@ pub mod minhash;
 pub mod quotes;
 pub mod readability;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::Analysis;
 use crate::corpus::Options;
 use crate::entities::{Entity, EntityType};
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, with_lower};
 use crate::report::{
     CorpusQuote, CorpusSentence, DateMention, DocStats, Duplicate, KeyTerm, Location, Passage,
     Quote, SummarySentence, TimelineEntry,
@@ -86,137 +88,18 @@ pub struct DocParts {
 
 /// Builds one document's parts. `group_of` maps each mention to its local entity group.
 pub fn summarise(a: &Analysis, group_of: &[usize], opts: &Options) -> DocParts {
-    let lex = lexicon();
-    let mut stats = DocStats {
-        bytes: a.bytes,
-        ..DocStats::default()
-    };
-    let mut title = None;
-    let mut body_words: Vec<&str> = Vec::new();
-    let mut seg_tokens: Vec<std::ops::Range<usize>> = vec![0..0; a.segments.len()];
-    let mut i = 0;
-    while i < a.tokens.len() {
-        let s = a.tokens[i].segment as usize;
-        let j = i + a.tokens[i..]
-            .iter()
-            .take_while(|t| t.segment as usize == s)
-            .count();
-        seg_tokens[s] = i..j;
-        i = j;
-    }
-    for (si, s) in a.segments.iter().enumerate() {
-        match s.kind {
-            SegmentKind::Boilerplate => stats.boilerplate_lines += 1,
-            SegmentKind::Title if title.is_none() => {
-                title = Some(a.slice(s.start, s.end).to_owned())
-            }
-            SegmentKind::Heading => stats.headings += 1,
-            _ => {}
-        }
-        if s.kind == SegmentKind::Boilerplate {
-            continue;
-        }
-        let toks = &a.tokens[seg_tokens[si].clone()];
-        stats.tokens += toks.len();
-        let words = toks.iter().filter(|t| t.kind == TokenKind::Word);
-        stats.words += words.clone().count();
-        if s.kind == SegmentKind::Sentence {
-            stats.sentences += 1;
-            body_words.extend(words.map(|t| a.slice(t.start, t.end)));
-        }
-    }
-    (
-        stats.flesch_reading_ease,
-        stats.flesch_kincaid_grade,
-        stats.lix,
-    ) = readability::figures(stats.sentences, &body_words);
-
-    // Key-term candidates: content words and two-word phrases that do not cross punctuation.
-    let mut terms: HashMap<String, u32> = HashMap::new();
+    let ranges = crate::text::token_ranges(a.segments.len(), &a.tokens);
     let body: Vec<usize> = (0..a.segments.len())
         .filter(|&s| a.segments[s].kind == SegmentKind::Sentence)
         .collect();
-    for &si in &body {
-        let toks = &a.tokens[seg_tokens[si].clone()];
-        let mut prev: Option<(String, bool)> = None;
-        for t in toks {
-            let w = a.slice(t.start, t.end);
-            let content = t.kind == TokenKind::Word
-                && w.chars().count() >= 3
-                && w.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !lex.stopwords.contains(&w.to_lowercase())
-                && !lex.speech_verbs.contains(&w.to_lowercase());
-            if !content {
-                prev = None;
-                continue;
-            }
-            let lw = w.to_lowercase();
-            let capital = w.starts_with(char::is_uppercase);
-            *terms.entry(lw.clone()).or_default() += 1;
-            // Phrases do not run from ordinary words into names (spokesman Mark).
-            if let Some((p, p_capital)) = prev
-                && p_capital == capital
-            {
-                *terms.entry(format!("{p} {lw}")).or_default() += 1;
-            }
-            prev = Some((lw, capital));
-        }
-    }
-    let mut terms: Vec<(String, u32)> = terms.into_iter().collect();
-    terms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    terms.truncate(200);
-
-    // Extractive summary: similarity to the rest of the document, lead sentences favoured.
-    let vectors: Vec<HashMap<String, f64>> = body
+    let (stats, title) = statistics(a, &ranges);
+    let mut vocab = Vocab::default();
+    let sentence_words: Vec<Vec<Word>> = body
         .iter()
-        .map(|&si| {
-            let mut v = HashMap::new();
-            for t in &a.tokens[seg_tokens[si].clone()] {
-                let w = a.slice(t.start, t.end).to_lowercase();
-                if t.kind == TokenKind::Word && !lex.stopwords.contains(&w) && w.len() > 2 {
-                    *v.entry(w).or_insert(0.0) += 1.0;
-                }
-            }
-            v
-        })
+        .map(|&si| vocab.words(a, &a.tokens[ranges[si].clone()]))
         .collect();
-    let mut centroid: HashMap<&str, f64> = HashMap::new();
-    for v in &vectors {
-        for (w, c) in v {
-            *centroid.entry(w).or_insert(0.0) += c;
-        }
-    }
-    let scores: Vec<f64> = vectors
-        .iter()
-        .enumerate()
-        .map(|(k, v)| {
-            let words = a.tokens[seg_tokens[body[k]].clone()]
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .count();
-            if words < MIN_PASSAGE_WORDS {
-                return 0.0;
-            }
-            let (mut dot, mut nv, mut nc) = (0.0, 0.0, 0.0);
-            for (w, c) in v {
-                let rest = centroid.get(w.as_str()).copied().unwrap_or(0.0) - c;
-                dot += c * rest;
-                nv += c * c;
-            }
-            for (w, c) in &centroid {
-                let own = v.get(*w).copied().unwrap_or(0.0);
-                nc += (c - own) * (c - own);
-            }
-            let cos = if nv > 0.0 && nc > 0.0 {
-                dot / (nv.sqrt() * nc.sqrt())
-            } else {
-                0.0
-            };
-            cos + if k < 3 { 0.1 } else { 0.0 }
-        })
-        .collect();
-    let mut order: Vec<usize> = (0..body.len()).collect();
-    order.sort_by(|&x, &y| scores[y].total_cmp(&scores[x]).then(x.cmp(&y)));
+    let terms = key_term_counts(&sentence_words, &vocab);
+    let (scores, order) = centrality(&sentence_words, vocab.len());
     let mut chosen: Vec<usize> = Vec::new();
     for &k in &order {
         if chosen.len() >= opts.summary_sentences || scores[k] <= 0.0 {
@@ -224,22 +107,20 @@ pub fn summarise(a: &Analysis, group_of: &[usize], opts: &Options) -> DocParts {
         }
         let near_repeat = chosen
             .iter()
-            .any(|&c| jaccard(&vectors[c], &vectors[k]) > 0.6);
+            .any(|&c| overlap(&sentence_words[c], &sentence_words[k]) > 0.6);
         if !near_repeat {
             chosen.push(k);
         }
     }
     chosen.sort_unstable();
+    let text_of = |si: usize| a.slice(a.segments[si].start, a.segments[si].end).to_owned();
     let summary = chosen
         .iter()
         .map(|&k| SummarySentence {
             sentence: body[k],
-            text: a
-                .slice(a.segments[body[k]].start, a.segments[body[k]].end)
-                .to_owned(),
+            text: text_of(body[k]),
         })
         .collect();
-
     // Candidates for the corpus summary: the most central sentences, with their entities.
     let candidates = order
         .iter()
@@ -256,17 +137,15 @@ pub fn summarise(a: &Analysis, group_of: &[usize], opts: &Options) -> DocParts {
                 .collect();
             Candidate {
                 segment: body[k],
-                text: a.slice(s.start, s.end).to_owned(),
+                text: text_of(body[k]),
                 groups: groups.into_iter().collect(),
                 score: scores[k],
             }
         })
         .collect();
-
-    // Quotations and dates.
     let mut quotes = Vec::new();
     for &si in &body {
-        for q in quotes::find(&a.text, si, &a.tokens[seg_tokens[si].clone()], &a.mentions) {
+        for q in quotes::find(&a.text, si, &a.tokens[ranges[si].clone()], &a.mentions) {
             let text = a
                 .slice(q.start, q.end)
                 .trim_end_matches([',', ' '])
@@ -285,8 +164,7 @@ pub fn summarise(a: &Analysis, group_of: &[usize], opts: &Options) -> DocParts {
         let text = a.slice(m.start, m.end).to_owned();
         let normalized = dates::normalise(&text);
         if normalized.is_some() {
-            let s = &a.segments[seg];
-            dated.insert(seg, a.slice(s.start, s.end).to_owned());
+            dated.insert(seg, text_of(seg));
         }
         dates.push(DateMention {
             sentence: seg,
@@ -294,19 +172,17 @@ pub fn summarise(a: &Analysis, group_of: &[usize], opts: &Options) -> DocParts {
             normalized,
         });
     }
-
     // Signatures for passages and duplicates.
     let mut sentences = Vec::new();
     let mut all_words = Vec::new();
     for &si in &body {
-        let s = &a.segments[si];
-        let text = a.slice(s.start, s.end);
-        let words = minhash::words(text);
+        let text = a.slice(a.segments[si].start, a.segments[si].end);
+        let words = minhash::word_hashes(text);
         if words.len() >= MIN_PASSAGE_WORDS {
             sentences.push(SentenceSig {
                 segment: si,
                 text: text.to_owned(),
-                exact: minhash::fnv(words.join(" ").as_bytes()),
+                exact: minhash::sequence_hash(&words),
                 sig: minhash::signature(&words, 2),
             });
         }
@@ -321,15 +197,210 @@ pub fn summarise(a: &Analysis, group_of: &[usize], opts: &Options) -> DocParts {
         dates,
         dated,
         sentences,
-        exact: minhash::fnv(all_words.join(" ").as_bytes()),
+        exact: minhash::sequence_hash(&all_words),
         sig: minhash::signature(&all_words, 3),
         candidates,
     }
 }
 
-fn jaccard(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
-    let inter = a.keys().filter(|k| b.contains_key(*k)).count();
-    let union = a.len() + b.len() - inter;
+/// Counts and readability of the body, and the title.
+fn statistics(a: &Analysis, ranges: &[std::ops::Range<usize>]) -> (DocStats, Option<String>) {
+    let mut stats = DocStats {
+        bytes: a.bytes,
+        ..DocStats::default()
+    };
+    let mut title = None;
+    let mut body_words: Vec<&str> = Vec::new();
+    for (si, s) in a.segments.iter().enumerate() {
+        match s.kind {
+            SegmentKind::Boilerplate => {
+                stats.boilerplate_lines += 1;
+                continue;
+            }
+            SegmentKind::Title if title.is_none() => {
+                title = Some(a.slice(s.start, s.end).to_owned())
+            }
+            SegmentKind::Heading => stats.headings += 1,
+            _ => {}
+        }
+        let toks = &a.tokens[ranges[si].clone()];
+        stats.tokens += toks.len();
+        let words = toks.iter().filter(|t| t.kind == TokenKind::Word);
+        stats.words += words.clone().count();
+        if s.kind == SegmentKind::Sentence {
+            stats.sentences += 1;
+            body_words.extend(words.map(|t| a.slice(t.start, t.end)));
+        }
+    }
+    (
+        stats.flesch_reading_ease,
+        stats.flesch_kincaid_grade,
+        stats.lix,
+    ) = readability::figures(stats.sentences, &body_words);
+    (stats, title)
+}
+
+/// A token of a body sentence as the summary sees it.
+#[derive(Debug, Clone, Copy)]
+enum Word {
+    /// A content word (id in the document's vocabulary) and whether it was capitalised.
+    Content(u32, bool),
+    /// A stop word, a short word, a number or punctuation: breaks phrases.
+    Other,
+}
+
+/// The document's content words, lower-cased, each stored once.
+#[derive(Default)]
+struct Vocab {
+    ids: FxHashMap<String, u32>,
+    words: Vec<String>,
+}
+
+impl Vocab {
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Classifies the tokens of one sentence, interning content words.
+    fn words(&mut self, a: &Analysis, toks: &[crate::text::Token]) -> Vec<Word> {
+        let lex = lexicon();
+        toks.iter()
+            .map(|t| {
+                let w = a.slice(t.start, t.end);
+                let shaped = t.kind == TokenKind::Word
+                    && w.len() >= 3
+                    && w.chars().all(|c| c.is_alphabetic() || c == '-');
+                if !shaped {
+                    return Word::Other;
+                }
+                with_lower(w, |lower| {
+                    if lex.stopwords.contains(lower) || lex.speech_verbs.contains(lower) {
+                        return Word::Other;
+                    }
+                    let id = match self.ids.get(lower) {
+                        Some(&id) => id,
+                        None => {
+                            let id = self.words.len() as u32;
+                            self.ids.insert(lower.to_owned(), id);
+                            self.words.push(lower.to_owned());
+                            id
+                        }
+                    };
+                    Word::Content(id, w.starts_with(char::is_uppercase))
+                })
+            })
+            .collect()
+    }
+}
+
+/// Key-term candidates: content words and two-word phrases that do not cross punctuation or
+/// run from ordinary words into names ("spokesman Mark"), with their counts; the 200 most
+/// frequent.
+fn key_term_counts(sentences: &[Vec<Word>], vocab: &Vocab) -> Vec<(String, u32)> {
+    let mut single: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    for words in sentences {
+        let mut prev: Option<(u32, bool)> = None;
+        for &w in words {
+            let Word::Content(id, capital) = w else {
+                prev = None;
+                continue;
+            };
+            *single.entry(id).or_default() += 1;
+            if let Some((p, p_capital)) = prev
+                && p_capital == capital
+            {
+                *pairs.entry((p, id)).or_default() += 1;
+            }
+            prev = Some((id, capital));
+        }
+    }
+    let mut terms: Vec<(String, u32)> = single
+        .into_iter()
+        .map(|(id, c)| (vocab.words[id as usize].clone(), c))
+        .chain(
+            pairs
+                .into_iter()
+                .filter(|(_, c)| *c >= 2)
+                .map(|((x, y), c)| {
+                    (
+                        format!("{} {}", vocab.words[x as usize], vocab.words[y as usize]),
+                        c,
+                    )
+                }),
+        )
+        .collect();
+    terms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    terms.truncate(200);
+    terms
+}
+
+/// Each sentence's cosine similarity to the rest of the document (lead sentences get a
+/// small bonus), and the sentence indices by falling score. Linear in the text.
+fn centrality(sentences: &[Vec<Word>], vocab: usize) -> (Vec<f64>, Vec<usize>) {
+    let counts: Vec<FxHashMap<u32, f64>> = sentences
+        .iter()
+        .map(|words| {
+            let mut v = FxHashMap::default();
+            for w in words {
+                if let Word::Content(id, _) = w {
+                    *v.entry(*id).or_insert(0.0) += 1.0;
+                }
+            }
+            v
+        })
+        .collect();
+    let mut centroid = vec![0.0f64; vocab];
+    for v in &counts {
+        for (&id, &c) in v {
+            centroid[id as usize] += c;
+        }
+    }
+    let centroid_sq: f64 = centroid.iter().map(|c| c * c).sum();
+    let scores: Vec<f64> = counts
+        .iter()
+        .enumerate()
+        .map(|(k, v)| {
+            if sentences[k].len() < MIN_PASSAGE_WORDS {
+                return 0.0;
+            }
+            // rest = centroid - v; |rest|^2 = |centroid|^2 - 2 centroid.v + |v|^2
+            let (mut cv, mut vv) = (0.0, 0.0);
+            for (&id, &c) in v {
+                cv += c * centroid[id as usize];
+                vv += c * c;
+            }
+            let dot = cv - vv;
+            let rest_sq = (centroid_sq - 2.0 * cv + vv).max(0.0);
+            let cos = if vv > 0.0 && rest_sq > 0.0 {
+                dot / (vv.sqrt() * rest_sq.sqrt())
+            } else {
+                0.0
+            };
+            cos + if k < 3 { 0.1 } else { 0.0 }
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    order.sort_by(|&x, &y| scores[y].total_cmp(&scores[x]).then(x.cmp(&y)));
+    (scores, order)
+}
+
+/// Share of distinct content words two sentences have in common (Jaccard).
+fn overlap(a: &[Word], b: &[Word]) -> f64 {
+    let ids = |ws: &[Word]| -> FxHashSet<u32> {
+        ws.iter()
+            .filter_map(|w| {
+                if let Word::Content(id, _) = w {
+                    Some(*id)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    };
+    let (x, y) = (ids(a), ids(b));
+    let inter = x.intersection(&y).count();
+    let union = x.len() + y.len() - inter;
     if union == 0 {
         0.0
     } else {
@@ -366,7 +437,7 @@ pub fn corpus(
 ) -> CorpusParts {
     let mut out = CorpusParts::default();
     let n = docs.len() as f64;
-    let mut df: HashMap<&str, u32> = HashMap::new();
+    let mut df: FxHashMap<&str, u32> = FxHashMap::default();
     for (_, p, _) in docs {
         for (t, _) in &p.terms {
             *df.entry(t).or_default() += 1;
@@ -457,10 +528,10 @@ pub fn corpus(
             .then(a.doc.cmp(&b.doc))
             .then(a.sentence.cmp(&b.sentence))
     });
-    let mut grouped: BTreeMap<String, CorpusQuote> = BTreeMap::new();
+    let mut grouped: BTreeMap<u64, CorpusQuote> = BTreeMap::new();
     for (di, (id, _, _)) in docs.iter().enumerate() {
         for q in &out.quotes[di] {
-            let key = minhash::words(&q.text).join(" ");
+            let key = minhash::sequence_hash(&minhash::word_hashes(&q.text));
             let e = grouped.entry(key).or_insert_with(|| CorpusQuote {
                 text: q.text.clone(),
                 speakers: Vec::new(),
@@ -506,8 +577,8 @@ fn passages(docs: &[(&String, &DocParts, usize)]) -> Vec<Passage> {
         p[x] = r;
         r
     }
-    let mut sims: HashMap<usize, f64> = HashMap::new();
-    let mut by_exact: HashMap<u64, usize> = HashMap::new();
+    let mut sims: FxHashMap<usize, f64> = FxHashMap::default();
+    let mut by_exact: FxHashMap<u64, usize> = FxHashMap::default();
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
     for (i, (_, s)) in items.iter().enumerate() {
         if let Some(&j) = by_exact.get(&s.exact) {
@@ -581,8 +652,8 @@ fn passages(docs: &[(&String, &DocParts, usize)]) -> Vec<Passage> {
 /// Pairs of documents that are exact or near copies.
 fn duplicates(docs: &[(&String, &DocParts, usize)]) -> Vec<Duplicate> {
     let mut out = Vec::new();
-    let mut first: HashMap<u64, usize> = HashMap::new();
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut first: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
     for (i, (_, p, _)) in docs.iter().enumerate() {
         if p.stats.words == 0 {
             continue;
@@ -649,16 +720,16 @@ fn corpus_summary(
             })
         })
         .collect();
-    let mut covered: HashSet<usize> = HashSet::new();
+    let mut covered: FxHashSet<usize> = FxHashSet::default();
     let mut chosen: Vec<usize> = Vec::new();
-    let mut chosen_words: Vec<HashSet<String>> = Vec::new();
+    let mut chosen_words: Vec<FxHashSet<u64>> = Vec::new();
     while chosen.len() < k {
         let mut best: Option<(f64, usize)> = None;
         for (ci, (_, c, ents)) in cands.iter().enumerate() {
             if chosen.contains(&ci) {
                 continue;
             }
-            let words: HashSet<String> = minhash::words(&c.text).into_iter().collect();
+            let words: FxHashSet<u64> = minhash::word_hashes(&c.text).into_iter().collect();
             let similar = chosen_words.iter().any(|w| {
                 let inter = w.intersection(&words).count() as f64;
                 inter / (w.len() + words.len()) as f64 * 2.0 > 0.5
@@ -678,7 +749,11 @@ fn corpus_summary(
         }
         let Some((_, ci)) = best else { break };
         covered.extend(cands[ci].2.iter().copied());
-        chosen_words.push(minhash::words(&cands[ci].1.text).into_iter().collect());
+        chosen_words.push(
+            minhash::word_hashes(&cands[ci].1.text)
+                .into_iter()
+                .collect(),
+        );
         chosen.push(ci);
     }
     chosen

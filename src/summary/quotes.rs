@@ -34,7 +34,11 @@ fn is_speaker(m: &Mention) -> bool {
 fn is_speaking(text: &str, m: &Mention) -> bool {
     let lex = lexicon();
     let word = |s: &str| s.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-    let mut rest = &text[m.end..text.len().min(m.end + 200)];
+    let mut end = text.len().min(m.end + 200);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut rest = &text[m.end..end];
     if let Some(apposition) = rest.strip_prefix(", ")
         && let Some(close) = apposition.find(',')
         && !apposition[..close].contains(['.', '“', '"'])

@@ -99,6 +99,22 @@ pub struct Token {
     pub segment: u32,
 }
 
+/// The range of `tokens` that belongs to each of `n` segments (tokens are in segment order).
+pub fn token_ranges(n: usize, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut out = vec![0..0; n];
+    let mut i = 0;
+    while i < tokens.len() {
+        let s = tokens[i].segment as usize;
+        let j = i + tokens[i..]
+            .iter()
+            .take_while(|t| t.segment as usize == s)
+            .count();
+        out[s] = i..j;
+        i = j;
+    }
+    out
+}
+
 /// Splits text into segments in document order: paragraphs get their roles from
 /// [`lines::paragraphs`], and body and boilerplate paragraphs are split into sentences.
 pub fn segment(text: &str) -> Vec<Segment> {

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Benchmark corpus-scan against `wc -w` on the same files, on this machine.
+#
+#   bench/run.sh [DOCS]        # DOCS defaults to 35000 (about 100 MB of generated news)
+#
+# Generates a corpus with examples/gencorpus.rs (deterministic, seed 42) of DOCS documents
+# and one of DOCS/10, then times, on each: `wc -w`, `corpus-scan sentences` and
+# `corpus-scan scan --format json`, printing MB/s, documents/s, peak memory (from
+# /usr/bin/time -v) and the ratio of each time to `wc -w`. Also runs on
+# ../shared/data/bbc-news when that folder exists. Set BENCH_DIR to keep the corpora.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+docs=${1:-35000}
+dir=${BENCH_DIR:-$(mktemp -d)}
+cargo build --release --quiet --bin corpus-scan --example gencorpus
+bin=target/release/corpus-scan
+gen=target/release/examples/gencorpus
+
+measure() { # command... ; prints "seconds peak_kb"
+  local out tmp
+  tmp=$(mktemp)
+  /usr/bin/time -v -o "$tmp" "$@" > /dev/null 2>&1 || true
+  out=$(cat "$tmp")
+  rm -f "$tmp"
+  local secs kb
+  secs=$(echo "$out" | awk -F': ' '/Elapsed \(wall clock\)/ {split($2,t,":"); if (length(t)==3) print t[1]*3600+t[2]*60+t[3]; else print t[1]*60+t[2]}')
+  kb=$(echo "$out" | awk -F': ' '/Maximum resident set size/ {print $2}')
+  echo "$secs $kb"
+}
+
+report() { # folder, label
+  local folder=$1 label=$2
+  local bytes files
+  bytes=$(find "$folder" -type f -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
+  files=$(find "$folder" -type f -name '*.txt' | wc -l)
+  # Warm the page cache so every command reads from memory.
+  find "$folder" -type f -name '*.txt' -exec cat {} + > /dev/null
+  echo
+  echo "== $label: $files documents, $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b/1e6}') MB, $(nproc) cores"
+  printf '%-34s %8s %9s %10s %9s %8s\n' command seconds MB/s docs/s peak_MB vs_wc
+  read -r wc_s wc_kb < <(measure sh -c "find '$folder' -type f -name '*.txt' -print0 | xargs -0 wc -w")
+  for cmd in "wc -w" "corpus-scan sentences" "corpus-scan scan --format json"; do
+    case $cmd in
+      "wc -w") s=$wc_s; kb=$wc_kb ;;
+      "corpus-scan sentences") read -r s kb < <(measure "$bin" sentences "$folder") ;;
+      *) read -r s kb < <(measure "$bin" scan --format json "$folder") ;;
+    esac
+    awk -v c="$cmd" -v s="$s" -v kb="$kb" -v b="$bytes" -v n="$files" -v w="$wc_s" 'BEGIN {
+      if (s <= 0) s = 0.001; if (w <= 0) w = 0.001;
+      printf "%-34s %8.2f %9.1f %10.0f %9.1f %8.2f\n", c, s, b/1e6/s, n/s, kb/1024, s/w }'
+  done
+}
+
+small=$((docs / 10))
+[ -d "$dir/small" ] || "$gen" --docs "$small" --seed 42 "$dir/small" 2>/dev/null
+[ -d "$dir/large" ] || "$gen" --docs "$docs" --seed 42 "$dir/large" 2>/dev/null
+report "$dir/small" "generated, $small documents"
+report "$dir/large" "generated, $docs documents"
+if [ -d ../shared/data/bbc-news ]; then
+  report ../shared/data/bbc-news "BBC News sample"
+fi
+[ -n "${BENCH_DIR:-}" ] || rm -rf "$dir"

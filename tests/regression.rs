@@ -1,0 +1,32 @@
+//! Regression tests, one per bug, named after what they fix.
+
+use corpus_scan::corpus::{Corpus, Options};
+
+fn fold(text: &str) -> corpus_scan::report::Report {
+    let a = corpus_scan::analyse("r.txt", text.as_bytes()).expect("text");
+    let mut c = Corpus::new(Options::default());
+    c.add("r.txt", &a);
+    c.finish().0
+}
+
+#[test]
+fn speaker_lookahead_stops_on_a_character_boundary() {
+    // The 200-byte look-ahead after "John Smith" ends inside the curly quote.
+    let text = format!(
+        "John Smith {} “ok”.\n\n“This is the plan we made,” he said.\n",
+        "a".repeat(198)
+    );
+    let r = fold(&text);
+    assert_eq!(
+        r.documents[0].quotes[0].speaker.as_deref(),
+        Some("John Smith")
+    );
+}
+
+#[test]
+fn word_before_a_full_stop_is_cut_on_a_character_boundary() {
+    // More than 64 characters without white space before a full stop, multi-byte ones.
+    let text = format!("{}. Next sentence here.", "é".repeat(100));
+    let r = fold(&text);
+    assert_eq!(r.corpus.sentences, 2);
+}
