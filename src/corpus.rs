@@ -7,6 +7,8 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::entities::{Linker, LocalEntity, link::local_entities, link_key};
 use crate::report::{
     CorpusStats, DocEntity, DocReport, EntityReport, ErrorRecord, Report, SCHEMA_VERSION, Tool,
@@ -113,6 +115,8 @@ pub struct Corpus {
     failed: usize,
     /// Mention records waiting for their canonical names, with their local group id.
     mentions: Vec<(MentionRecord, usize)>,
+    /// Document frequency of each key-term candidate, by hash.
+    df: FxHashMap<u64, u32>,
 }
 
 impl Corpus {
@@ -125,6 +129,7 @@ impl Corpus {
             errors: Vec::new(),
             failed: 0,
             mentions: Vec::new(),
+            df: FxHashMap::default(),
         }
     }
 
@@ -145,7 +150,10 @@ impl Corpus {
     }
 
     /// Folds in a document already reduced by [`digest`].
-    pub fn add_digest(&mut self, d: Digest) {
+    pub fn add_digest(&mut self, mut d: Digest) {
+        for h in std::mem::take(&mut d.parts.term_hashes) {
+            *self.df.entry(h).or_default() += 1;
+        }
         if let Some(w) = d.warning {
             self.errors.push(ErrorRecord {
                 path: d.path.clone(),
@@ -201,6 +209,7 @@ impl Corpus {
                 .iter()
                 .map(|d| (&d.id, &d.parts, d.group_base))
                 .collect::<Vec<_>>(),
+            &self.df,
             &entity_of_group,
             &entities,
             &self.opts,

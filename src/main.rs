@@ -182,49 +182,74 @@ fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     };
     let (corpus, failed) = fold(&args.input, opts)?;
     let (report, _) = corpus.finish();
+    // Every format flushes before returning: a BufWriter dropped unflushed would swallow a
+    // failing write (a full disk) and exit 0 with a truncated report.
     let write = |out: &mut dyn Write| -> anyhow::Result<()> {
+        let mut w = BufWriter::new(out);
         match args.format {
-            Format::Text => report::text::write(&report, &mut BufWriter::new(out))?,
+            Format::Text => report::text::write(&report, &mut w)?,
             Format::Json => {
-                let mut w = BufWriter::new(out);
                 serde_json::to_writer_pretty(&mut w, &report)?;
                 writeln!(w)?;
-                w.flush()?;
             }
-            Format::Ndjson => report::write_ndjson(&report, &mut BufWriter::new(out))?,
+            Format::Ndjson => report::write_ndjson(&report, &mut w)?,
         }
+        w.flush()?;
         Ok(())
     };
     match &args.output {
-        Some(path) => {
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            let mut tmp = tempfile_in(dir).with_context(|| {
-                format!(
-                    "{}: cannot create a temporary file beside it",
-                    path.display()
-                )
-            })?;
-            write(&mut tmp.1)?;
-            tmp.1
-                .sync_all()
-                .with_context(|| format!("{}: write failed", path.display()))?;
-            std::fs::rename(&tmp.0, path).with_context(|| {
-                format!("{}: cannot move the report into place", path.display())
-            })?;
-        }
+        Some(path) => write_atomically(path, write)?,
         None => write(&mut io::stdout().lock())?,
     }
     Ok(exit_code(&args.input, failed))
 }
 
-/// A new file in `dir` for an atomic write.
+/// Writes `path` through a temporary file beside it that is renamed into place only when
+/// complete, and removed on any failure. A path that exists and is not a regular file or
+/// folder (`/dev/stdout`, `/dev/full`, a FIFO) is written directly: renaming over it would
+/// replace the device instead of writing to it.
+fn write_atomically(
+    path: &std::path::Path,
+    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let shown = path.display();
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("{shown}: cannot open for writing"))?;
+        return write(&mut file).with_context(|| format!("{shown}: write failed"));
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let (tmp, mut file) = tempfile_in(dir)
+        .with_context(|| format!("{shown}: cannot create a temporary file beside it"))?;
+    let result = write(&mut file)
+        .and_then(|()| Ok(file.sync_all()?))
+        .with_context(|| format!("{shown}: write failed"))
+        .and_then(|()| {
+            std::fs::rename(&tmp, path)
+                .with_context(|| format!("{shown}: cannot move the report into place"))
+        });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// A new file in `dir` for an atomic write (never an existing one: `create_new`).
 fn tempfile_in(dir: &std::path::Path) -> io::Result<(std::path::PathBuf, std::fs::File)> {
-    let path = dir.join(format!(".corpus-scan-{}.tmp", std::process::id()));
-    let file = std::fs::File::create(&path)?;
-    Ok((path, file))
+    let mut n = 0u32;
+    loop {
+        let path = dir.join(format!(".corpus-scan-{}-{n}.tmp", std::process::id()));
+        match std::fs::File::create_new(&path) {
+            Ok(file) => return Ok((path, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 100 => n += 1,
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// `check`: findings on stdout in the chosen format; exit 1 when the check fails. Machine

@@ -236,6 +236,20 @@ pub struct Entity {
     pub roles: Vec<String>,
 }
 
+/// How a short form relates to the longer name it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum ShortKind {
+    /// Blair -> Tony Blair.
+    Surname,
+    /// DCNF -> Daily Caller News Foundation.
+    Initials,
+    /// Security Council -> UN Security Council.
+    Unprefixed,
+}
+
+/// A short form's lookup key: its kind and normalised text.
+type ShortKey = (ShortKind, String);
+
 /// Collects every document's groups and joins them into corpus entities.
 #[derive(Debug, Default)]
 pub struct Linker {
@@ -287,10 +301,10 @@ impl Linker {
         let mut uf = UnionFind((0..n).collect());
         // Short forms (a surname, an acronym, a name without its country) wait: "Blair"
         // in one article and "Blair" in another may be different people.
-        let candidates = self.short_form_candidates();
-        let short = |i: usize| !candidates[i].is_empty();
+        let (short_key, long_names) = self.short_forms();
+        let short = |i: usize| short_key[i].is_some();
         self.union_equal_keys(&mut uf, |i| !short(i));
-        let linked = self.link_short_forms(&mut uf, &candidates);
+        let linked = self.link_short_forms(&mut uf, &short_key, &long_names);
         // Short forms that matched nothing are one entity per spelling.
         self.union_equal_keys(&mut uf, |i| short(i) && !linked.contains(&i));
         self.link_transliterations(&mut uf, |i| !short(i));
@@ -312,15 +326,14 @@ impl Linker {
         }
     }
 
-    /// For each group, the longer names it may be a short form of: a surname of a full
-    /// name, an acronym of the initials of an organisation, or an organisation name that
-    /// another one only prefixes with a country or organisation (Security Council ->
-    /// UN Security Council, but not National Security Council).
-    fn short_form_candidates(&self) -> Vec<Vec<usize>> {
+    /// Finds the short forms: for each group, the key under which it may be a short form of
+    /// a longer name (a surname of a full name, an acronym of an organisation's initials, an
+    /// organisation name that another only prefixes with a country or organisation:
+    /// Security Council -> UN Security Council, but not National Security Council), and for
+    /// each such key the groups with the longer names.
+    fn short_forms(&self) -> (Vec<Option<ShortKey>>, HashMap<ShortKey, Vec<usize>>) {
         let lex = lexicon();
-        let mut surname: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut initials: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut suffixes: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut long: HashMap<ShortKey, Vec<usize>> = HashMap::new();
         for (i, (_, g)) in self.groups.iter().enumerate() {
             let words: Vec<&str> = g.longest().split_whitespace().collect();
             if words.len() < 2 {
@@ -329,7 +342,7 @@ impl Linker {
             match g.ty() {
                 EntityType::Person => {
                     let last = normalise(words[words.len() - 1]);
-                    surname.entry(last).or_default().push(i);
+                    long.entry((ShortKind::Surname, last)).or_default().push(i);
                 }
                 EntityType::Org => {
                     let caps: String = words
@@ -337,7 +350,9 @@ impl Linker {
                         .filter(|w| !FILLER.contains(&w.to_lowercase().as_str()))
                         .filter_map(|w| w.chars().next())
                         .collect();
-                    initials.entry(caps.to_uppercase()).or_default().push(i);
+                    long.entry((ShortKind::Initials, caps.to_uppercase()))
+                        .or_default()
+                        .push(i);
                     for k in 1..words.len() {
                         // Only a country or an organisation in front: UN Security Council.
                         let prefix_ok = words[..k].iter().all(|w| {
@@ -346,74 +361,77 @@ impl Linker {
                             })
                         });
                         if prefix_ok {
-                            suffixes
-                                .entry(normalise(&words[k..].join(" ")))
-                                .or_default()
-                                .push(i);
+                            let key = (ShortKind::Unprefixed, normalise(&words[k..].join(" ")));
+                            long.entry(key).or_default().push(i);
                         }
                     }
                 }
                 _ => {}
             }
         }
-        self.groups
+        let short = self
+            .groups
             .iter()
-            .enumerate()
-            .map(|(i, (_, g))| {
+            .map(|(_, g)| {
                 if g.known.is_some() {
-                    return Vec::new();
+                    return None;
                 }
                 let form = g.longest();
                 let one_word = !form.contains(char::is_whitespace);
-                let found = if one_word && (g.ty() == EntityType::Person || g.is_weak()) {
-                    surname.get(&normalise(form))
+                let key = if one_word && (g.ty() == EntityType::Person || g.is_weak()) {
+                    (ShortKind::Surname, normalise(form))
                 } else if one_word && form.len() >= 3 && form.chars().all(|c| c.is_uppercase()) {
-                    initials.get(form)
+                    (ShortKind::Initials, form.to_owned())
                 } else if g.ty() == EntityType::Org {
-                    suffixes.get(&normalise(form))
+                    (ShortKind::Unprefixed, normalise(form))
                 } else {
-                    None
+                    return None;
                 };
-                found.map_or_else(Vec::new, |c| {
-                    c.iter().copied().filter(|&j| j != i).collect()
-                })
+                long.contains_key(&key).then_some(key)
             })
-            .collect()
+            .collect();
+        (short, long)
     }
 
-    /// Links each short form to the candidate in its own document, or else to the one the
+    /// Links each short form to the longer name in its own document, or else to the one the
     /// corpus names far more often than any other (in at least four in five of the
     /// documents that name one); never when that is ambiguous. Returns the linked groups.
-    fn link_short_forms(&self, uf: &mut UnionFind, candidates: &[Vec<usize>]) -> HashSet<usize> {
-        let mut linked = HashSet::new();
+    /// Candidates are counted per entity, not per group, so common surnames stay linear.
+    fn link_short_forms(
+        &self,
+        uf: &mut UnionFind,
+        short: &[Option<ShortKey>],
+        long: &HashMap<ShortKey, Vec<usize>>,
+    ) -> HashSet<usize> {
         let mut docs_of_root: HashMap<usize, usize> = HashMap::new();
         for i in 0..self.groups.len() {
             *docs_of_root.entry(uf.find(i)).or_default() += 1;
         }
-        for (i, c) in candidates.iter().enumerate() {
-            if c.is_empty() {
-                continue;
+        // Per key: the entities with that longer name, overall and per document.
+        let mut roots: HashMap<&ShortKey, BTreeSet<usize>> = HashMap::new();
+        let mut in_doc: HashMap<(usize, &ShortKey), BTreeSet<usize>> = HashMap::new();
+        for (key, ids) in long {
+            for &j in ids {
+                let r = uf.find(j);
+                roots.entry(key).or_default().insert(r);
+                in_doc.entry((self.groups[j].0, key)).or_default().insert(r);
             }
+        }
+        let mut linked = HashSet::new();
+        for (i, key) in short.iter().enumerate() {
+            let Some(key) = key else { continue };
             let doc = self.groups[i].0;
-            let same_doc: Vec<usize> = c
-                .iter()
-                .copied()
-                .filter(|&j| self.groups[j].0 == doc)
-                .collect();
-            let pick = if same_doc.is_empty() {
-                c.clone()
-            } else {
-                same_doc
+            let Some(pick) = in_doc.get(&(doc, key)).or_else(|| roots.get(key)) else {
+                continue;
             };
-            let roots: BTreeSet<usize> = pick.iter().map(|&j| uf.find(j)).collect();
             let weight = |r: &usize| docs_of_root.get(r).copied().unwrap_or(1);
-            let total: usize = roots.iter().map(weight).sum();
-            let best = roots
+            let total: usize = pick.iter().map(weight).sum();
+            let best = pick
                 .iter()
                 .copied()
                 .max_by_key(|r| (weight(r), std::cmp::Reverse(*r)));
             if let Some(best) = best
-                && (roots.len() == 1 || weight(&best) * 5 >= total * 4)
+                && (pick.len() == 1 || weight(&best) * 5 >= total * 4)
             {
                 uf.union(i, best);
                 linked.insert(i);

@@ -107,6 +107,7 @@ fn utf8_or_fallback(bytes: &[u8], shift: usize) -> Result<Decoded, DecodeError> 
                 return Err(binary_error(bytes, shift));
             }
             let bad = e.valid_up_to() + shift;
+            table_fits(bytes, shift, Encoding::Windows1252)?;
             let (text, offsets) = windows_1252(bytes, shift);
             Ok(Decoded {
                 text,
@@ -152,7 +153,22 @@ fn sniff_utf16(bytes: &[u8]) -> Option<Encoding> {
     }
 }
 
+/// Offset tables hold `u32` file offsets: a file that needs one must stay under 4 GiB.
+fn table_fits(bytes: &[u8], shift: usize, enc: Encoding) -> Result<(), DecodeError> {
+    if bytes.len() + shift < u32::MAX as usize {
+        Ok(())
+    } else {
+        Err(DecodeError(format!(
+            "{} bytes is too large to decode as {} (the limit is 4 GiB unless the file is \
+             UTF-8); not analysed, convert it to UTF-8",
+            bytes.len() + shift,
+            enc.name()
+        )))
+    }
+}
+
 fn utf16(bytes: &[u8], shift: usize, enc: Encoding) -> Result<Decoded, DecodeError> {
+    table_fits(bytes, shift, enc)?;
     let units = bytes.chunks_exact(2).map(|c| match enc {
         Encoding::Utf16Be => u16::from_be_bytes([c[0], c[1]]),
         _ => u16::from_le_bytes([c[0], c[1]]),

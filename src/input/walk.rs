@@ -103,12 +103,16 @@ pub struct Discovery {
 pub fn discover(paths: &[String], sel: &Selection) -> anyhow::Result<Discovery> {
     let mut out = Discovery::default();
     let mut seen = HashSet::new();
+    let mut stdin_taken = false;
     for arg in paths {
         if arg == "-" {
-            out.sources.push(Source {
-                id: "-".to_owned(),
-                path: None,
-            });
+            // Standard input can be read only once; a second `-` names the same document.
+            if !std::mem::replace(&mut stdin_taken, true) {
+                out.sources.push(Source {
+                    id: "-".to_owned(),
+                    path: None,
+                });
+            }
             continue;
         }
         let path = Path::new(arg);
@@ -137,19 +141,9 @@ fn walk_dir(root: &Path, sel: &Selection, seen: &mut HashSet<PathBuf>, out: &mut
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| root.display().to_string());
-                let reason = if e.loop_ancestor().is_some() {
-                    "symbolic link loop; not followed".to_owned()
-                } else {
-                    format!(
-                        "cannot be listed: {}",
-                        e.io_error().map_or(e.to_string(), |io| io.to_string())
-                    )
-                };
-                out.skipped.push(Skipped { path, reason });
+                if let Some(skipped) = walk_error(root, sel, &e) {
+                    out.skipped.push(skipped);
+                }
                 continue;
             }
         };
@@ -160,15 +154,18 @@ fn walk_dir(root: &Path, sel: &Selection, seen: &mut HashSet<PathBuf>, out: &mut
         if !sel.matches(rel) {
             continue;
         }
-        let id = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        found.push((id, entry.path().to_path_buf()));
+        found.push((
+            relative_id(rel),
+            entry.path().to_path_buf(),
+            entry.path_is_symlink(),
+        ));
     }
-    found.sort();
-    for (id, path) in found {
+    // A file reached both directly and through a symbolic link is read once, under its own
+    // name: plain entries claim their files first, then links; sources are then put back in
+    // id order.
+    found.sort_by(|a, b| (a.2, &a.0, &a.1).cmp(&(b.2, &b.0, &b.1)));
+    let first = out.sources.len();
+    for (id, path, _) in found {
         match std::fs::metadata(&path) {
             Ok(meta) => add_file(&path, id, &meta, sel, seen, out),
             Err(e) => out.skipped.push(Skipped {
@@ -177,6 +174,55 @@ fn walk_dir(root: &Path, sel: &Selection, seen: &mut HashSet<PathBuf>, out: &mut
             }),
         }
     }
+    out.sources[first..].sort_by(|a, b| a.id.cmp(&b.id));
+}
+
+/// A document id: the path relative to the folder, `/`-separated.
+fn relative_id(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// What to report for an entry the walk could not follow. Folders that cannot be listed and
+/// symbolic links that loop back to a parent folder are always reported (documents may be
+/// missing below them); a dangling or looping link to a file only when its name is selected.
+fn walk_error(root: &Path, sel: &Selection, e: &walkdir::Error) -> Option<Skipped> {
+    let path = e.path().unwrap_or(root);
+    let shown = path.display().to_string();
+    if e.loop_ancestor().is_some() {
+        return Some(Skipped {
+            path: shown,
+            reason: "symbolic link loop (points to a folder above it); not followed".to_owned(),
+        });
+    }
+    let io = e.io_error();
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && e.depth() > 0 {
+        let rel = path.strip_prefix(root).unwrap_or(path);
+        if !sel.matches(rel) {
+            return None;
+        }
+        let why = match io {
+            Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                "broken symbolic link (its target does not exist)".to_owned()
+            }
+            Some(io) => format!("symbolic link cannot be followed: {io}"),
+            None => format!("symbolic link cannot be followed: {e}"),
+        };
+        return Some(Skipped {
+            path: shown,
+            reason: format!("{why}; skipped"),
+        });
+    }
+    Some(Skipped {
+        path: shown,
+        reason: format!(
+            "cannot be listed: {}; skipped",
+            io.map_or(e.to_string(), |io| io.to_string())
+        ),
+    })
 }
 
 fn add_file(
@@ -220,9 +266,11 @@ fn add_file(
 pub fn read_source(src: &Source, max: u64) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let mut buf = Vec::new();
+    // One byte past the limit tells a file at the limit from one over it.
+    let limit = max.saturating_add(1);
     let res = match &src.path {
-        Some(p) => std::fs::File::open(p).and_then(|f| f.take(max + 1).read_to_end(&mut buf)),
-        None => std::io::stdin().lock().take(max + 1).read_to_end(&mut buf),
+        Some(p) => std::fs::File::open(p).and_then(|f| f.take(limit).read_to_end(&mut buf)),
+        None => std::io::stdin().lock().take(limit).read_to_end(&mut buf),
     };
     match res {
         Ok(_) if buf.len() as u64 > max => Err(format!(

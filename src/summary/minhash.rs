@@ -11,7 +11,7 @@ pub const HASHES: usize = 32;
 /// Rows per LSH band (HASHES / ROWS bands).
 const ROWS: usize = 4;
 /// Most items compared within one bucket, so a flood of identical boilerplate stays linear.
-const BUCKET_CAP: usize = 64;
+const BUCKET_CAP: usize = 24;
 
 /// A stable 64-bit hash (FNV-1a), identical on every platform and run.
 pub fn fnv(bytes: &[u8]) -> u64 {

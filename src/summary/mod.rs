@@ -26,6 +26,8 @@ use crate::report::{
 use crate::text::{SegmentKind, TokenKind};
 use minhash::HASHES;
 
+/// Key-term candidates kept per document for scoring against the corpus.
+const KEPT_TERMS: usize = 40;
 /// Sentences shorter than this many words are not passages or summary material.
 const MIN_PASSAGE_WORDS: usize = 6;
 /// Shared-passage similarity threshold (estimated Jaccard of word bigrams).
@@ -68,6 +70,11 @@ pub struct DocParts {
     pub stats: DocStats,
     /// Key-term candidates and their counts in this document.
     pub terms: Vec<(String, u32)>,
+    /// Hashes of every distinct key-term candidate, for document frequencies; the corpus
+    /// takes them out when it folds the document in.
+    pub term_hashes: Vec<u64>,
+    /// Content words in the body (the denominator of term frequency).
+    pub term_total: u32,
     /// The extractive summary.
     pub summary: Vec<SummarySentence>,
     /// Quotations: segment, text, speaker's local entity group.
@@ -98,7 +105,7 @@ pub fn summarise(a: &Analysis, group_of: &[usize], opts: &Options) -> DocParts {
         .iter()
         .map(|&si| vocab.words(a, &a.tokens[ranges[si].clone()]))
         .collect();
-    let terms = key_term_counts(&sentence_words, &vocab);
+    let (terms, term_hashes, term_total) = key_term_counts(&sentence_words, &vocab);
     let (scores, order) = centrality(&sentence_words, vocab.len());
     let mut chosen: Vec<usize> = Vec::new();
     for &k in &order {
@@ -192,6 +199,8 @@ pub fn summarise(a: &Analysis, group_of: &[usize], opts: &Options) -> DocParts {
         title,
         stats,
         terms,
+        term_hashes,
+        term_total,
         summary,
         quotes,
         dates,
@@ -294,9 +303,9 @@ impl Vocab {
 }
 
 /// Key-term candidates: content words and two-word phrases that do not cross punctuation or
-/// run from ordinary words into names ("spokesman Mark"), with their counts; the 200 most
-/// frequent.
-fn key_term_counts(sentences: &[Vec<Word>], vocab: &Vocab) -> Vec<(String, u32)> {
+/// run from ordinary words into names ("spokesman Mark"). Returns the most frequent with
+/// their counts, the hashes of all of them, and the number of content words.
+fn key_term_counts(sentences: &[Vec<Word>], vocab: &Vocab) -> (Vec<(String, u32)>, Vec<u64>, u32) {
     let mut single: FxHashMap<u32, u32> = FxHashMap::default();
     let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     for words in sentences {
@@ -315,6 +324,17 @@ fn key_term_counts(sentences: &[Vec<Word>], vocab: &Vocab) -> Vec<(String, u32)>
             prev = Some((id, capital));
         }
     }
+    let word = |id: u32| vocab.words[id as usize].as_str();
+    let hashes: Vec<u64> = single
+        .keys()
+        .map(|&id| minhash::fnv(word(id).as_bytes()))
+        .chain(
+            pairs
+                .keys()
+                .map(|&(x, y)| minhash::fnv(format!("{} {}", word(x), word(y)).as_bytes())),
+        )
+        .collect();
+    let total = single.values().sum();
     let mut terms: Vec<(String, u32)> = single
         .into_iter()
         .map(|(id, c)| (vocab.words[id as usize].clone(), c))
@@ -331,8 +351,8 @@ fn key_term_counts(sentences: &[Vec<Word>], vocab: &Vocab) -> Vec<(String, u32)>
         )
         .collect();
     terms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    terms.truncate(200);
-    terms
+    terms.truncate(KEPT_TERMS);
+    (terms, hashes, total)
 }
 
 /// Each sentence's cosine similarity to the rest of the document (lead sentences get a
@@ -431,33 +451,23 @@ pub struct CorpusParts {
 /// `entity_of_group` maps group ids to indices into `entities`.
 pub fn corpus(
     docs: &[(&String, &DocParts, usize)],
+    df: &FxHashMap<u64, u32>,
     entity_of_group: &[usize],
     entities: &[Entity],
     opts: &Options,
 ) -> CorpusParts {
     let mut out = CorpusParts::default();
     let n = docs.len() as f64;
-    let mut df: FxHashMap<&str, u32> = FxHashMap::default();
-    for (_, p, _) in docs {
-        for (t, _) in &p.terms {
-            *df.entry(t).or_default() += 1;
-        }
-    }
     let entity = |base: usize, g: usize| &entities[entity_of_group[base + g]];
     for (_, p, base) in docs {
-        let total: u32 = p
-            .terms
-            .iter()
-            .filter(|(t, _)| !t.contains(' '))
-            .map(|(_, c)| c)
-            .sum::<u32>()
-            .max(1);
+        let total = p.term_total.max(1);
         let mut scored: Vec<KeyTerm> = p
             .terms
             .iter()
             .filter(|(_, c)| *c >= 2)
             .map(|(t, c)| {
-                let idf = ((n + 1.0) / (f64::from(df[t.as_str()]) + 1.0)).ln() + 1.0;
+                let df = df.get(&minhash::fnv(t.as_bytes())).copied().unwrap_or(1);
+                let idf = ((n + 1.0) / (f64::from(df) + 1.0)).ln() + 1.0;
                 // Phrases are more telling than single words, and everyday words less.
                 let boost = if t.contains(' ') {
                     1.5
@@ -578,25 +588,27 @@ fn passages(docs: &[(&String, &DocParts, usize)]) -> Vec<Passage> {
         r
     }
     let mut sims: FxHashMap<usize, f64> = FxHashMap::default();
+    // Exact copies join the first sentence with their words; only those first sentences
+    // go through LSH, so a sentence repeated ten thousand times costs one comparison.
     let mut by_exact: FxHashMap<u64, usize> = FxHashMap::default();
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+    let mut reps = Vec::new();
     for (i, (_, s)) in items.iter().enumerate() {
         if let Some(&j) = by_exact.get(&s.exact) {
             pairs.push((j, i, 1.0));
         } else {
             by_exact.insert(s.exact, i);
+            reps.push(i);
         }
     }
-    for (i, j) in minhash::candidates(&sigs) {
-        let sim = minhash::similarity(sigs[i], sigs[j]);
-        if sim >= PASSAGE_THRESHOLD && items[i].1.exact != items[j].1.exact {
-            pairs.push((i, j, sim));
+    let rep_sigs: Vec<&[u32; HASHES]> = reps.iter().map(|&i| sigs[i]).collect();
+    for (a, b) in minhash::candidates(&rep_sigs) {
+        let sim = minhash::similarity(rep_sigs[a], rep_sigs[b]);
+        if sim >= PASSAGE_THRESHOLD {
+            pairs.push((reps[a], reps[b], sim));
         }
     }
     for (i, j, sim) in pairs {
-        if items[i].0 == items[j].0 {
-            continue;
-        }
         let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
         let low = sims
             .get(&ri)
@@ -668,15 +680,17 @@ fn duplicates(docs: &[(&String, &DocParts, usize)]) -> Vec<Duplicate> {
             }
         }
     }
-    let sigs: Vec<&[u32; HASHES]> = docs.iter().map(|(_, p, _)| &p.sig).collect();
-    for (i, j) in minhash::candidates(&sigs) {
-        if docs[i].1.exact == docs[j].1.exact
-            || docs[i].1.stats.words == 0
-            || docs[j].1.stats.words == 0
-        {
-            continue;
-        }
-        let sim = minhash::similarity(sigs[i], sigs[j]);
+    // Near copies among the first of each set of exact copies.
+    let reps: Vec<usize> = first
+        .values()
+        .copied()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let sigs: Vec<&[u32; HASHES]> = reps.iter().map(|&i| &docs[i].1.sig).collect();
+    for (a, b) in minhash::candidates(&sigs) {
+        let (i, j) = (reps[a], reps[b]);
+        let sim = minhash::similarity(sigs[a], sigs[b]);
         if sim >= DUPLICATE_THRESHOLD && seen.insert((i, j)) {
             out.push((i, j, (sim * 100.0).round() / 100.0, "near"));
         }
@@ -720,19 +734,21 @@ fn corpus_summary(
             })
         })
         .collect();
+    let words: Vec<FxHashSet<u64>> = cands
+        .iter()
+        .map(|(_, c, _)| minhash::word_hashes(&c.text).into_iter().collect())
+        .collect();
     let mut covered: FxHashSet<usize> = FxHashSet::default();
     let mut chosen: Vec<usize> = Vec::new();
-    let mut chosen_words: Vec<FxHashSet<u64>> = Vec::new();
     while chosen.len() < k {
         let mut best: Option<(f64, usize)> = None;
         for (ci, (_, c, ents)) in cands.iter().enumerate() {
             if chosen.contains(&ci) {
                 continue;
             }
-            let words: FxHashSet<u64> = minhash::word_hashes(&c.text).into_iter().collect();
-            let similar = chosen_words.iter().any(|w| {
-                let inter = w.intersection(&words).count() as f64;
-                inter / (w.len() + words.len()) as f64 * 2.0 > 0.5
+            let similar = chosen.iter().any(|&x| {
+                let inter = words[x].intersection(&words[ci]).count() as f64;
+                inter / (words[x].len() + words[ci].len()) as f64 * 2.0 > 0.5
             });
             if similar {
                 continue;
@@ -749,11 +765,6 @@ fn corpus_summary(
         }
         let Some((_, ci)) = best else { break };
         covered.extend(cands[ci].2.iter().copied());
-        chosen_words.push(
-            minhash::word_hashes(&cands[ci].1.text)
-                .into_iter()
-                .collect(),
-        );
         chosen.push(ci);
     }
     chosen
