@@ -32,6 +32,7 @@ pub const LISTS: &[(&str, &str)] = &[
         "designator_prefixes.txt",
         include_str!("../data/designator_prefixes.txt"),
     ),
+    ("event_heads.txt", include_str!("../data/event_heads.txt")),
     ("events.txt", include_str!("../data/events.txt")),
     ("fac_heads.txt", include_str!("../data/fac_heads.txt")),
     ("given_names.txt", include_str!("../data/given_names.txt")),
@@ -119,6 +120,8 @@ pub struct Lexicon {
     pub gpe_heads: HashSet<&'static str>,
     /// Head words of legal instruments.
     pub law_heads: HashSet<&'static str>,
+    /// Head words of named events (Cup, Games, Summit).
+    pub event_heads: HashSet<&'static str>,
     /// Speech verbs (lower case).
     pub speech_verbs: HashSet<String>,
     /// Known names by lower-cased surface form.
@@ -216,6 +219,7 @@ impl Lexicon {
             loc_heads: set("loc_heads.txt"),
             gpe_heads: set("gpe_heads.txt"),
             law_heads: set("law_heads.txt"),
+            event_heads: set("event_heads.txt"),
             speech_verbs: lower_set("speech_verbs.txt"),
             gazetteer,
             demonyms,

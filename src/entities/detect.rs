@@ -563,11 +563,28 @@ impl DocState {
         if b - a >= 2 && (a..b).all(|i| lex.is_common(g.s(i))) {
             return;
         }
+        // Initials before a surname: R Jones, JK Rowling, J.K. Rowling.
+        let initials = g.s(a).chars().all(|c| c.is_uppercase() || c == '.')
+            && g.s(a).trim_matches('.').chars().count() <= 2;
+        if b - a == 2 && initials && looks_like_a_name(g.s(a + 1)) {
+            self.person(g, a, b, "initials before a surname", None);
+            return;
+        }
+        // A lone letter (Plan B, Group C) is not a name.
+        if b - a == 1 && g.s(a).chars().count() == 1 {
+            return;
+        }
         if lex.given_names.contains(g.s(a)) && b - a >= 2 {
             self.person(g, a, b, "given name (data/given_names.txt)", None);
             return;
         }
-        if let Some((ty, rule)) = context_type(g, a, b, self.out.last()) {
+        // "Electronic Arts said" is a company speaking: people's names are name-shaped words.
+        let name_shaped = (a..b).all(|i| {
+            PARTICLES.contains(&g.s(i)) || looks_like_a_name(g.s(i)) || article_prefixed(g.s(i))
+        });
+        let context = context_type(g, a, b, self.out.last())
+            .filter(|(ty, _)| *ty != T::Person || name_shaped);
+        if let Some((ty, rule)) = context {
             if ty == T::Person {
                 self.person(g, a, b, rule, None);
             } else {
@@ -587,11 +604,7 @@ impl DocState {
             });
             return;
         }
-        if b - a >= 2
-            && (a..b).all(|i| {
-                PARTICLES.contains(&g.s(i)) || looks_like_a_name(g.s(i)) || article_prefixed(g.s(i))
-            })
-        {
+        if b - a >= 2 && name_shaped {
             let m = self.push(
                 g,
                 a,
@@ -866,6 +879,8 @@ fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)> {
             Some((T::Gpe, "head word (data/gpe_heads.txt)"))
         } else if lex.law_heads.contains(w) && b - a >= 2 {
             Some((T::Law, "head word (data/law_heads.txt)"))
+        } else if lex.event_heads.contains(w) {
+            Some((T::Event, "head word (data/event_heads.txt)"))
         } else {
             None
         }
@@ -1040,7 +1055,11 @@ fn context_type(g: &Seg, a: usize, b: usize, last: Option<&Mention>) -> Option<(
             return Some((m.ty, "context: listed with a place"));
         }
     }
-    if b - a == 1 && PLACE_PREPOSITIONS.contains(&prev.as_str()) && a != g.first_word {
+    if b - a == 1
+        && PLACE_PREPOSITIONS.contains(&prev.as_str())
+        && a != g.first_word
+        && !is_acronym(g.s(a))
+    {
         return Some((T::Gpe, "context: in X"));
     }
     None
