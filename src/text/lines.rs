@@ -148,7 +148,8 @@ fn word_count(s: &str) -> usize {
 
 fn is_title(p: &str) -> bool {
     let words = word_count(p);
-    let ends_badly = p.ends_with(['.', '!', ':', ';', ',']);
+    // A headline may trail off ("Rivals of the £400 Apple...") but does not end a sentence.
+    let ends_badly = p.ends_with(['!', ':', ';', ',']) || (p.ends_with('.') && !p.ends_with("..."));
     (2..=25).contains(&words) && p.len() <= 250 && !ends_badly && starts_like_a_line(p)
 }
 
@@ -160,10 +161,17 @@ fn is_heading(p: &str) -> bool {
         && starts_like_a_line(p)
 }
 
+/// The first word starts in upper case or with a digit, after any opening quotes and
+/// symbols ('Strong dollar' call..., $1m payoff...), or is a brand written with an inner
+/// capital (iTunes, eBay).
 fn starts_like_a_line(p: &str) -> bool {
-    p.chars()
+    let word = p.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let first = word.split_whitespace().next().unwrap_or("");
+    first
+        .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || first.chars().skip(1).any(char::is_uppercase)
 }
 
 static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -171,17 +179,22 @@ static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:photo|image|picture|credit|source|media caption|image caption|image copyright)s?\s*:|(?:getty images|handout|/reuters|/ap|/afp|/epa|shutterstock)$|\S/\S")
+    Regex::new(r"(?i)^(?:photo|image|picture|credit|source|media caption|image caption|image copyright)s?\s*:|\b(?:getty images|handout|reuters|ap photo|afp|epa|shutterstock|pool photo)\b.*/|/.*\b(?:getty images|handout|reuters|ap|afp|epa|shutterstock|pool)$")
         .expect("valid regex")
 });
 static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:follow|like us|share|subscribe|sign up|send (?:us )?(?:your )?tips|click|tap|download|join us|read more|see also|watch|listen)\b")
         .expect("valid regex")
 });
+/// Where a sharing or follow prompt points: a platform, a newsletter, an address.
+static SOCIAL_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)twitter|facebook|instagram|youtube|linkedin|whatsapp|tiktok|newsletter|e-?mail|@|\bthis (?:article|story|page|post|video)\b|\bon social\b")
+        .expect("valid regex")
+});
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid regex"));
 static LICENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)all rights reserved|copyright|©|\(c\) \d{4}|republish|reproduc|redistribut|licens|terms of (?:use|service)|privacy policy|without (?:prior )?(?:written )?permission|without charge")
+    Regex::new(r"(?i)all rights reserved|©|\(c\) ?\d{4}|copyright (?:©|\(c\)|\d{4})|may not be (?:re)?(?:published|reproduced|redistributed|rewritten)|republish|terms of (?:use|service)|privacy policy")
         .expect("valid regex")
 });
 const ROLE_WORDS: &[&str] = &[
@@ -228,7 +241,7 @@ fn boilerplate_rule(p: &str, i: usize, total: usize) -> Option<&'static str> {
     if words <= 8 && !ends_sentence(p) && (by || ROLE_WORDS.contains(&last)) {
         return Some("boilerplate: byline");
     }
-    if words <= 15 && SOCIAL.is_match(p) && (!ends_sentence(p) || EMAIL.is_match(p)) {
+    if words <= 15 && SOCIAL.is_match(p) && SOCIAL_TARGET.is_match(p) {
         return Some("boilerplate: social or sharing prompt");
     }
     if EMAIL.is_match(p) && (near_end || words <= 25) {
@@ -260,6 +273,28 @@ mod tests {
         assert_eq!(r[2], ("Share".into(), Role::Boilerplate));
         assert_eq!(r[3].1, Role::Body);
         assert_eq!(r[4], ("A new start".into(), Role::Heading));
+    }
+
+    #[test]
+    fn headlines_starting_with_quotes_symbols_or_brands() {
+        for title in [
+            "'Strong dollar' call halts slide",
+            "$1m payoff for former Shell boss",
+            "iTunes now selling Band Aid song",
+            "Rivals of the £400 Apple...",
+        ] {
+            let text = format!("{title}\n\nThe body sentence is here.\n");
+            assert_eq!(roles(&text)[0], (title.to_owned(), Role::Title), "{title}");
+        }
+    }
+
+    #[test]
+    fn body_text_about_licences_and_sharing_is_not_furniture() {
+        let text = "Title line\n\nHe was released without charge.\n\nShare boost for feud-hit firm\n\nThe firm signed a licensing deal.\n";
+        let r = roles(text);
+        assert_eq!(r[1].1, Role::Body);
+        assert_eq!(r[2].1, Role::Heading);
+        assert_eq!(r[3].1, Role::Body);
     }
 
     #[test]
