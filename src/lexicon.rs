@@ -274,6 +274,62 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// A word in lower case, kept inline for short ASCII words so hot loops do not allocate.
+pub struct Lower {
+    buf: [u8; 32],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl Lower {
+    /// Lower-cases `word`.
+    pub fn new(word: &str) -> Lower {
+        let mut buf = [0u8; 32];
+        if word.len() <= buf.len() && word.is_ascii() {
+            buf[..word.len()].copy_from_slice(word.as_bytes());
+            buf[..word.len()].make_ascii_lowercase();
+            Lower {
+                buf,
+                len: word.len(),
+                heap: None,
+            }
+        } else {
+            Lower {
+                buf,
+                len: 0,
+                heap: Some(word.to_lowercase()),
+            }
+        }
+    }
+
+    /// The lower-cased text.
+    pub fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(s) => s,
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+        }
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for Lower {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Calls `f` with `word` in lower case, without allocating for short ASCII words (the hot
 /// path of every list lookup).
 pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {

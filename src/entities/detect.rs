@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{EntityType, Mention, numeric};
-use crate::lexicon::{Known, lexicon};
+use crate::lexicon::{Known, Lower, lexicon};
 use crate::text::{Segment, SegmentKind, Token, TokenKind};
 
 use EntityType as T;
@@ -128,8 +128,8 @@ impl<'a> Seg<'a> {
         k
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.get(i).map(str::to_lowercase).unwrap_or_default()
+    fn lower(&self, i: usize) -> Lower {
+        Lower::new(self.get(i).unwrap_or(""))
     }
 }
 
@@ -259,8 +259,8 @@ fn article_prefixed(w: &str) -> bool {
 
 fn is_month_or_day(w: &str) -> bool {
     let lex = lexicon();
-    let bare = w.trim_end_matches('.').to_lowercase();
-    lex.months.contains_key(&bare) || lex.weekdays.contains(&bare)
+    let bare = Lower::new(w.trim_end_matches('.'));
+    lex.months.contains_key(bare.as_str()) || lex.weekdays.contains(bare.as_str())
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -439,7 +439,7 @@ impl DocState {
         }
         // Designators split the run: Russian Tupolev-22M3, Tupolev Tu-22.
         if let Some(d) = (a..b).find(|&i| designator(g.s(i)).is_some()) {
-            let from = if d > a && lex.makers.contains_key(&g.lower(d - 1)) {
+            let from = if d > a && lex.makers.contains_key(g.lower(d - 1).as_str()) {
                 d - 1
             } else {
                 d
@@ -477,7 +477,7 @@ impl DocState {
         // Sentence-initial and stop words are not part of names, unless a head word makes
         // the whole run a name (Daily Caller News Foundation).
         while a < b
-            && (lex.stopwords.contains(&g.lower(a))
+            && (lex.stopwords.contains(g.lower(a).as_str())
                 || (a == g.first_word
                     && headed.is_none()
                     && lex.is_common(g.s(a))
@@ -492,7 +492,7 @@ impl DocState {
         if a >= b {
             return;
         }
-        if let Some((ty, rule)) = headed.filter(|_| !lex.titles.contains(&g.lower(b - 1))) {
+        if let Some((ty, rule)) = headed.filter(|_| !lex.titles.contains(g.lower(b - 1).as_str())) {
             // A demonym before a head-word name belongs to it (Russian State Duma); a title does not.
             let m = self.push(g, a, b, ty, "capitalised words", rule);
             self.out[m].qualifier = qualifier(g, a, b);
@@ -686,7 +686,7 @@ impl DocState {
             return;
         };
         // Organisations, laws and the like define acronyms; "Andre Agassi (US)" does not.
-        let known = lexicon().gazetteer.contains_key(&g.lower(k + 1));
+        let known = lexicon().gazetteer.contains_key(g.lower(k + 1).as_str());
         if known || matches!(last.ty, T::Person | T::Gpe | T::Norp) {
             return;
         }
@@ -974,7 +974,7 @@ fn role_after(g: &Seg, b: usize) -> Option<String> {
     let mut has_title = false;
     while e < g.toks.len() && e < b + 14 && !matches!(g.s(e), "," | "." | ";" | "”" | "\"" | ")")
     {
-        has_title |= lex.titles.contains(&g.lower(e));
+        has_title |= lex.titles.contains(g.lower(e).as_str());
         e += 1;
     }
     has_title.then(|| g.span(b + 2, e).to_owned())
@@ -1029,14 +1029,18 @@ fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
 /// Context rules for a run that no list, head word or following word types.
 fn context_type(g: &Seg, a: usize, b: usize, last: Option<&Mention>) -> Option<(T, &'static str)> {
     let lex = lexicon();
-    let prev = if a > 0 { g.lower(a - 1) } else { String::new() };
+    let prev = if a > 0 {
+        g.lower(a - 1)
+    } else {
+        Lower::new("")
+    };
     let next = g.lower(b);
-    if lex.speech_verbs.contains(&next)
-        || (next == "," && lex.speech_verbs.contains(&g.lower(b + 1)))
+    if lex.speech_verbs.contains(next.as_str())
+        || (next == "," && lex.speech_verbs.contains(g.lower(b + 1).as_str()))
     {
         return Some((T::Person, "context: X said"));
     }
-    let said_before = lex.speech_verbs.contains(&prev)
+    let said_before = lex.speech_verbs.contains(prev.as_str())
         && (b >= g.toks.len() || matches!(g.s(b), "," | "." | ";"));
     if said_before || (prev == "to" && a >= 2 && g.lower(a - 2) == "according") {
         return Some((T::Person, "context: said X / according to X"));

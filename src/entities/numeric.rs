@@ -5,7 +5,7 @@
 //! `since 1979`, `10:30 a.m.`, `$3.5bn`, `12 per cent`, `50 kilometers`, `first`, `290,000`.
 
 use super::{EntityType, Mention};
-use crate::lexicon::lexicon;
+use crate::lexicon::{Lower, lexicon};
 use crate::text::{Token, TokenKind};
 
 const NUMBER_WORDS: &[&str] = &[
@@ -121,7 +121,7 @@ pub fn detect(text: &str, toks: &[Token], seg: u32, out: &mut Vec<Mention>) {
         .collect();
     let is_covered = |t: &Token| covered.iter().any(|&(s, e)| t.start < e && s < t.end);
     let w = |i: usize| toks.get(i).map_or("", |t| &text[t.start..t.end]);
-    let low = |i: usize| w(i).to_lowercase();
+    let low = |i: usize| Lower::new(w(i));
     let month = |i: usize| {
         lex.months
             .get(w(i).trim_end_matches('.').to_lowercase().as_str())
@@ -234,7 +234,7 @@ pub fn detect(text: &str, toks: &[Token], seg: u32, out: &mut Vec<Mention>) {
 /// A number with what follows it: a unit, a currency, a per cent sign, a time marker.
 fn number_phrase<'a>(
     w: &impl Fn(usize) -> &'a str,
-    low: &impl Fn(usize) -> String,
+    low: &impl Fn(usize) -> Lower,
     toks: &[Token],
     i: usize,
 ) -> (usize, usize, EntityType) {
