@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use super::detect::strip_article;
+use super::words::strip_article;
 use super::{EntityType, Mention};
 use crate::lexicon::lexicon;
 

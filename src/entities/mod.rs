@@ -5,9 +5,11 @@
 //! the corpus stage: it groups the mentions of all documents into entities with a canonical
 //! name, joining spelling, transliteration, acronym and short-name variants.
 
+mod context;
 mod detect;
 pub mod link;
 mod numeric;
+mod words;
 
 use serde::{Deserialize, Serialize};
 

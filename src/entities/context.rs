@@ -1,0 +1,379 @@
+//! The evidence that types a run of capitalised words: the gazetteers, head words, titles,
+//! the country that qualifies an organisation, and the words around the run ("said X",
+//! "X province", "X air base", "X, the head of ...").
+
+use super::words::*;
+use super::{EntityType, Mention};
+use crate::lexicon::{Known, Lower, lexicon};
+use crate::text::{Token, TokenKind};
+
+use EntityType as T;
+
+pub(super) const FAC_CUES: &[&str] = &[
+    "air base",
+    "airbase",
+    "airport",
+    "airfield",
+    "base",
+    "border crossing",
+    "crossing",
+    "bridge",
+    "dam",
+    "prison",
+    "refinery",
+    "stadium",
+    "camp",
+    "port",
+    "power plant",
+    "nuclear plant",
+];
+pub(super) const GPE_CUES: &[&str] = &[
+    "province",
+    "city",
+    "town",
+    "village",
+    "district",
+    "governorate",
+    "county",
+    "capital",
+];
+pub(super) const ORG_CUES: &[&str] = &[
+    "group",
+    "groups",
+    "militia",
+    "militias",
+    "movement",
+    "party",
+    "faction",
+    "company",
+    "firm",
+    "agency",
+    "newspaper",
+    "network",
+    "terrorist",
+    "rebels",
+    "fighters",
+    "bank",
+    "channel",
+    "organization",
+    "organisation",
+    "coalition",
+    "think tank",
+    "consultancy",
+    "broadcaster",
+];
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "from", "to", "near", "across", "outside", "into", "toward", "towards", "via",
+];
+pub(super) const DISTANCE_UNITS: &[&str] = &[
+    "kilometers",
+    "kilometres",
+    "km",
+    "miles",
+    "mi",
+    "metres",
+    "meters",
+];
+
+/// A word-level view of one segment's tokens.
+pub(super) struct Seg<'a> {
+    pub(super) text: &'a str,
+    pub(super) toks: &'a [Token],
+    pub(super) index: u32,
+    /// Index of the first word token (sentence-initial position).
+    pub(super) first_word: usize,
+}
+
+impl<'a> Seg<'a> {
+    pub(super) fn s(&self, i: usize) -> &'a str {
+        &self.text[self.toks[i].start..self.toks[i].end]
+    }
+
+    pub(super) fn get(&self, i: usize) -> Option<&'a str> {
+        (i < self.toks.len()).then(|| self.s(i))
+    }
+
+    pub(super) fn span(&self, a: usize, b: usize) -> &'a str {
+        &self.text[self.toks[a].start..self.toks[b - 1].end]
+    }
+
+    /// Lower-cased text of tokens `a..b`, joined by single spaces.
+    pub(super) fn key(&self, a: usize, b: usize) -> String {
+        let mut k = String::new();
+        for i in a..b {
+            if i > a && self.toks[i].start > self.toks[i - 1].end {
+                k.push(' ');
+            }
+            k.push_str(&self.s(i).to_lowercase());
+        }
+        k
+    }
+
+    pub(super) fn lower(&self, i: usize) -> Lower {
+        Lower::new(self.get(i).unwrap_or(""))
+    }
+}
+
+/// The list entry for tokens `a..b`, in either number for groups (Lib Dem, Lib Dems), and
+/// for acronyms only in capitals.
+pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
+    if a >= b {
+        return None;
+    }
+    let lex = lexicon();
+    let mut key = g.key(a, b);
+    if let Some(cut) = hyphen_suffix(g.s(b - 1)) {
+        let full = g.s(b - 1).len();
+        key.truncate(key.len() - (full - cut));
+    }
+    let surface = &g.text[g.toks[a].start..g.toks[b - 1].end];
+    let shouted = !surface.chars().any(char::is_lowercase);
+    let found = lex.gazetteer.get(&key).copied().or_else(|| {
+        // Lib Dem / Lib Dems: a group's name in the singular or plural.
+        let other = match key.strip_suffix('s') {
+            Some(singular) => singular.to_owned(),
+            None if key.contains(' ') => format!("{key}s"),
+            None => return None,
+        };
+        lex.gazetteer
+            .get(&other)
+            .copied()
+            .filter(|k| matches!(k.ty, T::Org | T::Norp))
+    });
+    // A listed acronym matches only in capitals: "US", not "Us".
+    found.filter(|k| !k.acronym || shouted)
+}
+
+/// The longest known name strictly inside the run.
+pub(super) fn inner_gazetteer(g: &Seg, a: usize, b: usize) -> Option<(usize, usize, Known)> {
+    let mut best: Option<(usize, usize, Known)> = None;
+    for x in a..b {
+        for y in (x + 1..=b.min(x + 6)).rev() {
+            if y - x == b - a {
+                continue;
+            }
+            if let Some(k) = gazetteer(g, x, y) {
+                if best.as_ref().is_none_or(|(bx, by, _)| y - x > by - bx) {
+                    best = Some((x, y, k));
+                }
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// A head word of an organisation, facility, location or place name.
+pub(super) fn is_head(w: &str) -> bool {
+    let lex = lexicon();
+    lex.org_heads.contains(w)
+        || lex.fac_heads.contains(w)
+        || lex.loc_heads.contains(w)
+        || lex.gpe_heads.contains(w)
+}
+
+/// The type a head word gives the run: last word (Ministry, Sea, Airport, Province) or a
+/// first word followed by "of" (Ministry of Defence, Gulf of Aden).
+pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)> {
+    let lex = lexicon();
+    let typed = |w: &str| {
+        if lex.org_heads.contains(w) {
+            Some((T::Org, "head word (data/org_heads.txt)"))
+        } else if lex.fac_heads.contains(w) {
+            Some((T::Fac, "head word (data/fac_heads.txt)"))
+        } else if lex.loc_heads.contains(w) {
+            Some((T::Loc, "head word (data/loc_heads.txt)"))
+        } else if lex.gpe_heads.contains(w) {
+            Some((T::Gpe, "head word (data/gpe_heads.txt)"))
+        } else if lex.law_heads.contains(w) && b - a >= 2 {
+            Some((T::Law, "head word (data/law_heads.txt)"))
+        } else if lex.event_heads.contains(w) {
+            Some((T::Event, "head word (data/event_heads.txt)"))
+        } else {
+            None
+        }
+    };
+    if b - a >= 2 {
+        if let Some(t) = typed(hyphen_cut(g.s(b - 1))) {
+            return Some(t);
+        }
+        if OF_WORDS.contains(&g.s(a + 1)) {
+            return typed(g.s(a));
+        }
+        if (a..b).any(|i| OF_WORDS.contains(&g.s(i))) {
+            return typed(g.s(a));
+        }
+    }
+    None
+}
+
+/// The country that qualifies an organisation name: "Russian" in Russian Defense Ministry,
+/// "Russian Federation" in Ministry of Defence of the Russian Federation, or a possessive
+/// country just before it (Russia's Ministry of Defense).
+pub(super) fn qualifier(g: &Seg, a: usize, b: usize) -> Option<String> {
+    let lex = lexicon();
+    for i in a..b {
+        if let Some(Some(country)) = lex.demonyms.get(g.s(i)) {
+            return Some((*country).to_owned());
+        }
+        for j in (i + 1..=b).rev() {
+            if let Some(k) = lex
+                .gazetteer
+                .get(&g.key(i, j))
+                .filter(|k| k.ty == T::Gpe && k.list == "countries.txt")
+            {
+                return Some(k.canonical.to_owned());
+            }
+        }
+    }
+    if a >= 2 && matches!(g.s(a - 1), "’s" | "'s") {
+        let mut s = a - 1;
+        while s > 0 && is_upper_start(g.s(s - 1)) {
+            s -= 1;
+            if let Some(k) = lex
+                .gazetteer
+                .get(&g.key(s, a - 1))
+                .filter(|k| k.ty == T::Gpe)
+            {
+                return Some(k.canonical.to_owned());
+            }
+        }
+    }
+    None
+}
+
+/// The end of the longest title phrase starting at `a` (President, Defense Minister, Mr.).
+pub(super) fn title_at(g: &Seg, a: usize, b: usize) -> Option<usize> {
+    let mut found = None;
+    let mut key = String::new();
+    for i in a..b.min(a + 4) {
+        if i > a {
+            key.push(' ');
+        }
+        key.push_str(g.lower(i).trim_end_matches('.'));
+        if is_title(&key) {
+            found = Some(i + 1);
+        }
+    }
+    found
+}
+
+/// A title or role, singular or plural (minister, MPs), lower case.
+pub(super) fn is_title(key: &str) -> bool {
+    let lex = lexicon();
+    let key = key.trim_end_matches('.');
+    lex.titles.contains(key)
+        || key
+            .strip_suffix('s')
+            .is_some_and(|k| lex.titles.contains(k))
+}
+
+/// A role phrase after a name: "Komoedov, the head of ...", "Alex Vatanka, a senior fellow".
+pub(super) fn role_after(g: &Seg, b: usize) -> Option<String> {
+    let lex = lexicon();
+    if g.get(b) != Some(",") || !matches!(g.get(b + 1), Some("a" | "an" | "the")) {
+        return None;
+    }
+    let mut e = b + 2;
+    let mut has_title = false;
+    while e < g.toks.len() && e < b + 14 && !matches!(g.s(e), "," | "." | ";" | "”" | "\"" | ")")
+    {
+        has_title |= lex.titles.contains(g.lower(e).as_str());
+        e += 1;
+    }
+    has_title.then(|| g.span(b + 2, e).to_owned())
+}
+
+/// The country a known organisation's own name gives: Russian Defence Ministry -> Russia.
+pub(super) fn name_country(name: &str) -> Option<String> {
+    let lex = lexicon();
+    name.split_whitespace()
+        .find_map(|w| match lex.demonyms.get(w) {
+            Some(Some(c)) => Some((*c).to_owned()),
+            _ => lex
+                .gazetteer
+                .get(&w.to_lowercase())
+                .filter(|k| k.list == "countries.txt")
+                .map(|k| k.canonical.to_owned()),
+        })
+}
+
+/// Words after a name that say what it is: "X air base", "X province", "X group", and a
+/// distance ("X, some 50 kilometers north of ...").
+pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
+    let next = g.lower(b);
+    let next2 = format!("{} {}", next, g.lower(b + 1));
+    if FAC_CUES.contains(&next2.as_str()) || FAC_CUES.contains(&next.as_str()) {
+        return Some((T::Fac, "context: facility word after the name"));
+    }
+    if GPE_CUES.contains(&next.as_str()) {
+        return Some((T::Gpe, "context: place word after the name (X province)"));
+    }
+    if ORG_CUES.contains(&next.as_str()) || ORG_CUES.contains(&next2.as_str()) {
+        return Some((T::Org, "context: group word after the name (X group)"));
+    }
+    let mut k = b;
+    if g.get(k) == Some(",") {
+        k += 1;
+    }
+    if matches!(
+        g.lower(k).as_str(),
+        "some" | "about" | "around" | "roughly" | "nearly"
+    ) {
+        k += 1;
+    }
+    if g.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+        && DISTANCE_UNITS.contains(&g.lower(k + 1).as_str())
+    {
+        return Some((T::Loc, "context: distance after the name"));
+    }
+    None
+}
+
+/// Context rules for a run that no list, head word or following word types.
+pub(super) fn context_type(
+    g: &Seg,
+    a: usize,
+    b: usize,
+    last: Option<&Mention>,
+) -> Option<(T, &'static str)> {
+    let lex = lexicon();
+    let prev = if a > 0 {
+        g.lower(a - 1)
+    } else {
+        Lower::new("")
+    };
+    let next = g.lower(b);
+    if lex.speech_verbs.contains(next.as_str())
+        || (next == "," && lex.speech_verbs.contains(g.lower(b + 1).as_str()))
+    {
+        return Some((T::Person, "context: X said"));
+    }
+    let said_before = lex.speech_verbs.contains(prev.as_str())
+        && (b >= g.toks.len() || matches!(g.s(b), "," | "." | ";"));
+    if said_before || (prev == "to" && a >= 2 && g.lower(a - 2) == "according") {
+        return Some((T::Person, "context: said X / according to X"));
+    }
+    if lex.titles.contains(prev.trim_end_matches('.')) {
+        return Some((T::Person, "context: title before the name"));
+    }
+    if role_after(g, b).is_some() || (next == "," && g.lower(b + 1) == "who") {
+        return Some((T::Person, "context: X, the head of ..."));
+    }
+    // Lists and "including": the type of the place or group just named.
+    if let Some(m) = last {
+        let near = g.toks[a.saturating_sub(4)].start <= m.end && m.end <= g.toks[a].start;
+        let listed = matches!(prev.as_str(), "," | "and" | "or" | "including");
+        if near && listed && matches!(m.ty, T::Gpe | T::Loc) {
+            return Some((m.ty, "context: listed with a place"));
+        }
+    }
+    if b - a == 1
+        && PLACE_PREPOSITIONS.contains(&prev.as_str())
+        && a != g.first_word
+        && !is_acronym(g.s(a))
+    {
+        return Some((T::Gpe, "context: in X"));
+    }
+    None
+}

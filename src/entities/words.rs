@@ -1,0 +1,144 @@
+//! Word shapes the entity rules look at: capitals, acronyms, name particles, hyphenated
+//! modifiers and model designators. Pure functions of one word.
+
+use crate::lexicon::{Lower, lexicon};
+
+/// Lower-case words that may join capitalised words inside one name.
+pub(super) const PARTICLES: &[&str] = &[
+    "al", "bin", "ibn", "bint", "abu", "de", "del", "della", "der", "den", "da", "di", "du", "dos",
+    "das", "van", "von", "la", "le", "el", "y",
+];
+/// Arabic article prefixes written with a hyphen: al-Assad, el-Sisi, ash-Sham.
+pub(super) const ARTICLES: &[&str] = &[
+    "al-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-",
+];
+/// Words that join a head word to the rest of a name: Ministry of Defence, Council on ...
+pub(super) const OF_WORDS: &[&str] = &["of", "for", "on"];
+
+/// The word starts with a capital letter.
+pub(super) fn is_upper_start(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// An Arabic article before a capital: al-Assad, el-Sisi.
+pub(super) fn article_prefixed(w: &str) -> bool {
+    ARTICLES
+        .iter()
+        .any(|a| w.strip_prefix(a).is_some_and(is_upper_start))
+}
+
+/// A month or weekday name or abbreviation (dates, not names).
+pub(super) fn is_month_or_day(w: &str) -> bool {
+    let lex = lexicon();
+    let bare = Lower::new(w.trim_end_matches('.'));
+    lex.months.contains_key(bare.as_str()) || lex.weekdays.contains(bare.as_str())
+}
+
+/// Capitals (with optional dots or &) of two letters or more: UN, U.S., AT&T.
+pub(super) fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&') && w.len() <= 8
+}
+
+/// A capitalised word that is not a common English word and does not have the ending of
+/// one (-ly, -ing, -ed): likely a name even at the start of a sentence.
+pub(super) fn looks_like_a_name(w: &str) -> bool {
+    let lex = lexicon();
+    if lex.given_names.contains(w) {
+        return true;
+    }
+    // CamelCase is a product or company (PlayStation), not a person; McDonald is.
+    let camel = w
+        .chars()
+        .zip(w.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+    if camel && !w.starts_with("Mc") && !w.starts_with("Mac") {
+        return false;
+    }
+    w.chars().skip(1).any(char::is_lowercase)
+        && w.chars().count() >= 2
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !lex.is_common(w)
+        && !["ly", "ing", "ed"].iter().any(|e| w.ends_with(e))
+}
+
+/// Removes an Arabic article prefix: al-Assad -> Assad.
+pub(super) fn strip_article(w: &str) -> String {
+    ARTICLES
+        .iter()
+        .find_map(|a| w.strip_prefix(a))
+        .unwrap_or(w)
+        .to_owned()
+}
+
+/// For a token like "Iran-backed" or "War-era", the byte length of the name part.
+pub(super) fn hyphen_suffix(w: &str) -> Option<usize> {
+    let (head, tail) = w.rsplit_once('-')?;
+    (!head.is_empty()
+        && tail.chars().next().is_some_and(char::is_lowercase)
+        && is_upper_start(head)
+        && !article_prefixed(w))
+    .then_some(head.len())
+}
+
+/// The name part of a hyphenated modifier: Iran-backed -> Iran.
+pub(super) fn hyphen_cut(w: &str) -> &str {
+    hyphen_suffix(w).map_or(w, |n| &w[..n])
+}
+
+/// The canonical designator for a model token: Tu-22M3, Su-34, F-16, MH17, S-400;
+/// Tupolev-22M3 becomes Tu-22M3 through data/designator_makers.txt.
+pub(super) fn designator(w: &str) -> Option<String> {
+    let lex = lexicon();
+    if let Some((maker, rest)) = w.split_once('-')
+        && let Some(prefix) = lex.makers.get(&maker.to_lowercase())
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Some(format!("{prefix}-{rest}"));
+    }
+    let letters: String = w.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let rest = &w[letters.len()..];
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    let hyphen = rest.len() < w.len() - letters.len();
+    if letters.is_empty() || letters.len() > 4 || !is_upper_start(&letters) {
+        return None;
+    }
+    if !rest.starts_with(|c: char| c.is_ascii_digit())
+        || !rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return None;
+    }
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    if digits > 4 {
+        return None;
+    }
+    let known_prefix = lex.designator_prefixes.contains(&letters.to_lowercase());
+    let caps = letters.chars().all(|c| c.is_ascii_uppercase());
+    (known_prefix || (caps && letters.len() >= 2) || (hyphen && caps)).then(|| w.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn designators() {
+        assert_eq!(designator("Tu-22M3").as_deref(), Some("Tu-22M3"));
+        assert_eq!(designator("Su-34").as_deref(), Some("Su-34"));
+        assert_eq!(designator("F-16").as_deref(), Some("F-16"));
+        assert_eq!(designator("MH17").as_deref(), Some("MH17"));
+        assert_eq!(designator("S-400").as_deref(), Some("S-400"));
+        assert_eq!(designator("Tupolev-22M3").as_deref(), Some("Tu-22M3"));
+        assert_eq!(designator("Sukhoi-34").as_deref(), Some("Su-34"));
+        assert_eq!(designator("Monday"), None);
+        assert_eq!(designator("Boxing-2"), None);
+    }
+
+    #[test]
+    fn hyphenated_modifiers_cut_to_the_name() {
+        assert_eq!(hyphen_suffix("Iran-backed"), Some(4));
+        assert_eq!(hyphen_suffix("War-era"), Some(3));
+        assert_eq!(hyphen_suffix("al-Nusra"), None);
+        assert_eq!(hyphen_suffix("Tu-22M3"), None);
+    }
+}
