@@ -3,7 +3,10 @@
 //! Sources are taken in windows of a few dozen per thread; each window is read and analysed
 //! on the thread pool, then handed to the caller in source order before the next window
 //! starts. Output therefore does not depend on the number of threads, and no more than one
-//! window of documents is held at once.
+//! window of documents is held at once. A panic while analysing one document is caught and
+//! reported as that document's error, so the rest of the run goes on.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use rayon::prelude::*;
 
@@ -40,9 +43,14 @@ where
             chunk
                 .par_iter()
                 .map(|src| {
-                    let r = read_source(src, max_size)
-                        .and_then(|bytes| analyse_to(&src.id, &bytes, depth));
-                    map(src, r)
+                    // A bug that panics on one document costs that document, not the run.
+                    let analysed = catch_unwind(AssertUnwindSafe(|| {
+                        read_source(src, max_size)
+                            .and_then(|bytes| analyse_to(&src.id, &bytes, depth))
+                    }))
+                    .unwrap_or_else(|p| Err(internal_error(p.as_ref())));
+                    catch_unwind(AssertUnwindSafe(|| map(src, analysed)))
+                        .unwrap_or_else(|p| map(src, Err(internal_error(p.as_ref()))))
                 })
                 .collect()
         });
@@ -51,4 +59,14 @@ where
         }
     }
     Ok(())
+}
+
+/// The reason reported for a document whose analysis panicked.
+fn internal_error(payload: &(dyn std::any::Any + Send)) -> String {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned());
+    format!("internal error while analysing ({what}); not analysed, please report this file")
 }

@@ -73,8 +73,13 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
     doc.resolve_deferred(&segs);
     doc.propagate_surnames(text);
     let mut out = doc.out;
+    let mut names: Vec<(u32, usize, usize)> = out.iter().map(|m| (m.segment, m.start, m.end)).collect();
+    names.sort_unstable();
     for g in &segs {
-        numeric::detect(g.text, g.toks, g.index, &mut out);
+        let from = names.partition_point(|n| n.0 < g.index);
+        let to = names.partition_point(|n| n.0 <= g.index);
+        let spans: Vec<(usize, usize)> = names[from..to].iter().map(|n| (n.1, n.2)).collect();
+        numeric::detect(g.text, g.toks, g.index, &spans, &mut out);
     }
     out.sort_by_key(|m| (m.start, m.end));
     out.dedup_by(|b, a| b.start < a.end);

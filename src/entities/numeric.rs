@@ -112,14 +112,14 @@ fn is_num(t: &Token) -> bool {
 
 /// Appends the numeric and temporal mentions of one segment to `out`, skipping tokens that
 /// a name already covers.
-pub fn detect(text: &str, toks: &[Token], seg: u32, out: &mut Vec<Mention>) {
+/// `names` are the spans of the segment's name mentions, sorted by start.
+pub fn detect(text: &str, toks: &[Token], seg: u32, names: &[(usize, usize)], out: &mut Vec<Mention>) {
     let lex = lexicon();
-    let covered: Vec<(usize, usize)> = out
-        .iter()
-        .filter(|m| m.segment == seg)
-        .map(|m| (m.start, m.end))
-        .collect();
-    let is_covered = |t: &Token| covered.iter().any(|&(s, e)| t.start < e && s < t.end);
+    // Names do not overlap, so only the last one starting before the token can cover it.
+    let is_covered = |t: &Token| {
+        let k = names.partition_point(|&(s, _)| s < t.end);
+        k > 0 && names[k - 1].1 > t.start
+    };
     let w = |i: usize| toks.get(i).map_or("", |t| &text[t.start..t.end]);
     let low = |i: usize| Lower::new(w(i));
     let month = |i: usize| {

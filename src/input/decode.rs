@@ -77,6 +77,24 @@ impl std::fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 /// Decodes a file's bytes; see the module documentation for the rules.
+///
+/// # Example
+///
+/// ```
+/// use corpus_scan::input::{Encoding, decode};
+///
+/// // Latin-1 bytes are not UTF-8: they are read as Windows-1252, with a warning.
+/// let d = decode(b"Caf\xe9 Tehran").unwrap();
+/// assert_eq!(d.text, "Café Tehran");
+/// assert_eq!(d.encoding, Encoding::Windows1252);
+/// assert!(d.warning.is_some());
+/// // Offsets in the text map back to the file's bytes: here past a 3-byte BOM.
+/// let d = decode("\u{feff}Iran".as_bytes()).unwrap();
+/// assert_eq!((d.text.as_str(), d.encoding), ("Iran", Encoding::Utf8));
+/// assert_eq!(d.offsets.file_offset(0), 3);
+/// // NUL bytes mean binary data, not text.
+/// assert!(decode(b"\x00\x01\x02").is_err());
+/// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8_or_fallback(rest, 3);

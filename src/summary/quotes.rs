@@ -9,7 +9,7 @@
 //! before the quote in the document. Otherwise the speaker is unknown (None).
 
 use crate::entities::{EntityType, Mention};
-use crate::lexicon::lexicon;
+use crate::lexicon::{Lower, lexicon};
 use crate::text::{Token, TokenKind};
 
 /// A quotation in one sentence, with the index of the speaker's mention, if known.
@@ -60,6 +60,9 @@ pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) ->
     let w = |i: usize| &text[toks[i].start..toks[i].end];
     let mut spans = Vec::new();
     let mut open: Option<usize> = None;
+    // A closing quote with no opening one quotes from the previous quote (or the start of
+    // the sentence), so every token is in at most one quotation.
+    let mut after_last = 0;
     for i in 0..toks.len() {
         match (w(i), open) {
             ("“", _) => open = Some(i),
@@ -67,11 +70,19 @@ pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) ->
             ("”" | "\"", Some(o)) => {
                 spans.push((o + 1, i));
                 open = None;
+                after_last = i + 1;
             }
-            ("”", None) => spans.push((0, i)),
+            ("”", None) => {
+                spans.push((after_last, i));
+                after_last = i + 1;
+            }
             _ => {}
         }
     }
+    // Where the speech verbs are, to ask "is there one after / before" in constant time.
+    let verbs: Vec<usize> = (0..toks.len())
+        .filter(|&i| lex.speech_verbs.contains(Lower::new(w(i)).as_str()))
+        .collect();
     let mut out = Vec::new();
     for (a, b) in spans {
         let words = toks[a..b]
@@ -84,9 +95,8 @@ pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) ->
         let (qs, qe) = (toks[a].start, toks[b - 1].end);
         let sent_start = toks[0].start;
         let sent_end = toks[toks.len() - 1].end;
-        let speech_after =
-            (b + 1..toks.len()).any(|i| lex.speech_verbs.contains(&w(i).to_lowercase()));
-        let speech_before = (0..a).any(|i| lex.speech_verbs.contains(&w(i).to_lowercase()));
+        let speech_after = verbs.last().is_some_and(|&v| v > b);
+        let speech_before = verbs.first().is_some_and(|&v| v < a);
         // The sentence's mentions, by index into `mentions` (which is sorted by start).
         let lo = mentions.partition_point(|m| m.start < sent_start);
         let hi = mentions.partition_point(|m| m.start < sent_end);

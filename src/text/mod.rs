@@ -117,6 +117,18 @@ pub fn token_ranges(n: usize, tokens: &[Token]) -> Vec<std::ops::Range<usize>> {
 
 /// Splits text into segments in document order: paragraphs get their roles from
 /// [`lines::paragraphs`], and body and boilerplate paragraphs are split into sentences.
+///
+/// # Example
+///
+/// ```
+/// use corpus_scan::text::{SegmentKind, segment};
+///
+/// let text = "Iran allows Russia to use base\n\nMr. Putin spoke on Aug. 16. It ended.";
+/// let segs = segment(text);
+/// let kinds: Vec<SegmentKind> = segs.iter().map(|s| s.kind).collect();
+/// assert_eq!(kinds, [SegmentKind::Title, SegmentKind::Sentence, SegmentKind::Sentence]);
+/// assert_eq!(&text[segs[1].start..segs[1].end], "Mr. Putin spoke on Aug. 16.");
+/// ```
 pub fn segment(text: &str) -> Vec<Segment> {
     let mut out = Vec::new();
     for para in lines::paragraphs(text) {

@@ -13,6 +13,21 @@ use super::{Segment, Token, TokenKind};
 use crate::lexicon::lexicon;
 
 /// Tokenizes every segment, in order.
+///
+/// # Example
+///
+/// ```
+/// use corpus_scan::text::{TokenKind, segment, tokenize};
+///
+/// let text = "The Tu-22M3 can’t carry 290,000 kg.";
+/// let tokens = tokenize(text, &segment(text));
+/// let found: Vec<(&str, TokenKind)> =
+///     tokens.iter().map(|t| (&text[t.start..t.end], t.kind)).collect();
+/// assert_eq!(found[1], ("Tu-22M3", TokenKind::Word));
+/// assert_eq!(found[2], ("can’t", TokenKind::Word));
+/// assert_eq!(found[4], ("290,000", TokenKind::Number));
+/// assert_eq!(found.last(), Some(&(".", TokenKind::Punct)));
+/// ```
 pub fn tokenize(text: &str, segments: &[Segment]) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     for (i, s) in segments.iter().enumerate() {
@@ -35,14 +50,15 @@ pub fn tokenize_span(text: &str, start: usize, end: usize, segment: u32, out: &m
         let (tok_end, kind) = if c.is_ascii_alphanumeric() {
             word(text, i, end, &mut clitic)
         } else if c < 0x80 {
-            let run = b[i..end].iter().take_while(|&&x| x == c).count();
             let kind = if b"$%+<=>^`|~#&*\\".contains(&c) {
                 TokenKind::Symbol
             } else {
                 TokenKind::Punct
             };
+            // Only marks that form runs (..., --, ?!) are counted: a run of brackets stays
+            // one token per bracket, and linear.
             let len = if matches!(c, b'.' | b'-' | b'!' | b'?' | b'*' | b'=' | b'#') {
-                run
+                b[i..end].iter().take_while(|&&x| x == c).count()
             } else {
                 1
             };
