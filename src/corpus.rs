@@ -107,6 +107,29 @@ pub fn digest(path: &str, a: &Analysis, opts: &Options) -> Digest {
 }
 
 /// The corpus being folded.
+///
+/// # Example
+///
+/// Fold analysed documents one at a time, then finish into the report: linking finds that
+/// two spellings in two articles are one place.
+///
+/// ```
+/// use corpus_scan::corpus::{Corpus, Options};
+///
+/// let mut corpus = Corpus::new(Options::default());
+/// for (id, text) in [
+///     ("a.txt", "Iran lets Moscow use Hamadan base\n\nRussian bombers flew from Hamadan."),
+///     ("b.txt", "Bombers used Hamedan\n\nThe Tu-22M3 bombers took off from Hamedan in Iran."),
+/// ] {
+///     let a = corpus_scan::analyse(id, text.as_bytes()).unwrap();
+///     corpus.add(id, &a);
+/// }
+/// let (report, _mentions) = corpus.finish();
+/// assert_eq!(report.corpus.documents, 2);
+/// let place = report.entities.iter().find(|e| e.canonical == "Hamadan").unwrap();
+/// assert_eq!(place.aliases, ["Hamadan", "Hamedan"]);
+/// assert_eq!(place.documents, ["a.txt", "b.txt"]);
+/// ```
 pub struct Corpus {
     opts: Options,
     docs: Vec<DocEntry>,

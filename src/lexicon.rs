@@ -332,6 +332,15 @@ impl std::fmt::Display for Lower {
 
 /// Calls `f` with `word` in lower case, without allocating for short ASCII words (the hot
 /// path of every list lookup).
+///
+/// # Example
+///
+/// ```
+/// use corpus_scan::lexicon::with_lower;
+///
+/// assert!(with_lower("Tehran", |w| w == "tehran"));
+/// assert_eq!(with_lower("ÉLYSÉE", str::to_owned), "élysée");
+/// ```
 pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 64];
     if word.len() <= buf.len() && word.is_ascii() {

@@ -1,18 +1,27 @@
 //! The `corpus-scan` binary: parses arguments, calls the library, prints, sets the exit code.
 
 mod cli;
+mod manpage;
+mod progress;
 
-use std::io::{self, BufWriter, Write};
+use std::ffi::OsString;
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
-use cli::{CheckArgs, Cli, Command, Format, InputArgs, ScanArgs};
+use cli::{
+    CheckArgs, Cli, ColorChoice, Command, Format, GlobalArgs, InputArgs, RecordFormat, ScanArgs,
+    SchemaKind,
+};
 use corpus_scan::corpus::{Corpus, Options, digest};
 use corpus_scan::input::{Source, discover};
-use corpus_scan::report::{self, records};
+use corpus_scan::report::style::Style;
+use corpus_scan::report::text::Layout;
+use corpus_scan::report::{self, csv, records};
 use corpus_scan::{Analysis, Depth, run};
+use progress::Progress;
 
 fn main() -> ExitCode {
     match run_cli() {
@@ -36,35 +45,140 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// Parses the command line. `--color` is looked at first so that clap's own help and
+/// usage errors follow it (and `NO_COLOR`) like everything else.
+fn parse_cli() -> Cli {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let color = match ColorChoice::from_args(&args) {
+        ColorChoice::Auto => clap::ColorChoice::Auto,
+        ColorChoice::Always => clap::ColorChoice::Always,
+        ColorChoice::Never => clap::ColorChoice::Never,
+    };
+    let mut cmd = Cli::command().color(color);
+    let matches = cmd
+        .try_get_matches_from_mut(args)
+        .unwrap_or_else(|e| e.exit());
+    // The options of the default command (scan) sit on the top level beside the commands,
+    // so `corpus-scan --format json check x` would parse and quietly drop `--format json`.
+    // Only the global options may come before a command's name.
+    if let Some((name, _)) = matches.subcommand() {
+        let early = cmd.get_arguments().find(|a| {
+            !a.is_global_set()
+                && matches.value_source(a.get_id().as_str())
+                    == Some(clap::parser::ValueSource::CommandLine)
+        });
+        if let Some(arg) = early {
+            let shown = arg.get_long().map_or_else(
+                || arg.get_id().to_string().to_uppercase(),
+                |l| format!("--{l}"),
+            );
+            cmd.error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!("{shown} must come after the command name: corpus-scan {name} ... {shown}"),
+            )
+            .exit();
+        }
+    }
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 fn run_cli() -> anyhow::Result<ExitCode> {
-    let cli = Cli::parse();
+    let cli = parse_cli();
+    let ui = &cli.global;
     match cli.command {
-        None => scan(&cli.scan),
-        Some(Command::Scan(args)) => scan(&args),
-        Some(Command::Sentences { input, explain }) => stream(&input, Depth::Segments, |a, out| {
-            records::write_sentences(a, explain, out)
-        }),
-        Some(Command::Tokens { input }) => stream(&input, Depth::Tokens, |a, out| {
-            records::write_tokens(a, out)
-        }),
-        Some(Command::Entities { input, explain }) => entities(&input, explain),
-        Some(Command::Check(args)) => check(&args),
-        Some(Command::Schema) => {
-            let schema = schemars::schema_for!(report::Report);
+        None => scan(&cli.scan, ui),
+        Some(Command::Scan(args)) => scan(&args, ui),
+        Some(Command::Sentences {
+            input,
+            explain,
+            format,
+        }) => match format.format {
+            RecordFormat::Ndjson => stream(&input, Depth::Segments, ui, Vec::new(), |a, out| {
+                records::write_sentences(a, explain, out)
+            }),
+            RecordFormat::Csv => {
+                let mut header = Vec::new();
+                csv::write_sentence_header(explain, &mut header)?;
+                stream(&input, Depth::Segments, ui, header, |a, out| {
+                    csv::write_sentences(a, explain, out)
+                })
+            }
+        },
+        Some(Command::Tokens { input, format }) => match format.format {
+            RecordFormat::Ndjson => stream(&input, Depth::Tokens, ui, Vec::new(), |a, out| {
+                records::write_tokens(a, out)
+            }),
+            RecordFormat::Csv => {
+                let mut header = Vec::new();
+                csv::write_token_header(&mut header)?;
+                stream(&input, Depth::Tokens, ui, header, |a, out| {
+                    csv::write_tokens(a, out)
+                })
+            }
+        },
+        Some(Command::Entities {
+            input,
+            explain,
+            format,
+        }) => entities(&input, explain, format.format, ui),
+        Some(Command::Check(args)) => check(&args, ui),
+        Some(Command::Schema { what }) => {
+            let schema = match what {
+                SchemaKind::Report => report::json_schema::<report::Report>(),
+                SchemaKind::Sentence => report::json_schema::<records::SentenceRecord<'_>>(),
+                SchemaKind::Token => report::json_schema::<records::TokenRecord<'_>>(),
+                SchemaKind::Entity => report::json_schema::<records::MentionRecord>(),
+            };
             let mut out = io::stdout().lock();
-            serde_json::to_writer_pretty(&mut out, &schema)?;
-            writeln!(out)?;
+            report::write_json_schema(&schema, &mut out)?;
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Completions { shell }) => {
+            // Rendered into memory first: clap_complete panics on a failed write, and a
+            // closed pipe must end the run quietly.
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "corpus-scan", &mut buf);
+            print_bytes(&buf)
+        }
+        Some(Command::Man { command }) => print_bytes(&manpage::render(command.as_deref())?),
     }
 }
 
+/// Writes `bytes` to stdout and flushes.
+fn print_bytes(bytes: &[u8]) -> anyhow::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The progress bar of a command. `streaming` commands write to stdout while they run, so
+/// they get no bar when stdout is the same terminal as stderr.
+fn progress(ui: &GlobalArgs, streaming: bool) -> Progress {
+    let stderr = io::stderr().is_terminal() && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
+    let shown = stderr && !(streaming && io::stdout().is_terminal());
+    Progress::new(shown, ui.quiet)
+}
+
+/// The width of the terminal on stdout: `COLUMNS` when set, else what the terminal says.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+        .filter(|&c: &usize| c > 0)
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+        .unwrap_or(report::text::WIDTH)
+}
+
 /// Finds the sources, analyses them to `depth` and reduces each with `map` on the thread
-/// pool, then hands the results to `f` in order. Unreadable files are reported on stderr and
-/// passed to `on_error`. Returns how many files failed.
+/// pool, then hands the results to `f` in order. Unreadable files are reported on stderr
+/// (unless `--quiet`) and passed to `on_error`; `progress` counts the documents as the
+/// threads finish them. Returns how many files failed.
 fn each_document<T: Send>(
     input: &InputArgs,
     depth: Depth,
+    progress: &Progress,
     map: impl Fn(&Source, &Analysis) -> anyhow::Result<T> + Sync,
     mut f: impl FnMut(&Source, T) -> anyhow::Result<()>,
     mut on_error: impl FnMut(&str, &str),
@@ -73,13 +187,17 @@ fn each_document<T: Send>(
     let found = discover(&input.paths, &sel)?;
     let mut failed = 0;
     for s in &found.skipped {
-        eprintln!("corpus-scan: {}: {}", s.path, s.reason);
+        progress.warn(format_args!("{}: {}", s.path, s.reason));
         on_error(&s.path, &s.reason);
         failed += 1;
     }
     let pool = run::pool(input.jobs)?;
-    let reduce =
-        |src: &Source, r: Result<Analysis, String>| r.map(|a| (a.warning.clone(), map(src, &a)));
+    progress.start(found.sources.len());
+    let reduce = |src: &Source, r: Result<Analysis, String>| {
+        let t = r.map(|a| (a.warning.clone(), map(src, &a)));
+        progress.inc();
+        t
+    };
     run::for_each_ordered(
         &found.sources,
         sel.max_file_size,
@@ -90,12 +208,12 @@ fn each_document<T: Send>(
             match r {
                 Ok((warning, t)) => {
                     if let Some(w) = warning {
-                        eprintln!("corpus-scan: {}: warning: {w}", src.display());
+                        progress.warn(format_args!("{}: warning: {w}", src.display()));
                     }
                     f(src, t?)?;
                 }
                 Err(reason) => {
-                    eprintln!("corpus-scan: {}: {reason}", src.display());
+                    progress.warn(format_args!("{}: {reason}", src.display()));
                     on_error(&src.display(), &reason);
                     failed += 1;
                 }
@@ -115,51 +233,81 @@ fn exit_code(input: &InputArgs, failed: usize) -> ExitCode {
 }
 
 /// `sentences` and `tokens`: each document's records are rendered on the thread pool and
-/// written as soon as the documents before it are done.
+/// written as soon as the documents before it are done. `header` (CSV's first row) is
+/// written before the first record, or alone when there is none, but never before the
+/// PATHs are found to exist.
 fn stream(
     input: &InputArgs,
     depth: Depth,
+    ui: &GlobalArgs,
+    header: Vec<u8>,
     render: impl Fn(&Analysis, &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> anyhow::Result<ExitCode> {
+    let progress = progress(ui, true);
     let mut out = BufWriter::new(io::stdout().lock());
+    let mut header = Some(header);
     let failed = each_document(
         input,
         depth,
+        &progress,
         |_, a| {
             let mut buf = Vec::with_capacity(a.text.len() * 4);
             render(a, &mut buf)?;
             Ok(buf)
         },
-        |_, buf| Ok(out.write_all(&buf)?),
+        |_, buf| {
+            if let Some(h) = header.take() {
+                out.write_all(&h)?;
+            }
+            Ok(out.write_all(&buf)?)
+        },
         |_, _| {},
     )?;
-    out.flush()?;
-    Ok(exit_code(input, failed))
-}
-
-fn entities(input: &InputArgs, explain: bool) -> anyhow::Result<ExitCode> {
-    let opts = Options {
-        keep_mentions: true,
-        explain,
-        ..Options::default()
-    };
-    let (corpus, failed) = fold(input, opts)?;
-    let (_, mentions) = corpus.finish();
-    let mut out = BufWriter::new(io::stdout().lock());
-    for m in mentions {
-        serde_json::to_writer(&mut out, &m)?;
-        out.write_all(b"\n")?;
+    progress.finish();
+    if let Some(h) = header.take() {
+        out.write_all(&h)?;
     }
     out.flush()?;
     Ok(exit_code(input, failed))
 }
 
-fn fold(input: &InputArgs, opts: Options) -> anyhow::Result<(Corpus, usize)> {
+fn entities(
+    input: &InputArgs,
+    explain: bool,
+    format: RecordFormat,
+    ui: &GlobalArgs,
+) -> anyhow::Result<ExitCode> {
+    let opts = Options {
+        keep_mentions: true,
+        explain,
+        ..Options::default()
+    };
+    let progress = progress(ui, false);
+    let (corpus, failed) = fold(input, opts, &progress)?;
+    progress.set_message("linking…");
+    let (_, mentions) = corpus.finish();
+    progress.finish();
+    let mut out = BufWriter::new(io::stdout().lock());
+    match format {
+        RecordFormat::Ndjson => {
+            for m in mentions {
+                serde_json::to_writer(&mut out, &m)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        RecordFormat::Csv => csv::write_mentions(&mentions, explain, &mut out)?,
+    }
+    out.flush()?;
+    Ok(exit_code(input, failed))
+}
+
+fn fold(input: &InputArgs, opts: Options, progress: &Progress) -> anyhow::Result<(Corpus, usize)> {
     let mut corpus = Corpus::new(opts.clone());
     let mut errors = Vec::new();
     let failed = each_document(
         input,
         Depth::Entities,
+        progress,
         |src, a| Ok(digest(&src.display(), a, &opts)),
         |_, d| {
             corpus.add_digest(d);
@@ -173,26 +321,41 @@ fn fold(input: &InputArgs, opts: Options) -> anyhow::Result<(Corpus, usize)> {
     Ok((corpus, failed))
 }
 
-fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
+fn scan(args: &ScanArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let opts = Options {
         summary_sentences: args.summary_sentences,
         corpus_summary_sentences: args.corpus_summary,
         keyterms: args.keyterms,
         ..Options::default()
     };
-    let (corpus, failed) = fold(&args.input, opts)?;
+    let progress = progress(ui, false);
+    let (corpus, failed) = fold(&args.input, opts, &progress)?;
+    progress.set_message("linking…");
     let (report, _) = corpus.finish();
+    progress.finish();
+    // The text report follows the terminal it is printed on; a file or a pipe gets 80
+    // columns, and colour only with --color always.
+    let terminal = args.output.is_none() && io::stdout().is_terminal();
+    let layout = Layout::new(
+        if terminal {
+            terminal_width()
+        } else {
+            report::text::WIDTH
+        },
+        Style::new(ui.color.enabled(terminal)),
+    );
     // Every format flushes before returning: a BufWriter dropped unflushed would swallow a
     // failing write (a full disk) and exit 0 with a truncated report.
     let write = |out: &mut dyn Write| -> anyhow::Result<()> {
         let mut w = BufWriter::new(out);
         match args.format {
-            Format::Text => report::text::write(&report, &mut w)?,
+            Format::Text => report::text::write_with(&report, &layout, &mut w)?,
             Format::Json => {
                 serde_json::to_writer_pretty(&mut w, &report)?;
                 writeln!(w)?;
             }
             Format::Ndjson => report::write_ndjson(&report, &mut w)?,
+            Format::Csv => csv::write_documents(&report, &mut w)?,
         }
         w.flush()?;
         Ok(())
@@ -253,17 +416,20 @@ fn tempfile_in(dir: &std::path::Path) -> io::Result<(std::path::PathBuf, std::fs
 }
 
 /// `check`: findings on stdout in the chosen format; exit 1 when the check fails. Machine
-/// formats keep stdout clean, so their summary line goes to stderr.
-fn check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+/// formats keep stdout clean, so their summary line goes to stderr (unless `--quiet`).
+fn check(args: &CheckArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let plan = args.plan()?;
     let outcome = corpus_scan::check::run(&plan)?;
-    for note in &outcome.notes {
-        eprintln!("corpus-scan: {note}");
+    if !ui.quiet {
+        for note in &outcome.notes {
+            eprintln!("corpus-scan: {note}");
+        }
     }
     let format = args.output();
+    let style = Style::new(ui.color.enabled(io::stdout().is_terminal()));
     let mut out = BufWriter::new(io::stdout().lock());
-    corpus_scan::check::format::write(&outcome, &plan.config, format, &mut out)?;
-    if format != corpus_scan::check::format::Format::Text {
+    corpus_scan::check::format::write_styled(&outcome, &plan.config, format, style, &mut out)?;
+    if format != corpus_scan::check::format::Format::Text && !ui.quiet {
         eprintln!("corpus-scan: {}", outcome.summary());
     }
     Ok(if outcome.fails(args.deny.is_some()) {

@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::{Config, Finding, Outcome, Rule, Severity};
+use crate::report::style::{Paint, Style};
 
 /// The URI of the SARIF 2.1.0 JSON Schema, as published by OASIS.
 const SARIF_SCHEMA: &str =
@@ -37,8 +38,20 @@ pub fn write(
     format: Format,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
+    write_styled(outcome, cfg, format, Style::PLAIN, out)
+}
+
+/// Like [`write`], colouring `text` with `style` (paths, severities, the summary); the
+/// machine formats never carry colour.
+pub fn write_styled(
+    outcome: &Outcome,
+    cfg: &Config,
+    format: Format,
+    style: Style,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     match format {
-        Format::Text => text(outcome, out)?,
+        Format::Text => text(outcome, style, out)?,
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &JsonOutcome::new(outcome))?;
             writeln!(out)?;
@@ -53,20 +66,26 @@ pub fn write(
     Ok(())
 }
 
-fn text(outcome: &Outcome, out: &mut dyn Write) -> std::io::Result<()> {
+fn text(outcome: &Outcome, style: Style, out: &mut dyn Write) -> std::io::Result<()> {
     for f in &outcome.findings {
+        let paint = match f.severity {
+            Severity::Error => Paint::Error,
+            _ => Paint::Warning,
+        };
         writeln!(
             out,
-            "{}:{}:{}: {}[{}]: {}",
-            f.path,
+            "{}:{}:{}: {}: {}",
+            style.paint(Paint::Path, &f.path),
             f.line,
             f.column,
-            f.severity.as_str(),
-            f.rule.id(),
+            style.paint(
+                paint,
+                format_args!("{}[{}]", f.severity.as_str(), f.rule.id())
+            ),
             f.message
         )?;
     }
-    writeln!(out, "{}", outcome.summary())
+    writeln!(out, "{}", style.paint(Paint::Strong, outcome.summary()))
 }
 
 /// The `--format json` document.

@@ -102,11 +102,12 @@ impl<'a> Findings<'a> {
     fn finish(mut self, path: &str, text: &str) -> Vec<Finding> {
         for (&rule, &n) in &self.seen {
             let max = self.cfg.max_reports(rule);
-            if max > 0 && n > max {
-                if let Some(last) = self.pending.iter_mut().rev().find(|p| p.rule == rule) {
-                    last.message
-                        .push_str(&format!(" ({} more like this in the file)", n - max));
-                }
+            if max > 0
+                && n > max
+                && let Some(last) = self.pending.iter_mut().rev().find(|p| p.rule == rule)
+            {
+                last.message
+                    .push_str(&format!(" ({} more like this in the file)", n - max));
             }
         }
         self.pending.sort_by_key(|p| p.pos);

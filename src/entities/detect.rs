@@ -73,7 +73,8 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
     doc.resolve_deferred(&segs);
     doc.propagate_surnames(text);
     let mut out = doc.out;
-    let mut names: Vec<(u32, usize, usize)> = out.iter().map(|m| (m.segment, m.start, m.end)).collect();
+    let mut names: Vec<(u32, usize, usize)> =
+        out.iter().map(|m| (m.segment, m.start, m.end)).collect();
     names.sort_unstable();
     for g in &segs {
         let from = names.partition_point(|n| n.0 < g.index);

@@ -113,7 +113,13 @@ fn is_num(t: &Token) -> bool {
 /// Appends the numeric and temporal mentions of one segment to `out`, skipping tokens that
 /// a name already covers.
 /// `names` are the spans of the segment's name mentions, sorted by start.
-pub fn detect(text: &str, toks: &[Token], seg: u32, names: &[(usize, usize)], out: &mut Vec<Mention>) {
+pub fn detect(
+    text: &str,
+    toks: &[Token],
+    seg: u32,
+    names: &[(usize, usize)],
+    out: &mut Vec<Mention>,
+) {
     let lex = lexicon();
     // Names do not overlap, so only the last one starting before the token can cover it.
     let is_covered = |t: &Token| {

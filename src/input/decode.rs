@@ -150,7 +150,7 @@ fn binary_error(bytes: &[u8], shift: usize) -> DecodeError {
 
 /// Recognises BOM-less UTF-16 by the NUL bytes that ASCII characters leave in every other byte.
 fn sniff_utf16(bytes: &[u8]) -> Option<Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];

@@ -4,7 +4,9 @@
 //! The types here are the contract: field names are a promise to users' `jq` scripts, and
 //! `corpus-scan schema` prints a JSON Schema generated from them.
 
+pub mod csv;
 pub mod records;
+pub mod style;
 pub mod text;
 
 use schemars::JsonSchema;
@@ -16,7 +18,30 @@ use crate::entities::EntityType;
 pub const SCHEMA_VERSION: &str = "1";
 
 /// The whole corpus report (`scan --format json`).
+///
+/// # Example
+///
+/// A [`crate::corpus::Corpus`] finishes into a report, which serializes to the JSON of
+/// `corpus-scan scan --format json` and has a text form for people:
+///
+/// ```
+/// use corpus_scan::corpus::{Corpus, Options};
+///
+/// let mut corpus = Corpus::new(Options::default());
+/// let text = "Iran allows Russia to use base\n\nRussia used the base, officials said.";
+/// corpus.add("a.txt", &corpus_scan::analyse("a.txt", text.as_bytes()).unwrap());
+/// let (report, _) = corpus.finish();
+///
+/// let json = serde_json::to_value(&report).unwrap();
+/// assert_eq!(json["schema_version"], corpus_scan::report::SCHEMA_VERSION);
+/// assert_eq!(json["documents"][0]["title"], "Iran allows Russia to use base");
+///
+/// let mut out = Vec::new();
+/// corpus_scan::report::text::write(&report, &mut out).unwrap();
+/// assert!(String::from_utf8(out).unwrap().starts_with("corpus-scan "));
+/// ```
 #[derive(Debug, Clone, Serialize, JsonSchema)]
+#[schemars(description = "The whole corpus report (`corpus-scan scan --format json`).")]
 pub struct Report {
     /// The version of this shape.
     pub schema_version: String,
@@ -207,6 +232,7 @@ pub struct Passage {
     /// The lowest similarity between its copies (1.0 for exact copies).
     pub similarity: f64,
     /// "exact" or "near".
+    #[schemars(schema_with = "match_kind_schema")]
     pub kind: String,
     /// The text of its first copy.
     pub text: String,
@@ -222,6 +248,7 @@ pub struct Duplicate {
     /// Similarity of their shingle sets (1.0 for exact copies).
     pub similarity: f64,
     /// "exact" or "near".
+    #[schemars(schema_with = "match_kind_schema")]
     pub kind: String,
 }
 
@@ -270,7 +297,88 @@ pub struct ErrorRecord {
     /// What was wrong and what was done.
     pub error: String,
     /// "error" when the file was not analysed, "warning" when it was.
+    #[schemars(schema_with = "severity_schema")]
     pub severity: String,
+}
+
+/// The schema of a string that is one of `values`.
+pub(crate) fn string_enum(values: &[&str]) -> schemars::schema::Schema {
+    schemars::schema::SchemaObject {
+        instance_type: Some(schemars::schema::InstanceType::String.into()),
+        enum_values: Some(values.iter().map(|v| (*v).into()).collect()),
+        ..Default::default()
+    }
+    .into()
+}
+
+fn match_kind_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+    string_enum(&["exact", "near"])
+}
+
+fn severity_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+    string_enum(&["error", "warning"])
+}
+
+/// The JSON Schema dialect of [`json_schema`]: draft 2020-12.
+pub const JSON_SCHEMA_DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// The JSON Schema (draft 2020-12) of `T`, as `corpus-scan schema` prints it.
+///
+/// schemars 0.8 writes 2019-09 at the newest. Its 2019-09 output is also valid 2020-12
+/// because it uses none of the keywords that changed between the two (`items` with an
+/// array, `additionalItems`, `$recursiveRef`), which a unit test checks; what remains is to
+/// name the dialect and keep the definitions under `$defs`.
+///
+/// ```
+/// let schema = corpus_scan::report::json_schema::<corpus_scan::report::Report>();
+/// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// assert!(schema["required"].as_array().unwrap().contains(&"documents".into()));
+/// assert!(schema["$defs"]["DocReport"].is_object());
+/// ```
+pub fn json_schema<T: JsonSchema>() -> serde_json::Value {
+    let mut settings = schemars::r#gen::SchemaSettings::draft2019_09();
+    settings.definitions_path = "#/$defs/".to_owned();
+    settings.meta_schema = Some(JSON_SCHEMA_DIALECT.to_owned());
+    let root = settings.into_generator().into_root_schema_for::<T>();
+    let mut schema = serde_json::to_value(root).expect("a schema serializes to JSON");
+    if let Some(obj) = schema.as_object_mut()
+        && let Some(defs) = obj.remove("definitions")
+    {
+        obj.insert("$defs".to_owned(), defs);
+    }
+    schema
+}
+
+/// Writes a schema from [`json_schema`] as pretty JSON with `$schema`, `title` and
+/// `description` first and `$defs` last, the order people read a schema in (a
+/// `serde_json::Value` on its own would sort its keys).
+pub fn write_json_schema(
+    schema: &serde_json::Value,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    use serde::ser::SerializeMap;
+
+    struct Ordered<'a>(&'a serde_json::Map<String, serde_json::Value>);
+    impl Serialize for Ordered<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            const FIRST: [&str; 3] = ["$schema", "title", "description"];
+            let mut map = s.serialize_map(Some(self.0.len()))?;
+            let first = FIRST.iter().filter_map(|k| self.0.get_key_value(*k));
+            let middle = self
+                .0
+                .iter()
+                .filter(|(k, _)| !FIRST.contains(&k.as_str()) && *k != "$defs");
+            for (k, v) in first.chain(middle).chain(self.0.get_key_value("$defs")) {
+                map.serialize_entry(k, v)?;
+            }
+            map.end()
+        }
+    }
+    match schema.as_object() {
+        Some(m) => serde_json::to_writer_pretty(&mut *out, &Ordered(m))?,
+        None => serde_json::to_writer_pretty(&mut *out, schema)?,
+    }
+    writeln!(out)
 }
 
 /// Writes the report as NDJSON: one record per document (`"record": "document"`), then one
@@ -322,4 +430,44 @@ pub fn write_ndjson(r: &Report, out: &mut impl std::io::Write) -> std::io::Resul
     serde_json::to_writer(&mut *out, &c)?;
     out.write_all(b"\n")?;
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    /// Fails on the keywords whose meaning changed between 2019-09 and 2020-12, and on
+    /// references that do not point into `$defs`.
+    fn assert_2020_12(v: &Value) {
+        match v {
+            Value::Object(m) => {
+                assert!(!m.contains_key("additionalItems"), "additionalItems");
+                assert!(!m.contains_key("$recursiveRef"), "$recursiveRef");
+                assert!(!m.contains_key("definitions"), "definitions");
+                if let Some(items) = m.get("items") {
+                    assert!(items.is_object() || items.is_boolean(), "array items");
+                }
+                if let Some(Value::String(r)) = m.get("$ref") {
+                    assert!(r.starts_with("#/$defs/"), "{r}");
+                }
+                m.values().for_each(assert_2020_12);
+            }
+            Value::Array(a) => a.iter().for_each(assert_2020_12),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn schemas_use_only_2020_12_keywords() {
+        for schema in [
+            json_schema::<Report>(),
+            json_schema::<records::SentenceRecord<'_>>(),
+            json_schema::<records::TokenRecord<'_>>(),
+            json_schema::<records::MentionRecord>(),
+        ] {
+            assert_eq!(schema["$schema"], JSON_SCHEMA_DIALECT);
+            assert_2020_12(&schema);
+        }
+    }
 }

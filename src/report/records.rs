@@ -1,14 +1,21 @@
-//! Per-record NDJSON output: one line per segment, token or entity mention.
+//! Per-record output: one NDJSON line (or CSV row, see [`super::csv`]) per segment, token
+//! or entity mention.
 //!
 //! Records carry byte offsets into the file and code-point offsets into the decoded text,
-//! so `text` can be checked against either.
+//! so `text` can be checked against either. `corpus-scan schema sentence|token|entity`
+//! prints the JSON Schema generated from these types.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::{Analysis, CharCounter};
 
+fn segment_kind_schema(_: &mut schemars::r#gen::SchemaGenerator) -> schemars::schema::Schema {
+    super::string_enum(&["sentence", "title", "heading", "boilerplate"])
+}
+
 /// A segment record (`corpus-scan sentences`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct SentenceRecord<'a> {
     /// Document id.
     pub doc: &'a str,
@@ -23,6 +30,7 @@ pub struct SentenceRecord<'a> {
     /// End in code points (exclusive).
     pub char_end: usize,
     /// sentence, title, heading or boilerplate.
+    #[schemars(schema_with = "segment_kind_schema")]
     pub kind: &'static str,
     /// The text.
     pub text: &'a str,
@@ -35,7 +43,7 @@ pub struct SentenceRecord<'a> {
 }
 
 /// A full stop that did not end a sentence.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct KeptStop<'a> {
     /// Byte offset in the file.
     pub at: usize,
@@ -46,7 +54,7 @@ pub struct KeptStop<'a> {
 }
 
 /// A token record (`corpus-scan tokens`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, JsonSchema)]
 pub struct TokenRecord<'a> {
     /// Document id.
     pub doc: &'a str,
@@ -67,7 +75,7 @@ pub struct TokenRecord<'a> {
 }
 
 /// An entity mention record (`corpus-scan entities`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct MentionRecord {
     /// Document id.
     pub doc: String,
@@ -85,6 +93,7 @@ pub struct MentionRecord {
     pub text: String,
     /// The entity type.
     #[serde(rename = "type")]
+    #[schemars(with = "crate::entities::EntityType")]
     pub ty: &'static str,
     /// The canonical name of the linked entity (the text itself for dates and numbers).
     pub canonical: String,
@@ -99,14 +108,10 @@ pub struct MentionRecord {
     pub link_key: Option<String>,
 }
 
-/// Writes one document's segment records.
-pub fn write_sentences(
-    a: &Analysis,
-    explain: bool,
-    out: &mut impl std::io::Write,
-) -> std::io::Result<()> {
+/// One document's segment records, in order.
+pub fn sentence_records(a: &Analysis, explain: bool) -> impl Iterator<Item = SentenceRecord<'_>> {
     let mut chars = CharCounter::default();
-    for (index, s) in a.segments.iter().enumerate() {
+    a.segments.iter().enumerate().map(move |(index, s)| {
         let (start, end) = a.file_span(s.start, s.end);
         let char_start = chars.at(&a.text, s.start);
         let char_end = chars.at(&a.text, s.end);
@@ -124,7 +129,7 @@ pub fn write_sentences(
                 })
                 .collect()
         });
-        let rec = SentenceRecord {
+        SentenceRecord {
             doc: &a.id,
             index,
             start,
@@ -135,19 +140,16 @@ pub fn write_sentences(
             text: a.slice(s.start, s.end),
             rule: explain.then_some(s.rule),
             kept,
-        };
-        serde_json::to_writer(&mut *out, &rec)?;
-        out.write_all(b"\n")?;
-    }
-    Ok(())
+        }
+    })
 }
 
-/// Writes one document's token records.
-pub fn write_tokens(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Result<()> {
+/// One document's token records, in order.
+pub fn token_records(a: &Analysis) -> impl Iterator<Item = TokenRecord<'_>> {
     let mut chars = CharCounter::default();
-    for t in &a.tokens {
+    a.tokens.iter().map(move |t| {
         let (start, end) = a.file_span(t.start, t.end);
-        let rec = TokenRecord {
+        TokenRecord {
             doc: &a.id,
             sentence: t.segment,
             start,
@@ -156,7 +158,26 @@ pub fn write_tokens(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Res
             char_end: chars.at(&a.text, t.end),
             kind: t.kind.as_str(),
             text: a.slice(t.start, t.end),
-        };
+        }
+    })
+}
+
+/// Writes one document's segment records as NDJSON.
+pub fn write_sentences(
+    a: &Analysis,
+    explain: bool,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    for rec in sentence_records(a, explain) {
+        serde_json::to_writer(&mut *out, &rec)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Writes one document's token records as NDJSON.
+pub fn write_tokens(a: &Analysis, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    for rec in token_records(a) {
         serde_json::to_writer(&mut *out, &rec)?;
         out.write_all(b"\n")?;
     }
