@@ -92,6 +92,8 @@ impl Progress {
     /// Prints a diagnostic about one file on stderr, unless `--quiet`, without tearing the bar.
     pub fn warn(&self, msg: std::fmt::Arguments<'_>) {
         if !self.quiet {
+            // File names and reasons may hold control characters: escape them for the terminal.
+            let msg = crate::report::text::sanitize(&msg.to_string());
             self.bar.suspend(|| eprintln!("corpus-scan: {msg}"));
         }
     }
