@@ -34,13 +34,20 @@ fn word_before_a_full_stop_is_cut_on_a_character_boundary() {
 #[test]
 fn file_names_with_escape_sequences_are_escaped_on_stderr() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("evil\x1b[31m.txt"), b"Caf\xe9 society met again today.").unwrap();
+    std::fs::write(
+        dir.path().join("evil\x1b[31m.txt"),
+        b"Caf\xe9 society met again today.",
+    )
+    .unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_corpus-scan"))
         .args(["sentences", dir.path().to_str().unwrap()])
         .output()
         .unwrap();
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("evil") && err.contains("Windows-1252"), "{err}");
+    assert!(
+        err.contains("evil") && err.contains("Windows-1252"),
+        "{err}"
+    );
     assert!(!err.contains('\x1b'), "raw escape on stderr: {err:?}");
 }
