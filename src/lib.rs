@@ -24,6 +24,7 @@ pub mod report;
 pub mod run;
 pub mod summary;
 pub mod text;
+mod unionfind;
 
 use entities::Mention;
 use input::{Encoding, OffsetMap};

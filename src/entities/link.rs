@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use super::words::strip_article;
 use super::{EntityType, Mention};
 use crate::lexicon::lexicon;
+use crate::unionfind::UnionFind;
 
 /// Kinds of things that may share an entity: places of every type are one family.
 fn family(ty: EntityType) -> &'static str {
@@ -256,31 +257,6 @@ pub struct Linker {
     groups: Vec<(usize, LocalEntity)>,
 }
 
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn find(&mut self, x: usize) -> usize {
-        let mut r = x;
-        while self.0[r] != r {
-            r = self.0[r];
-        }
-        let mut x = x;
-        while self.0[x] != r {
-            let next = self.0[x];
-            self.0[x] = r;
-            x = next;
-        }
-        r
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        if a != b {
-            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-            self.0[hi] = lo;
-        }
-    }
-}
-
 impl Linker {
     /// Number of groups added so far (the id the next group will get).
     pub fn groups(&self) -> usize {
@@ -298,7 +274,7 @@ impl Linker {
     /// for each group id, the index of its entity.
     pub fn finish(self) -> (Vec<Entity>, Vec<usize>) {
         let n = self.groups.len();
-        let mut uf = UnionFind((0..n).collect());
+        let mut uf = UnionFind::new(n);
         // Short forms (a surname, an acronym, a name without its country) wait: "Blair"
         // in one article and "Blair" in another may be different people.
         let (short_key, long_names) = self.short_forms();
@@ -318,7 +294,9 @@ impl Linker {
                 continue;
             }
             match first_with_key.get(g.key.as_str()) {
-                Some(&j) => uf.union(i, j),
+                Some(&j) => {
+                    uf.union(i, j);
+                }
                 None => {
                     first_with_key.insert(&g.key, i);
                 }

@@ -24,6 +24,7 @@ use crate::report::{
     Quote, SummarySentence, TimelineEntry,
 };
 use crate::text::{SegmentKind, TokenKind};
+use crate::unionfind::UnionFind;
 use minhash::HASHES;
 
 /// Key-term candidates kept per document for scoring against the corpus.
@@ -578,15 +579,7 @@ fn passages(docs: &[(&String, &DocParts, usize)]) -> Vec<Passage> {
         .flat_map(|(d, (_, p, _))| p.sentences.iter().map(move |s| (d, s)))
         .collect();
     let sigs: Vec<&[u32; HASHES]> = items.iter().map(|(_, s)| &s.sig).collect();
-    let mut parent: Vec<usize> = (0..items.len()).collect();
-    fn find(p: &mut [usize], x: usize) -> usize {
-        let mut r = x;
-        while p[r] != r {
-            r = p[r];
-        }
-        p[x] = r;
-        r
-    }
+    let mut sets = UnionFind::new(items.len());
     let mut sims: FxHashMap<usize, f64> = FxHashMap::default();
     // Exact copies join the first sentence with their words; only those first sentences
     // go through LSH, so a sentence repeated ten thousand times costs one comparison.
@@ -609,21 +602,19 @@ fn passages(docs: &[(&String, &DocParts, usize)]) -> Vec<Passage> {
         }
     }
     for (i, j, sim) in pairs {
-        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+        let (ri, rj) = (sets.find(i), sets.find(j));
         let low = sims
             .get(&ri)
             .copied()
             .unwrap_or(1.0)
             .min(sims.get(&rj).copied().unwrap_or(1.0))
             .min(sim);
-        let root = ri.min(rj);
-        parent[ri.max(rj)] = root;
+        let root = sets.union(ri, rj);
         sims.insert(root, low);
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..items.len() {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+        groups.entry(sets.find(i)).or_default().push(i);
     }
     let mut out: Vec<Passage> = groups
         .into_iter()
