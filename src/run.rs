@@ -24,6 +24,9 @@ pub fn pool(jobs: usize) -> anyhow::Result<rayon::ThreadPool> {
 /// Reads and analyses every source on the pool, turns each result into a `T` with `map`
 /// (also on the pool), then calls `f` with each in source order. An `Err` analysis is the
 /// reason the source could not be read or decoded.
+///
+/// The pool works on the next window while `f` takes the results of the one before, so
+/// neither waits for the other; at most three windows of results are held at once.
 pub fn for_each_ordered<T, M, F>(
     sources: &[Source],
     max_size: u64,
@@ -38,8 +41,8 @@ where
     F: FnMut(&Source, T) -> anyhow::Result<()>,
 {
     let window = (pool.current_num_threads() * PER_THREAD).max(1);
-    for chunk in sources.chunks(window) {
-        let results: Vec<T> = pool.install(|| {
+    let analyse_window = |chunk: &[Source]| -> Vec<T> {
+        pool.install(|| {
             chunk
                 .par_iter()
                 .map(|src| {
@@ -53,12 +56,26 @@ where
                         .unwrap_or_else(|p| map(src, Err(internal_error(p.as_ref()))))
                 })
                 .collect()
+        })
+    };
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<T>>(1);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for chunk in sources.chunks(window) {
+                // A closed channel means `f` failed and the run is over.
+                if tx.send(analyse_window(chunk)).is_err() {
+                    break;
+                }
+            }
         });
-        for (src, r) in chunk.iter().zip(results) {
-            f(src, r)?;
+        // `rx` moves in here, so an early error closes the channel and stops the producer.
+        for (chunk, results) in sources.chunks(window).zip(rx) {
+            for (src, r) in chunk.iter().zip(results) {
+                f(src, r)?;
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// The reason reported for a document whose analysis panicked.

@@ -4,8 +4,6 @@
 //! band of it become candidate pairs, and only those pairs are compared. Work grows with the
 //! number of items, not with the number of pairs.
 
-use rustc_hash::FxHashMap;
-
 /// Hash functions in a signature.
 pub const HASHES: usize = 32;
 /// Rows per LSH band (HASHES / ROWS bands).
@@ -13,53 +11,95 @@ const ROWS: usize = 4;
 /// Most items compared within one bucket, so a flood of identical boilerplate stays linear.
 const BUCKET_CAP: usize = 24;
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 /// A stable 64-bit hash (FNV-1a), identical on every platform and run.
 pub fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv_extend(FNV_OFFSET, bytes)
+}
+
+/// Continues an [`fnv`] hash with more bytes: `fnv_extend(fnv(a), b) == fnv(a ++ b)`, so
+/// a phrase can be hashed from its words without building the string.
+pub fn fnv_extend(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+        h = h.wrapping_mul(FNV_PRIME);
     }
     h
 }
 
-fn mix(x: u64, seed: u64) -> u32 {
-    let mut z = x ^ seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    (z ^ (z >> 31)) as u32
+/// The odd multipliers of the signature's hash family, fixed so signatures are stable.
+const MULTIPLIERS: [u64; HASHES] = {
+    let mut m = [0u64; HASHES];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut i = 0;
+    while i < HASHES {
+        // splitmix64 steps
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        m[i] = (z ^ (z >> 31)) | 1;
+        i += 1;
+    }
+    m
+};
+
+/// Mixes a shingle's hash well enough that the multiply-shift family below behaves like
+/// independent hash functions (the final step of splitmix64).
+fn premix(x: u64) -> u64 {
+    let z = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    let z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
+/// Word class of each ASCII byte: true for letters and digits.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Hashes of the normalised words of `text` (runs of letters and digits, lower-cased),
-/// without allocating a string per word.
+/// without allocating a string per word. ASCII is read byte by byte; only other
+/// characters are decoded.
 pub fn word_hashes(text: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(text.len() / 6);
-    let mut h: u64 = 0;
+    let bytes = text.as_bytes();
+    let mut h = FNV_OFFSET;
     let mut in_word = false;
-    let push_byte = |h: &mut u64, b: u8| {
-        *h ^= u64::from(b);
-        *h = h.wrapping_mul(0x0100_0000_01b3);
-    };
-    for c in text.chars() {
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alnum, len) = if b < 128 {
+            (ASCII_WORD[usize::from(b)], 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alnum {
             if !in_word {
-                h = 0xcbf2_9ce4_8422_2325;
+                h = FNV_OFFSET;
                 in_word = true;
             }
-            if c.is_ascii() {
-                push_byte(&mut h, c.to_ascii_lowercase() as u8);
+            if len == 1 {
+                h = fnv_extend(h, &[b.to_ascii_lowercase()]);
             } else {
                 let mut buf = [0u8; 4];
-                for l in c.to_lowercase() {
-                    for &b in l.encode_utf8(&mut buf).as_bytes() {
-                        push_byte(&mut h, b);
-                    }
+                for l in text[i..i + len].chars().flat_map(char::to_lowercase) {
+                    h = fnv_extend(h, l.encode_utf8(&mut buf).as_bytes());
                 }
             }
         } else if in_word {
             out.push(h);
             in_word = false;
         }
+        i += len;
     }
     if in_word {
         out.push(h);
@@ -69,21 +109,23 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
 
 /// One hash for a whole sequence of word hashes: equal word sequences, equal hash.
 pub fn sequence_hash(words: &[u64]) -> u64 {
-    words.iter().fold(0xcbf2_9ce4_8422_2325, |h, &w| {
-        (h ^ w).wrapping_mul(0x0100_0000_01b3).rotate_left(7)
+    words.iter().fold(FNV_OFFSET, |h, &w| {
+        (h ^ w).wrapping_mul(FNV_PRIME).rotate_left(7)
     })
 }
 
-/// The MinHash signature of the `k`-word shingles of a text given as word hashes.
+/// The MinHash signature of the `k`-word shingles of a text given as word hashes. Each of
+/// the hash functions is a multiply-shift of the mixed shingle hash, which the compiler
+/// turns into a few vector instructions per shingle.
 pub fn signature(words: &[u64], k: usize) -> [u32; HASHES] {
     let mut sig = [u32::MAX; HASHES];
     let k = k.min(words.len()).max(1);
     for w in words.windows(k) {
-        let x = w.iter().fold(0u64, |h, &wh| {
+        let x = premix(w.iter().fold(0u64, |h, &wh| {
             h.rotate_left(17) ^ wh.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        });
-        for (i, s) in sig.iter_mut().enumerate() {
-            *s = (*s).min(mix(x, i as u64 + 1));
+        }));
+        for (s, m) in sig.iter_mut().zip(MULTIPLIERS) {
+            *s = (*s).min((x.wrapping_mul(m) >> 32) as u32);
         }
     }
     sig
@@ -94,25 +136,26 @@ pub fn similarity(a: &[u32; HASHES], b: &[u32; HASHES]) -> f64 {
     a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / HASHES as f64
 }
 
-/// Candidate pairs `(i, j)`, `i < j`, of items that share at least one band.
+/// Candidate pairs `(i, j)`, `i < j`, of items that share at least one band. Each band is
+/// bucketed by sorting (band hash, item) pairs, so no map or per-bucket list is built.
 pub fn candidates(sigs: &[&[u32; HASHES]]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
+    let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(sigs.len());
     for band in 0..HASHES / ROWS {
-        let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-        for (i, s) in sigs.iter().enumerate() {
-            let mut key = Vec::with_capacity(ROWS * 4);
-            for v in &s[band * ROWS..(band + 1) * ROWS] {
-                key.extend_from_slice(&v.to_le_bytes());
-            }
-            let bucket = buckets.entry(fnv(&key)).or_default();
-            if bucket.len() < BUCKET_CAP {
-                bucket.push(i);
-            }
-        }
-        for ids in buckets.into_values() {
+        keyed.clear();
+        keyed.extend(sigs.iter().enumerate().map(|(i, s)| {
+            let rows = &s[band * ROWS..(band + 1) * ROWS];
+            let key = rows
+                .iter()
+                .fold(FNV_OFFSET, |h, &v| premix(h ^ u64::from(v)));
+            (key, i)
+        }));
+        keyed.sort_unstable();
+        for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
+            let ids = &bucket[..bucket.len().min(BUCKET_CAP)];
             for x in 0..ids.len() {
                 for y in x + 1..ids.len() {
-                    pairs.push((ids[x], ids[y]));
+                    pairs.push((ids[x].1, ids[y].1));
                 }
             }
         }

@@ -325,47 +325,69 @@ fn key_term_counts(sentences: &[Vec<Word>], vocab: &Vocab) -> (Vec<(String, u32)
             prev = Some((id, capital));
         }
     }
-    let word = |id: u32| vocab.words[id as usize].as_str();
+    let word = |id: u32| vocab.words[id as usize].as_bytes();
+    // A term is one word or two, spelled with a space between: "x" or "x y".
+    let spelled = |(x, y): (u32, Option<u32>)| {
+        let tail = y.map_or(&[][..], word);
+        word(x)
+            .iter()
+            .chain(if y.is_some() { &b" "[..] } else { &[] })
+            .chain(tail)
+    };
     let hashes: Vec<u64> = single
         .keys()
-        .map(|&id| minhash::fnv(word(id).as_bytes()))
-        .chain(
-            pairs
-                .keys()
-                .map(|&(x, y)| minhash::fnv(format!("{} {}", word(x), word(y)).as_bytes())),
-        )
+        .map(|&id| minhash::fnv(word(id)))
+        .chain(pairs.keys().map(|&(x, y)| {
+            minhash::fnv_extend(minhash::fnv_extend(minhash::fnv(word(x)), b" "), word(y))
+        }))
         .collect();
     let total = single.values().sum();
-    let mut terms: Vec<(String, u32)> = single
+    let mut terms: Vec<((u32, Option<u32>), u32)> = single
         .into_iter()
-        .map(|(id, c)| (vocab.words[id as usize].clone(), c))
+        .map(|(id, c)| ((id, None), c))
         .chain(
             pairs
                 .into_iter()
                 .filter(|(_, c)| *c >= 2)
-                .map(|((x, y), c)| {
-                    (
-                        format!("{} {}", vocab.words[x as usize], vocab.words[y as usize]),
-                        c,
-                    )
-                }),
+                .map(|((x, y), c)| ((x, Some(y)), c)),
         )
         .collect();
-    terms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    terms.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| spelled(a.0).cmp(spelled(b.0))));
     terms.truncate(KEPT_TERMS);
+    let terms = terms
+        .into_iter()
+        .map(|((x, y), c)| {
+            let mut text = vocab.words[x as usize].clone();
+            if let Some(y) = y {
+                text.push(' ');
+                text.push_str(&vocab.words[y as usize]);
+            }
+            (text, c)
+        })
+        .collect();
     (terms, hashes, total)
 }
 
 /// Each sentence's cosine similarity to the rest of the document (lead sentences get a
 /// small bonus), and the sentence indices by falling score. Linear in the text.
 fn centrality(sentences: &[Vec<Word>], vocab: usize) -> (Vec<f64>, Vec<usize>) {
-    let counts: Vec<FxHashMap<u32, f64>> = sentences
+    // Each sentence's content words as (id, count), by id.
+    let counts: Vec<Vec<(u32, f64)>> = sentences
         .iter()
         .map(|words| {
-            let mut v = FxHashMap::default();
-            for w in words {
-                if let Word::Content(id, _) = w {
-                    *v.entry(*id).or_insert(0.0) += 1.0;
+            let mut ids: Vec<u32> = words
+                .iter()
+                .filter_map(|w| match w {
+                    Word::Content(id, _) => Some(*id),
+                    Word::Other => None,
+                })
+                .collect();
+            ids.sort_unstable();
+            let mut v: Vec<(u32, f64)> = Vec::with_capacity(ids.len());
+            for id in ids {
+                match v.last_mut() {
+                    Some((last, c)) if *last == id => *c += 1.0,
+                    _ => v.push((id, 1.0)),
                 }
             }
             v
@@ -373,7 +395,7 @@ fn centrality(sentences: &[Vec<Word>], vocab: usize) -> (Vec<f64>, Vec<usize>) {
         .collect();
     let mut centroid = vec![0.0f64; vocab];
     for v in &counts {
-        for (&id, &c) in v {
+        for &(id, c) in v {
             centroid[id as usize] += c;
         }
     }
@@ -387,7 +409,7 @@ fn centrality(sentences: &[Vec<Word>], vocab: usize) -> (Vec<f64>, Vec<usize>) {
             }
             // rest = centroid - v; |rest|^2 = |centroid|^2 - 2 centroid.v + |v|^2
             let (mut cv, mut vv) = (0.0, 0.0);
-            for (&id, &c) in v {
+            for &(id, c) in v {
                 cv += c * centroid[id as usize];
                 vv += c * c;
             }

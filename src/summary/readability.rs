@@ -1,29 +1,31 @@
 //! Readability figures of body text: Flesch reading ease, Flesch-Kincaid grade and LIX.
 
-/// Syllables in an English word, by vowel groups with a silent final "e".
+/// Syllables in an English word, by vowel groups with a silent final "e". Reads the word
+/// once, remembering only its last three letters.
 pub fn syllables(word: &str) -> usize {
-    let w: Vec<char> = word
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let (mut n, mut groups, mut prev) = (0, 0usize, false);
+    // The last three letters, lower-cased: last[0] is the final one.
+    let mut last = [' '; 3];
+    for c in word
         .chars()
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
-        .collect();
-    if w.is_empty() {
-        return 0;
-    }
-    let vowel = |c: char| "aeiouy".contains(c);
-    let mut groups = 0;
-    let mut prev = false;
-    for &c in &w {
+    {
         let v = vowel(c);
         if v && !prev {
             groups += 1;
         }
         prev = v;
+        last = [c, last[0], last[1]];
+        n += 1;
     }
-    let n = w.len();
+    if n == 0 {
+        return 0;
+    }
     // A silent final "e" (base), but not "-le" after a consonant (table).
-    let silent_e = n > 2 && w[n - 1] == 'e' && !vowel(w[n - 2]);
-    let syllabic_le = n > 2 && w[n - 2] == 'l' && !vowel(w[n - 3]);
+    let silent_e = n > 2 && last[0] == 'e' && !vowel(last[1]);
+    let syllabic_le = n > 2 && last[1] == 'l' && !vowel(last[2]);
     if silent_e && !syllabic_le {
         groups -= 1;
     }
