@@ -4,7 +4,7 @@
 
 use super::words::*;
 use super::{EntityType, Mention};
-use crate::lexicon::{Known, Lower, lexicon};
+use crate::lexicon::{Known, lexicon};
 use crate::text::{Token, TokenKind};
 
 use EntityType as T;
@@ -75,6 +75,38 @@ pub(super) const DISTANCE_UNITS: &[&str] = &[
     "meters",
 ];
 
+/// The document's tokens in lower case, computed once: each segment's tokens are joined the
+/// way [`Seg::key`] joins them, so a key is a slice of the text, not a new string.
+pub(super) struct Lowered {
+    text: String,
+    /// Each token's span in `text`.
+    spans: Vec<(usize, usize)>,
+}
+
+impl Lowered {
+    pub(super) fn new(text: &str, tokens: &[Token]) -> Lowered {
+        let mut out = String::with_capacity(text.len());
+        let mut spans = Vec::with_capacity(tokens.len());
+        let mut prev: Option<&Token> = None;
+        for t in tokens {
+            if prev.is_some_and(|p| p.segment != t.segment || t.start > p.end) {
+                out.push(' ');
+            }
+            let w = &text[t.start..t.end];
+            let start = out.len();
+            if w.is_ascii() {
+                out.push_str(w);
+                out[start..].make_ascii_lowercase();
+            } else {
+                out.push_str(&w.to_lowercase());
+            }
+            spans.push((start, out.len()));
+            prev = Some(t);
+        }
+        Lowered { text: out, spans }
+    }
+}
+
 /// A word-level view of one segment's tokens.
 pub(super) struct Seg<'a> {
     pub(super) text: &'a str,
@@ -82,6 +114,10 @@ pub(super) struct Seg<'a> {
     pub(super) index: u32,
     /// Index of the first word token (sentence-initial position).
     pub(super) first_word: usize,
+    /// Index of the segment's first token among the document's tokens.
+    pub(super) offset: usize,
+    /// The document's tokens in lower case.
+    pub(super) lowered: &'a Lowered,
 }
 
 impl<'a> Seg<'a> {
@@ -97,20 +133,19 @@ impl<'a> Seg<'a> {
         &self.text[self.toks[a].start..self.toks[b - 1].end]
     }
 
-    /// Lower-cased text of tokens `a..b`, joined by single spaces.
-    pub(super) fn key(&self, a: usize, b: usize) -> String {
-        let mut k = String::new();
-        for i in a..b {
-            if i > a && self.toks[i].start > self.toks[i - 1].end {
-                k.push(' ');
-            }
-            k.push_str(&self.s(i).to_lowercase());
-        }
-        k
+    /// Lower-cased text of tokens `a..b`, joined by single spaces where the text has space.
+    pub(super) fn key(&self, a: usize, b: usize) -> &'a str {
+        let spans = &self.lowered.spans;
+        &self.lowered.text[spans[self.offset + a].0..spans[self.offset + b - 1].1]
     }
 
-    pub(super) fn lower(&self, i: usize) -> Lower {
-        Lower::new(self.get(i).unwrap_or(""))
+    /// Token `i` in lower case; empty past the end of the segment.
+    pub(super) fn lower(&self, i: usize) -> &'a str {
+        if i < self.toks.len() {
+            self.key(i, i + 1)
+        } else {
+            ""
+        }
     }
 }
 
@@ -124,24 +159,19 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
     let mut key = g.key(a, b);
     if let Some(cut) = hyphen_suffix(g.s(b - 1)) {
         let full = g.s(b - 1).len();
-        key.truncate(key.len() - (full - cut));
+        key = &key[..key.len() - (full - cut)];
     }
-    let surface = &g.text[g.toks[a].start..g.toks[b - 1].end];
-    let shouted = !surface.chars().any(char::is_lowercase);
-    let found = lex.gazetteer.get(&key).copied().or_else(|| {
+    let found = lex.gazetteer.get(key).copied().or_else(|| {
         // Lib Dem / Lib Dems: a group's name in the singular or plural.
         let other = match key.strip_suffix('s') {
-            Some(singular) => singular.to_owned(),
-            None if key.contains(' ') => format!("{key}s"),
-            None => return None,
+            Some(singular) => lex.gazetteer.get(singular),
+            None if key.contains(' ') => lex.gazetteer.get(&format!("{key}s")),
+            None => None,
         };
-        lex.gazetteer
-            .get(&other)
-            .copied()
-            .filter(|k| matches!(k.ty, T::Org | T::Norp))
+        other.copied().filter(|k| matches!(k.ty, T::Org | T::Norp))
     });
     // A listed acronym matches only in capitals: "US", not "Us".
-    found.filter(|k| !k.acronym || shouted)
+    found.filter(|k| !k.acronym || !g.span(a, b).chars().any(char::is_lowercase))
 }
 
 /// The longest known name strictly inside the run.
@@ -219,7 +249,7 @@ pub(super) fn qualifier(g: &Seg, a: usize, b: usize) -> Option<String> {
         for j in (i + 1..=b).rev() {
             if let Some(k) = lex
                 .gazetteer
-                .get(&g.key(i, j))
+                .get(g.key(i, j))
                 .filter(|k| k.ty == T::Gpe && k.list == "countries.txt")
             {
                 return Some(k.canonical.to_owned());
@@ -232,7 +262,7 @@ pub(super) fn qualifier(g: &Seg, a: usize, b: usize) -> Option<String> {
             s -= 1;
             if let Some(k) = lex
                 .gazetteer
-                .get(&g.key(s, a - 1))
+                .get(g.key(s, a - 1))
                 .filter(|k| k.ty == T::Gpe)
             {
                 return Some(k.canonical.to_owned());
@@ -278,7 +308,7 @@ pub(super) fn role_after(g: &Seg, b: usize) -> Option<String> {
     let mut has_title = false;
     while e < g.toks.len() && e < b + 14 && !matches!(g.s(e), "," | "." | ";" | "”" | "\"" | ")")
     {
-        has_title |= lex.titles.contains(g.lower(e).as_str());
+        has_title |= lex.titles.contains(g.lower(e));
         e += 1;
     }
     has_title.then(|| g.span(b + 2, e).to_owned())
@@ -303,13 +333,13 @@ pub(super) fn name_country(name: &str) -> Option<String> {
 pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     let next = g.lower(b);
     let next2 = format!("{} {}", next, g.lower(b + 1));
-    if FAC_CUES.contains(&next2.as_str()) || FAC_CUES.contains(&next.as_str()) {
+    if FAC_CUES.contains(&next2.as_str()) || FAC_CUES.contains(&next) {
         return Some((T::Fac, "context: facility word after the name"));
     }
-    if GPE_CUES.contains(&next.as_str()) {
+    if GPE_CUES.contains(&next) {
         return Some((T::Gpe, "context: place word after the name (X province)"));
     }
-    if ORG_CUES.contains(&next.as_str()) || ORG_CUES.contains(&next2.as_str()) {
+    if ORG_CUES.contains(&next) || ORG_CUES.contains(&next2.as_str()) {
         return Some((T::Org, "context: group word after the name (X group)"));
     }
     let mut k = b;
@@ -317,13 +347,13 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
         k += 1;
     }
     if matches!(
-        g.lower(k).as_str(),
+        g.lower(k),
         "some" | "about" | "around" | "roughly" | "nearly"
     ) {
         k += 1;
     }
     if g.toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
-        && DISTANCE_UNITS.contains(&g.lower(k + 1).as_str())
+        && DISTANCE_UNITS.contains(&g.lower(k + 1))
     {
         return Some((T::Loc, "context: distance after the name"));
     }
@@ -338,19 +368,14 @@ pub(super) fn context_type(
     last: Option<&Mention>,
 ) -> Option<(T, &'static str)> {
     let lex = lexicon();
-    let prev = if a > 0 {
-        g.lower(a - 1)
-    } else {
-        Lower::new("")
-    };
+    let prev = if a > 0 { g.lower(a - 1) } else { "" };
     let next = g.lower(b);
-    if lex.speech_verbs.contains(next.as_str())
-        || (next == "," && lex.speech_verbs.contains(g.lower(b + 1).as_str()))
+    if lex.speech_verbs.contains(next) || (next == "," && lex.speech_verbs.contains(g.lower(b + 1)))
     {
         return Some((T::Person, "context: X said"));
     }
-    let said_before = lex.speech_verbs.contains(prev.as_str())
-        && (b >= g.toks.len() || matches!(g.s(b), "," | "." | ";"));
+    let said_before =
+        lex.speech_verbs.contains(prev) && (b >= g.toks.len() || matches!(g.s(b), "," | "." | ";"));
     if said_before || (prev == "to" && a >= 2 && g.lower(a - 2) == "according") {
         return Some((T::Person, "context: said X / according to X"));
     }
@@ -363,15 +388,12 @@ pub(super) fn context_type(
     // Lists and "including": the type of the place or group just named.
     if let Some(m) = last {
         let near = g.toks[a.saturating_sub(4)].start <= m.end && m.end <= g.toks[a].start;
-        let listed = matches!(prev.as_str(), "," | "and" | "or" | "including");
+        let listed = matches!(prev, "," | "and" | "or" | "including");
         if near && listed && matches!(m.ty, T::Gpe | T::Loc) {
             return Some((m.ty, "context: listed with a place"));
         }
     }
-    if b - a == 1
-        && PLACE_PREPOSITIONS.contains(&prev.as_str())
-        && a != g.first_word
-        && !is_acronym(g.s(a))
+    if b - a == 1 && PLACE_PREPOSITIONS.contains(&prev) && a != g.first_word && !is_acronym(g.s(a))
     {
         return Some((T::Gpe, "context: in X"));
     }

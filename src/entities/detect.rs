@@ -11,6 +11,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashSet;
+
 use super::context::*;
 use super::words::*;
 use super::{EntityType, Mention, numeric};
@@ -22,6 +24,7 @@ use EntityType as T;
 /// Finds and types the entity mentions of one document.
 pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention> {
     let ranges = crate::text::token_ranges(segments.len(), tokens);
+    let lowered = Lowered::new(text, tokens);
     let segs: Vec<Seg> = ranges
         .iter()
         .enumerate()
@@ -36,6 +39,8 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
                 toks,
                 index: i as u32,
                 first_word,
+                offset: r.start,
+                lowered: &lowered,
             }
         })
         .collect();
@@ -80,7 +85,7 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
         let from = names.partition_point(|n| n.0 < g.index);
         let to = names.partition_point(|n| n.0 <= g.index);
         let spans: Vec<(usize, usize)> = names[from..to].iter().map(|n| (n.1, n.2)).collect();
-        numeric::detect(g.text, g.toks, g.index, &spans, &mut out);
+        numeric::detect(g, &spans, &mut out);
     }
     out.sort_by_key(|m| (m.start, m.end));
     out.dedup_by(|b, a| b.start < a.end);
@@ -121,6 +126,19 @@ fn is_restricted(seg: &Segment, g: &Seg) -> bool {
     }
 }
 
+/// A word that can be part of a name: capitalised (shouted stop words such as "IS" only when
+/// the text defines them or a list knows them) or article-prefixed (al-Assad), and not "I",
+/// a month or a weekday.
+fn can_name(w: &str, lower: &str, defined: &FxHashSet<&str>) -> bool {
+    let shaped = if is_upper_start(w) {
+        let shouted_stopword = is_acronym(w) && lexicon().stopwords.contains(lower);
+        !shouted_stopword || defined.contains(w) || lexicon().gazetteer.contains_key(lower)
+    } else {
+        article_prefixed(w)
+    };
+    shaped && w != "I" && !is_month_or_day(lower)
+}
+
 /// A capitalised word that starts a sentence, kept until the whole document is read.
 struct Deferred {
     seg: u32,
@@ -128,62 +146,57 @@ struct Deferred {
     end: usize,
 }
 
-struct DocState {
+struct DocState<'a> {
     out: Vec<Mention>,
     deferred: Vec<Deferred>,
     /// Capitalised words seen away from the start of a sentence.
-    mid_caps: HashSet<String>,
+    mid_caps: FxHashSet<&'a str>,
     /// Acronyms defined in the text: "Islamic State (IS)".
-    defined: HashSet<String>,
+    defined: FxHashSet<&'a str>,
+    /// For every token of the document, whether it can be part of a name.
+    name_token: Vec<bool>,
     /// Set while a headline or furniture line is read: no guesses from there.
     restricted: bool,
 }
 
-impl DocState {
-    fn new(segs: &[Seg]) -> DocState {
-        let mut mid_caps = HashSet::new();
-        let mut defined = HashSet::new();
+impl<'a> DocState<'a> {
+    fn new(segs: &[Seg<'a>]) -> DocState<'a> {
+        let mut mid_caps = FxHashSet::default();
+        let mut defined = FxHashSet::default();
         for g in segs {
             for i in 0..g.toks.len() {
                 let w = g.s(i);
                 if i > g.first_word && is_upper_start(w) {
-                    mid_caps.insert(w.to_owned());
+                    mid_caps.insert(w);
                 }
                 if w == "(" && g.get(i + 2) == Some(")") && i > 0 {
                     let acr = g.s(i + 1);
                     if is_acronym(acr) {
-                        defined.insert(acr.to_owned());
+                        defined.insert(acr);
                     }
                 }
             }
         }
+        let name_token = segs
+            .iter()
+            .flat_map(|g| (0..g.toks.len()).map(move |i| (g, i)))
+            .map(|(g, i)| {
+                g.toks[i].kind == TokenKind::Word && can_name(g.s(i), g.lower(i), &defined)
+            })
+            .collect();
         DocState {
             restricted: false,
             out: Vec::new(),
             deferred: Vec::new(),
             mid_caps,
             defined,
+            name_token,
         }
     }
 
+    /// Whether token `i` of the segment can be part of a name (see [`can_name`]).
     fn is_name_token(&self, g: &Seg, i: usize) -> bool {
-        let t = &g.toks[i];
-        if t.kind != TokenKind::Word {
-            return false;
-        }
-        let w = g.s(i);
-        if w == "I" || is_month_or_day(w) {
-            return false;
-        }
-        if is_upper_start(w) {
-            // Shouted stop words ("IS", "IT") only count when the text defines them.
-            let lower = w.to_lowercase();
-            let shouted_stopword = is_acronym(w) && lexicon().stopwords.contains(&lower);
-            return !shouted_stopword
-                || self.defined.contains(w)
-                || lexicon().gazetteer.contains_key(&lower);
-        }
-        article_prefixed(w)
+        self.name_token[g.offset + i]
     }
 
     /// Finds the name runs of one segment and types them.
@@ -192,7 +205,7 @@ impl DocState {
         let mut i = 0;
         while i < n {
             let particle_start =
-                PARTICLES.contains(&g.s(i)) && i + 1 < n && self.is_name_token(g, i + 1);
+                i + 1 < n && self.is_name_token(g, i + 1) && PARTICLES.contains(&g.s(i));
             if !(self.is_name_token(g, i) || particle_start) {
                 i += 1;
                 continue;
@@ -208,7 +221,7 @@ impl DocState {
                 }
                 if self.is_name_token(g, j) {
                     j += 1;
-                } else if PARTICLES.contains(&g.s(j)) && j + 1 < n && self.is_name_token(g, j + 1) {
+                } else if j + 1 < n && self.is_name_token(g, j + 1) && PARTICLES.contains(&g.s(j)) {
                     j += 2;
                 } else if let Some(k) = self.of_join(g, i, j) {
                     j = k;
@@ -243,11 +256,11 @@ impl DocState {
         if OF_WORDS.contains(&w) {
             let head = |x: usize| is_head(g.s(x)) || lex.law_heads.contains(g.s(x));
             // A title that spans the joining word: Chancellor of the Exchequer Gordon Brown.
-            let title = (i..j).any(|x| is_title(&g.key(x, k + 1)));
-            if head(i) || head(j - 1) || title || lex.gazetteer.contains_key(&g.key(i, end)) {
+            let title = (i..j).any(|x| is_title(g.key(x, k + 1)));
+            if head(i) || head(j - 1) || title || lex.gazetteer.contains_key(g.key(i, end)) {
                 return Some(end);
             }
-        } else if (w == "and" || w == "&") && lex.gazetteer.contains_key(&g.key(i, end)) {
+        } else if (w == "and" || w == "&") && lex.gazetteer.contains_key(g.key(i, end)) {
             return Some(end);
         }
         None
@@ -310,7 +323,7 @@ impl DocState {
         }
         // Designators split the run: Russian Tupolev-22M3, Tupolev Tu-22.
         if let Some(d) = (a..b).find(|&i| designator(g.s(i)).is_some()) {
-            let from = if d > a && lex.makers.contains_key(g.lower(d - 1).as_str()) {
+            let from = if d > a && lex.makers.contains_key(g.lower(d - 1)) {
                 d - 1
             } else {
                 d
@@ -348,7 +361,7 @@ impl DocState {
         // Sentence-initial and stop words are not part of names, unless a head word makes
         // the whole run a name (Daily Caller News Foundation).
         while a < b
-            && (lex.stopwords.contains(g.lower(a).as_str())
+            && (lex.stopwords.contains(g.lower(a))
                 || (a == g.first_word
                     && headed.is_none()
                     && lex.is_common(g.s(a))
@@ -363,7 +376,7 @@ impl DocState {
         if a >= b {
             return;
         }
-        if let Some((ty, rule)) = headed.filter(|_| !lex.titles.contains(g.lower(b - 1).as_str())) {
+        if let Some((ty, rule)) = headed.filter(|_| !lex.titles.contains(g.lower(b - 1))) {
             // A demonym before a head-word name belongs to it (Russian State Duma); a title does not.
             let m = self.push(g, a, b, ty, "capitalised words", rule);
             self.out[m].qualifier = qualifier(g, a, b);
@@ -400,7 +413,7 @@ impl DocState {
             return;
         }
         // A trailing title: ... Correspondent.
-        if b - a > 1 && is_title(&g.lower(b - 1)) {
+        if b - a > 1 && is_title(g.lower(b - 1)) {
             self.run(g, a, b - 1);
             return;
         }
@@ -557,7 +570,7 @@ impl DocState {
             return;
         };
         // Organisations, laws and the like define acronyms; "Andre Agassi (US)" does not.
-        let known = lexicon().gazetteer.contains_key(g.lower(k + 1).as_str());
+        let known = lexicon().gazetteer.contains_key(g.lower(k + 1));
         if known || matches!(last.ty, T::Person | T::Gpe | T::Norp) {
             return;
         }

@@ -4,8 +4,9 @@
 //! `30 September 2015`, `Aug. 16`, `December 2015`, `late November`, `Tuesday`, `the 1960s`,
 //! `since 1979`, `10:30 a.m.`, `$3.5bn`, `12 per cent`, `50 kilometers`, `first`, `290,000`.
 
+use super::context::Seg;
 use super::{EntityType, Mention};
-use crate::lexicon::{Lower, lexicon};
+use crate::lexicon::lexicon;
 use crate::text::{Token, TokenKind};
 
 const NUMBER_WORDS: &[&str] = &[
@@ -113,26 +114,20 @@ fn is_num(t: &Token) -> bool {
 /// Appends the numeric and temporal mentions of one segment to `out`, skipping tokens that
 /// a name already covers.
 /// `names` are the spans of the segment's name mentions, sorted by start.
-pub fn detect(
-    text: &str,
-    toks: &[Token],
-    seg: u32,
-    names: &[(usize, usize)],
-    out: &mut Vec<Mention>,
-) {
+pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) {
     let lex = lexicon();
+    let toks = g.toks;
     // Names do not overlap, so only the last one starting before the token can cover it.
     let is_covered = |t: &Token| {
         let k = names.partition_point(|&(s, _)| s < t.end);
         k > 0 && names[k - 1].1 > t.start
     };
-    let w = |i: usize| toks.get(i).map_or("", |t| &text[t.start..t.end]);
-    let low = |i: usize| Lower::new(w(i));
+    let w = |i: usize| g.get(i).unwrap_or("");
     let month = |i: usize| {
-        lex.months
-            .get(w(i).trim_end_matches('.').to_lowercase().as_str())
-            .copied()
-            .filter(|_| w(i).starts_with(char::is_uppercase))
+        if !w(i).starts_with(char::is_uppercase) {
+            return None;
+        }
+        lex.months.get(g.lower(i).trim_end_matches('.')).copied()
     };
     let day = |i: usize| {
         toks.get(i).is_some_and(is_num) && w(i).parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
@@ -150,7 +145,7 @@ pub fn detect(
             i += 1;
             continue;
         }
-        let l = low(i);
+        let l = g.lower(i);
         let mut found: Option<(usize, usize, EntityType)> = None;
         if day(i) && month(i + 1).is_some() {
             // 30 September 2015
@@ -160,7 +155,7 @@ pub fn detect(
             }
             found = Some((i, b, EntityType::Date));
         } else if month(i).is_some() {
-            let ambiguous = matches!(l.as_str(), "may" | "march");
+            let ambiguous = matches!(l, "may" | "march");
             let mut a = i;
             let mut b = i + 1;
             if i > 0 && day(i - 1) {
@@ -173,46 +168,44 @@ pub fn detect(
             } else if year(b) {
                 b += 1;
             }
-            if a == i && i > 0 && matches!(low(i - 1).as_str(), "early" | "late" | "mid") {
+            if a == i && i > 0 && matches!(g.lower(i - 1), "early" | "late" | "mid") {
                 a = i - 1;
             }
-            let cued = i > 0 && DATE_LEAD.contains(&low(i - 1).as_str());
+            let cued = i > 0 && DATE_LEAD.contains(&g.lower(i - 1));
             if b - a > 1 || !ambiguous || cued {
                 found = Some((a, b, EntityType::Date));
             }
-        } else if lex.weekdays.contains(l.trim_end_matches('.'))
-            && w(i).starts_with(char::is_uppercase)
+        } else if w(i).starts_with(char::is_uppercase)
+            && lex.weekdays.contains(l.trim_end_matches('.'))
         {
             found = Some((i, i + 1, EntityType::Date));
-        } else if RELATIVE.contains(&l.as_str()) && PERIODS.contains(&low(i + 1).as_str()) {
+        } else if RELATIVE.contains(&l) && PERIODS.contains(&g.lower(i + 1)) {
             found = Some((i, i + 2, EntityType::Date));
-        } else if matches!(l.as_str(), "today" | "yesterday" | "tomorrow") {
+        } else if matches!(l, "today" | "yesterday" | "tomorrow") {
             found = Some((i, i + 1, EntityType::Date));
         } else if w(i).len() == 5
             && w(i).ends_with('s')
             && w(i)[..4].bytes().all(|c| c.is_ascii_digit())
         {
-            let a = if i > 0 && low(i - 1) == "the" {
+            let a = if i > 0 && g.lower(i - 1) == "the" {
                 i - 1
             } else {
                 i
             };
             found = Some((a, i + 1, EntityType::Date));
-        } else if year(i) && i > 0 && DATE_LEAD.contains(&low(i - 1).as_str()) {
+        } else if year(i) && i > 0 && DATE_LEAD.contains(&g.lower(i - 1)) {
             found = Some((i, i + 1, EntityType::Date));
-        } else if w(i).starts_with(|c: char| c.is_ascii_digit())
-            || NUMBER_WORDS.contains(&l.as_str())
-        {
-            found = Some(number_phrase(&w, &low, toks, i));
+        } else if w(i).starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(&l) {
+            found = Some(number_phrase(g, i));
         } else if matches!(w(i), "$" | "£" | "€" | "¥")
             && w(i + 1).starts_with(|c: char| c.is_ascii_digit())
         {
             let mut b = i + 2;
-            if MULTIPLIERS.contains(&low(b).as_str()) {
+            if MULTIPLIERS.contains(&g.lower(b)) {
                 b += 1;
             }
             found = Some((i, b, EntityType::Money));
-        } else if ORDINALS.contains(&l.as_str()) {
+        } else if ORDINALS.contains(&l) {
             found = Some((i, i + 1, EntityType::Ordinal));
         }
         match found {
@@ -220,7 +213,7 @@ pub fn detect(
                 out.push(Mention {
                     start: toks[a].start,
                     end: toks[b - 1].end,
-                    segment: seg,
+                    segment: g.index,
                     ty,
                     found_by: "number or date pattern",
                     typed_by: "number or date pattern",
@@ -238,12 +231,9 @@ pub fn detect(
 }
 
 /// A number with what follows it: a unit, a currency, a per cent sign, a time marker.
-fn number_phrase<'a>(
-    w: &impl Fn(usize) -> &'a str,
-    low: &impl Fn(usize) -> Lower,
-    toks: &[Token],
-    i: usize,
-) -> (usize, usize, EntityType) {
+fn number_phrase(g: &Seg, i: usize) -> (usize, usize, EntityType) {
+    let toks = g.toks;
+    let w = |i: usize| g.get(i).unwrap_or("");
     let first = w(i);
     // 5-year, five-year
     if let Some((_, unit)) = first.split_once('-')
@@ -263,37 +253,31 @@ fn number_phrase<'a>(
     }
     let mut b = i + 1;
     while b < toks.len()
-        && (MULTIPLIERS.contains(&low(b).as_str()) || NUMBER_WORDS.contains(&low(b).as_str()))
+        && (MULTIPLIERS.contains(&g.lower(b)) || NUMBER_WORDS.contains(&g.lower(b)))
     {
         b += 1;
     }
-    let next = low(b);
+    let next = g.lower(b);
     let ty = if next == "%" || next == "percent" {
         b += 1;
         EntityType::Percent
-    } else if next == "per" && low(b + 1) == "cent" {
+    } else if next == "per" && g.lower(b + 1) == "cent" {
         b += 2;
         EntityType::Percent
-    } else if CURRENCY_WORDS.contains(&next.as_str()) {
+    } else if CURRENCY_WORDS.contains(&next) {
         b += 1;
         EntityType::Money
-    } else if UNITS.contains(&next.as_str()) {
+    } else if UNITS.contains(&next) {
         b += 1;
         EntityType::Quantity
-    } else if matches!(
-        next.as_str(),
-        "a.m." | "p.m." | "am" | "pm" | "gmt" | "bst" | "utc"
-    ) || first.contains(':')
+    } else if matches!(next, "a.m." | "p.m." | "am" | "pm" | "gmt" | "bst" | "utc")
+        || first.contains(':')
     {
-        if matches!(
-            next.as_str(),
-            "a.m." | "p.m." | "am" | "pm" | "gmt" | "bst" | "utc"
-        ) {
+        if matches!(next, "a.m." | "p.m." | "am" | "pm" | "gmt" | "bst" | "utc") {
             b += 1;
         }
         EntityType::Time
-    } else if matches!(next.as_str(), "years" | "months" | "weeks" | "days") && low(b + 1) == "ago"
-    {
+    } else if matches!(next, "years" | "months" | "weeks" | "days") && g.lower(b + 1) == "ago" {
         b += 2;
         EntityType::Date
     } else {

@@ -1,7 +1,7 @@
 //! Word shapes the entity rules look at: capitals, acronyms, name particles, hyphenated
 //! modifiers and model designators. Pure functions of one word.
 
-use crate::lexicon::{Lower, lexicon};
+use crate::lexicon::lexicon;
 
 /// Lower-case words that may join capitalised words inside one name.
 pub(super) const PARTICLES: &[&str] = &[
@@ -27,11 +27,11 @@ pub(super) fn article_prefixed(w: &str) -> bool {
         .any(|a| w.strip_prefix(a).is_some_and(is_upper_start))
 }
 
-/// A month or weekday name or abbreviation (dates, not names).
-pub(super) fn is_month_or_day(w: &str) -> bool {
+/// A month or weekday name or abbreviation (dates, not names), given in lower case.
+pub(super) fn is_month_or_day(lower: &str) -> bool {
     let lex = lexicon();
-    let bare = Lower::new(w.trim_end_matches('.'));
-    lex.months.contains_key(bare.as_str()) || lex.weekdays.contains(bare.as_str())
+    let bare = lower.trim_end_matches('.');
+    lex.months.contains_key(bare) || lex.weekdays.contains(bare)
 }
 
 /// Capitals (with optional dots or &) of two letters or more: UN, U.S., AT&T.
