@@ -9,9 +9,7 @@
 //! Sentence-initial capitals and title-case headlines only yield names with independent
 //! evidence, so "Asked about..." and "Russia Expands Bombing In Syria" give no junk.
 
-use std::collections::{HashMap, HashSet};
-
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::context::*;
 use super::words::*;
@@ -129,7 +127,7 @@ fn is_restricted(seg: &Segment, g: &Seg) -> bool {
 /// A word that can be part of a name: capitalised (shouted stop words such as "IS" only when
 /// the text defines them or a list knows them) or article-prefixed (al-Assad), and not "I",
 /// a month or a weekday.
-fn can_name(w: &str, lower: &str, defined: &FxHashSet<&str>) -> bool {
+fn can_name(w: &str, lower: &str, defined: &HashSet<&str>) -> bool {
     let shaped = if is_upper_start(w) {
         let shouted_stopword = is_acronym(w) && lexicon().stopwords.contains(lower);
         !shouted_stopword || defined.contains(w) || lexicon().gazetteer.contains_key(lower)
@@ -150,9 +148,9 @@ struct DocState<'a> {
     out: Vec<Mention>,
     deferred: Vec<Deferred>,
     /// Capitalised words seen away from the start of a sentence.
-    mid_caps: FxHashSet<&'a str>,
+    mid_caps: HashSet<&'a str>,
     /// Acronyms defined in the text: "Islamic State (IS)".
-    defined: FxHashSet<&'a str>,
+    defined: HashSet<&'a str>,
     /// For every token of the document, whether it can be part of a name.
     name_token: Vec<bool>,
     /// Set while a headline or furniture line is read: no guesses from there.
@@ -161,8 +159,8 @@ struct DocState<'a> {
 
 impl<'a> DocState<'a> {
     fn new(segs: &[Seg<'a>]) -> DocState<'a> {
-        let mut mid_caps = FxHashSet::default();
-        let mut defined = FxHashSet::default();
+        let mut mid_caps = HashSet::default();
+        let mut defined = HashSet::default();
         for g in segs {
             for i in 0..g.toks.len() {
                 let w = g.s(i);
@@ -590,7 +588,7 @@ impl<'a> DocState<'a> {
     fn resolve_deferred(&mut self, segs: &[Seg]) {
         let deferred = std::mem::take(&mut self.deferred);
         // Names by their full text and by their last word (surnames).
-        let mut named: HashMap<&str, T> = HashMap::new();
+        let mut named: HashMap<&str, T> = HashMap::default();
         for m in &self.out {
             let t = &segs[m.segment as usize].text[m.start..m.end];
             named.entry(t).or_insert(m.ty);

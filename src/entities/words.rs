@@ -22,9 +22,14 @@ pub(super) fn is_upper_start(w: &str) -> bool {
 
 /// An Arabic article before a capital: al-Assad, el-Sisi.
 pub(super) fn article_prefixed(w: &str) -> bool {
-    ARTICLES
-        .iter()
-        .any(|a| w.strip_prefix(a).is_some_and(is_upper_start))
+    after_article(w).is_some_and(is_upper_start)
+}
+
+/// What follows an Arabic article prefix: al-Assad -> Assad. Every article ends with the
+/// word's first hyphen, so only that prefix needs to be compared.
+fn after_article(w: &str) -> Option<&str> {
+    let hyphen = w.find('-')?;
+    ARTICLES.contains(&&w[..=hyphen]).then(|| &w[hyphen + 1..])
 }
 
 /// A month or weekday name or abbreviation (dates, not names), given in lower case.
@@ -64,11 +69,7 @@ pub(super) fn looks_like_a_name(w: &str) -> bool {
 
 /// Removes an Arabic article prefix: al-Assad -> Assad.
 pub(super) fn strip_article(w: &str) -> String {
-    ARTICLES
-        .iter()
-        .find_map(|a| w.strip_prefix(a))
-        .unwrap_or(w)
-        .to_owned()
+    after_article(w).unwrap_or(w).to_owned()
 }
 
 /// For a token like "Iran-backed" or "War-era", the byte length of the name part.
@@ -140,5 +141,16 @@ mod tests {
         assert_eq!(hyphen_suffix("War-era"), Some(3));
         assert_eq!(hyphen_suffix("al-Nusra"), None);
         assert_eq!(hyphen_suffix("Tu-22M3"), None);
+    }
+
+    #[test]
+    fn arabic_articles() {
+        assert!(article_prefixed("al-Assad"));
+        assert!(article_prefixed("ash-Sham"));
+        assert!(!article_prefixed("al-qaeda"));
+        assert!(!article_prefixed("all-Party"));
+        assert!(!article_prefixed("Al-Assad"));
+        assert_eq!(strip_article("el-Sisi"), "Sisi");
+        assert_eq!(strip_article("long-range"), "long-range");
     }
 }
