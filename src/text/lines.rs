@@ -142,8 +142,10 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     out
 }
 
+/// The number of words, counted up to 26: the rules below tell counts apart only up to 25,
+/// and body paragraphs are far longer.
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    s.split_whitespace().take(26).count()
 }
 
 fn is_title(p: &str) -> bool {
@@ -213,17 +215,19 @@ const ROLE_WORDS: &[&str] = &[
 fn boilerplate_rule(p: &str, i: usize, total: usize) -> Option<&'static str> {
     let lex = lexicon();
     let words = word_count(p);
-    let bare = p.trim_end_matches([':', ' ']).to_lowercase();
     let near_end = i + 3 >= total;
     let short_unpunctuated = words <= 12 && !ends_sentence(p);
     if !p.chars().any(char::is_alphanumeric) {
         return Some("boilerplate: no words");
     }
-    if words <= 6 && lex.boilerplate.contains(&bare) {
-        return Some("boilerplate: marker line (data/boilerplate.txt)");
-    }
-    if i < 3 && words <= 3 && lex.sections.contains(&bare) {
-        return Some("boilerplate: section label (data/sections.txt)");
+    if words <= 6 {
+        let bare = p.trim_end_matches([':', ' ']).to_lowercase();
+        if lex.boilerplate.contains(&bare) {
+            return Some("boilerplate: marker line (data/boilerplate.txt)");
+        }
+        if i < 3 && words <= 3 && lex.sections.contains(&bare) {
+            return Some("boilerplate: section label (data/sections.txt)");
+        }
     }
     if AGENCY_CREDIT.is_match(p) {
         return Some("boilerplate: agency or reporting credit");

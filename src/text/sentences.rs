@@ -35,6 +35,15 @@ pub fn split(text: &str, start: usize, end: usize) -> Vec<Span> {
     let mut sent_start = skip_space(para, start);
     let mut pos = sent_start;
     while pos < end {
+        // Bytes of other characters are skipped unread: only '.', '!', '?' and the first
+        // byte of '…' can start terminal punctuation.
+        let Some(skip) = para.as_bytes()[pos..]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        else {
+            break;
+        };
+        pos += skip;
         let Some(c) = para[pos..].chars().next() else {
             break;
         };
