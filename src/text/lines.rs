@@ -115,14 +115,15 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut title_seen = false;
     for (i, &(start, end)) in spans.iter().enumerate() {
         let p = &text[start..end];
-        let (role, rule) = if let Some(rule) = boilerplate_rule(p, i, total) {
+        let words = word_count(p);
+        let (role, rule) = if let Some(rule) = boilerplate_rule(p, words, i, total) {
             (Role::Boilerplate, rule)
-        } else if !title_seen && total > 1 && is_title(p) {
+        } else if !title_seen && total > 1 && is_title(p, words) {
             (
                 Role::Title,
                 "title: first short line without final punctuation",
             )
-        } else if is_heading(p) {
+        } else if is_heading(p, words) {
             (
                 Role::Heading,
                 "heading: short line without final punctuation",
@@ -142,21 +143,32 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     out
 }
 
-/// The number of words, counted up to 26: the rules below tell counts apart only up to 25,
-/// and body paragraphs are far longer.
+/// The number of white-space separated words, counted up to 26: the rules below tell
+/// counts apart only up to 25, and body paragraphs are far longer.
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().take(26).count()
+    let mut words = 0;
+    let mut after_space = true;
+    for c in s.chars() {
+        let space = c.is_whitespace();
+        if after_space && !space {
+            words += 1;
+            if words > 25 {
+                break;
+            }
+        }
+        after_space = space;
+    }
+    words
 }
 
-fn is_title(p: &str) -> bool {
-    let words = word_count(p);
+fn is_title(p: &str, words: usize) -> bool {
     // A headline may trail off ("Rivals of the £400 Apple...") but does not end a sentence.
     let ends_badly = p.ends_with(['!', ':', ';', ',']) || (p.ends_with('.') && !p.ends_with("..."));
     (2..=25).contains(&words) && p.len() <= 250 && !ends_badly && starts_like_a_line(p)
 }
 
-fn is_heading(p: &str) -> bool {
-    (1..=12).contains(&word_count(p))
+fn is_heading(p: &str, words: usize) -> bool {
+    (1..=12).contains(&words)
         && p.len() <= 100
         && !ends_sentence(p)
         && !p.ends_with([':', ';', ',', '”', '"'])
@@ -211,10 +223,10 @@ const ROLE_WORDS: &[&str] = &[
     "Journalist",
 ];
 
-/// The boilerplate rule that matches paragraph `p` (the `i`th of `total`), if any.
-fn boilerplate_rule(p: &str, i: usize, total: usize) -> Option<&'static str> {
+/// The boilerplate rule that matches paragraph `p` of `words` words (the `i`th of `total`),
+/// if any.
+fn boilerplate_rule(p: &str, words: usize, i: usize, total: usize) -> Option<&'static str> {
     let lex = lexicon();
-    let words = word_count(p);
     let near_end = i + 3 >= total;
     let short_unpunctuated = words <= 12 && !ends_sentence(p);
     if !p.chars().any(char::is_alphanumeric) {
@@ -248,7 +260,7 @@ fn boilerplate_rule(p: &str, i: usize, total: usize) -> Option<&'static str> {
     if words <= 15 && SOCIAL.is_match(p) && SOCIAL_TARGET.is_match(p) {
         return Some("boilerplate: social or sharing prompt");
     }
-    if EMAIL.is_match(p) && (near_end || words <= 25) {
+    if (near_end || words <= 25) && p.contains('@') && EMAIL.is_match(p) {
         return Some("boilerplate: contact address");
     }
     if near_end && LICENCE.is_match(p) {
