@@ -1,19 +1,22 @@
 //! Stage 6, cross-document link & summary: folds per-document results into the report.
 //!
-//! [`Corpus::add`] takes one [`Analysis`] at a time and keeps only what the corpus needs:
-//! counts, entity groups, signatures and candidate sentences, never whole texts.
-//! [`Corpus::finish`] links the entities, finds shared passages and duplicates, picks the
-//! corpus summary, orders the timeline and groups quotations, and returns the [`Report`].
+//! [`Corpus::add`] takes one [`Analysis`] at a time and keeps in memory only what linking
+//! and the cross-document summary need: counts, entity groups, hashes and signatures. The
+//! document's own report parts and every text go to a [`Spill`]. [`Corpus::finish`] links
+//! the entities, finds shared passages and duplicates, picks the corpus summary, orders the
+//! timeline and groups quotations; the documents' entries then come back one at a time.
 
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
-use crate::entities::{Linker, LocalEntity, link::local_entities, link_key};
+use crate::entities::{EntityType, Linker, LocalEntity, link::local_entities, link_key};
 use crate::report::{
-    CorpusStats, DocEntity, DocReport, EntityReport, ErrorRecord, Report, SCHEMA_VERSION, Tool,
-    records::MentionRecord,
+    CorpusStats, DateMention, DocEntity, DocReport, DocStats, EntityReport, ErrorRecord, Quote,
+    Report, SCHEMA_VERSION, SummarySentence, Tool, records::MentionRecord,
 };
+use crate::spill::{Slot, Spill, SpillReader};
 use crate::summary::{self, DocParts};
 use crate::{Analysis, CharCounter};
 
@@ -42,17 +45,6 @@ impl Default for Options {
             explain: false,
         }
     }
-}
-
-struct DocEntry {
-    id: String,
-    path: String,
-    encoding: &'static str,
-    /// Id of the document's first entity group in the linker.
-    group_base: usize,
-    /// Per local group: mentions and forms in this document.
-    groups: Vec<(u32, Vec<String>)>,
-    parts: DocParts,
 }
 
 /// What the corpus keeps of one document: built by [`digest`] on any thread, folded in
@@ -106,7 +98,29 @@ pub fn digest(path: &str, a: &Analysis, opts: &Options) -> Digest {
     }
 }
 
+/// One document's own report parts, waiting in the spill for the corpus to be linked.
+#[derive(Serialize, Deserialize)]
+struct DocRecord {
+    id: String,
+    path: String,
+    encoding: String,
+    title: Option<String>,
+    stats: DocStats,
+    /// Id of the document's first entity group in the linker.
+    group_base: usize,
+    /// Per local group: mentions and forms in this document.
+    groups: Vec<(u32, Vec<String>)>,
+    terms: Vec<(String, u32)>,
+    term_total: u32,
+    summary: Vec<SummarySentence>,
+    quotes: Vec<(usize, String, Option<usize>)>,
+    dates: Vec<DateMention>,
+}
+
 /// The corpus being folded.
+///
+/// Each document's report parts go to a [`Spill`] as it is added; in memory stay only the
+/// entity groups, key-term counts and the hashes and signatures of cross-document work.
 ///
 /// # Example
 ///
@@ -124,7 +138,7 @@ pub fn digest(path: &str, a: &Analysis, opts: &Options) -> Digest {
 ///     let a = corpus_scan::analyse(id, text.as_bytes()).unwrap();
 ///     corpus.add(id, &a);
 /// }
-/// let (report, _mentions) = corpus.finish();
+/// let (report, _mentions) = corpus.finish().unwrap().collect().unwrap();
 /// assert_eq!(report.corpus.documents, 2);
 /// let place = report.entities.iter().find(|e| e.canonical == "Hamadan").unwrap();
 /// assert_eq!(place.aliases, ["Hamadan", "Hamedan"]);
@@ -132,7 +146,6 @@ pub fn digest(path: &str, a: &Analysis, opts: &Options) -> Digest {
 /// ```
 pub struct Corpus {
     opts: Options,
-    docs: Vec<DocEntry>,
     linker: Linker,
     errors: Vec<ErrorRecord>,
     failed: usize,
@@ -140,19 +153,39 @@ pub struct Corpus {
     mentions: Vec<(MentionRecord, usize)>,
     /// Document frequency of each key-term candidate, by hash.
     df: FxHashMap<u64, u32>,
+    ids: Vec<String>,
+    /// Where each document's [`DocRecord`] is.
+    records: Vec<Slot>,
+    kept: summary::Kept,
+    spill: Spill,
+    stats: CorpusStats,
 }
 
 impl Corpus {
-    /// An empty corpus.
+    /// An empty corpus that keeps everything in memory.
     pub fn new(opts: Options) -> Corpus {
+        Corpus::with_spill(opts, Spill::in_memory())
+    }
+
+    /// An empty corpus that spills documents' report parts and texts to a temporary file, so
+    /// memory grows by a few hundred bytes per document instead of by their report.
+    pub fn spilling(opts: Options) -> std::io::Result<Corpus> {
+        Ok(Corpus::with_spill(opts, Spill::temporary()?))
+    }
+
+    fn with_spill(opts: Options, spill: Spill) -> Corpus {
         Corpus {
             opts,
-            docs: Vec::new(),
             linker: Linker::default(),
             errors: Vec::new(),
             failed: 0,
             mentions: Vec::new(),
             df: FxHashMap::default(),
+            ids: Vec::new(),
+            records: Vec::new(),
+            kept: summary::Kept::default(),
+            spill,
+            stats: CorpusStats::default(),
         }
     }
 
@@ -184,7 +217,7 @@ impl Corpus {
                 severity: "warning".to_owned(),
             });
         }
-        let doc = self.docs.len();
+        let doc = self.ids.len();
         let group_base = self.linker.groups();
         self.mentions.extend(d.mentions.into_iter().map(|(rec, g)| {
             let gid = if g == usize::MAX {
@@ -194,113 +227,80 @@ impl Corpus {
             };
             (rec, gid)
         }));
-        let local: Vec<(u32, Vec<String>)> = d
-            .groups
-            .iter()
-            .map(|g| (g.mentions(), g.forms.keys().cloned().collect()))
-            .collect();
-        self.linker.add(doc, d.groups);
-        self.docs.push(DocEntry {
-            id: d.id,
+        let s = &d.parts.stats;
+        self.stats.sentences += s.sentences;
+        self.stats.tokens += s.tokens;
+        self.stats.words += s.words;
+        self.stats.bytes += s.bytes;
+        self.kept
+            .add(doc, group_base, &mut d.parts, &mut self.spill);
+        let p = d.parts;
+        let record = DocRecord {
+            id: d.id.clone(),
             path: d.path,
-            encoding: d.encoding,
+            encoding: d.encoding.to_owned(),
+            title: p.title,
+            stats: p.stats,
             group_base,
-            groups: local,
-            parts: d.parts,
-        });
+            groups: d
+                .groups
+                .iter()
+                .map(|g| (g.mentions(), g.forms.keys().cloned().collect()))
+                .collect(),
+            terms: p.terms,
+            term_total: p.term_total,
+            summary: p.summary,
+            quotes: p.quotes,
+            dates: p.dates,
+        };
+        // Plain data always serializes; an empty record would fail loudly when read back.
+        let bytes = serde_json::to_vec(&record).unwrap_or_default();
+        self.records.push(self.spill.put(&bytes));
+        self.linker.add(doc, d.groups);
+        self.ids.push(d.id);
     }
 
-    /// Links, summarises and builds the report; also returns the mention records (with
-    /// canonical names) when `keep_mentions` was set.
-    pub fn finish(self) -> (Report, Vec<MentionRecord>) {
+    /// Links the entities and finishes every corpus-wide part of the report; the documents'
+    /// entries follow one at a time from [`Finished::documents`]. Fails only when the spill
+    /// cannot be written or read back.
+    pub fn finish(self) -> std::io::Result<Finished> {
         let (entities, entity_of_group) = self.linker.finish();
-        let canonical = |gid: usize| entities[entity_of_group[gid]].canonical.clone();
+        let spill = self.spill.finish()?;
         let mentions = self
             .mentions
             .into_iter()
             .map(|(mut rec, gid)| {
                 if gid != usize::MAX {
-                    rec.canonical = canonical(gid);
+                    rec.canonical = entities[entity_of_group[gid]].canonical.clone();
                 }
                 rec
             })
             .collect();
-        let ids: Vec<String> = self.docs.iter().map(|d| d.id.clone()).collect();
-        let corpus_parts = summary::corpus(
-            &self
-                .docs
-                .iter()
-                .map(|d| (&d.id, &d.parts, d.group_base))
-                .collect::<Vec<_>>(),
-            &self.df,
+        let parts = summary::corpus(
+            &self.kept,
+            &self.ids,
+            &spill,
             &entity_of_group,
             &entities,
             &self.opts,
-        );
-        let mut stats = CorpusStats {
-            documents: self.docs.len(),
+        )?;
+        let stats = CorpusStats {
+            documents: self.ids.len(),
             errors: self.failed,
             entities: entities.len(),
-            ..CorpusStats::default()
+            ..self.stats
         };
-        let mut documents = Vec::with_capacity(self.docs.len());
-        for (di, d) in self.docs.into_iter().enumerate() {
-            let s = &d.parts.stats;
-            stats.sentences += s.sentences;
-            stats.tokens += s.tokens;
-            stats.words += s.words;
-            stats.bytes += s.bytes;
-            let mut by_entity: BTreeMap<usize, (u32, Vec<String>)> = BTreeMap::new();
-            for (li, (n, forms)) in d.groups.iter().enumerate() {
-                let e = by_entity
-                    .entry(entity_of_group[d.group_base + li])
-                    .or_default();
-                e.0 += n;
-                e.1.extend(forms.iter().cloned());
-            }
-            let mut doc_entities: Vec<DocEntity> = by_entity
-                .into_iter()
-                .map(|(e, (n, mut forms))| {
-                    forms.sort();
-                    forms.dedup();
-                    DocEntity {
-                        canonical: entities[e].canonical.clone(),
-                        ty: entities[e].ty,
-                        mentions: n,
-                        forms,
-                    }
-                })
-                .collect();
-            // Most mentioned in this document first.
-            doc_entities.sort_by(|a, b| {
-                b.mentions
-                    .cmp(&a.mentions)
-                    .then(a.canonical.cmp(&b.canonical))
-            });
-            let (keyterms, quotes) = (
-                corpus_parts.keyterms[di].clone(),
-                corpus_parts.quotes[di].clone(),
-            );
-            documents.push(DocReport {
-                id: d.id,
-                path: d.path,
-                title: d.parts.title,
-                encoding: d.encoding.to_owned(),
-                stats: d.parts.stats,
-                entities: doc_entities,
-                keyterms,
-                summary: d.parts.summary,
-                quotes,
-                dates: d.parts.dates,
-            });
-        }
+        let names = entities
+            .iter()
+            .map(|e| (e.canonical.clone(), e.ty))
+            .collect();
         let entities = entities
             .into_iter()
             .map(|e| EntityReport {
                 canonical: e.canonical,
                 ty: e.ty,
                 aliases: e.aliases,
-                documents: e.documents.iter().map(|&d| ids[d].clone()).collect(),
+                documents: e.documents.iter().map(|&d| self.ids[d].clone()).collect(),
                 mentions: e.mentions,
                 roles: e.roles,
             })
@@ -312,15 +312,132 @@ impl Corpus {
                 version: env!("CARGO_PKG_VERSION").to_owned(),
             },
             corpus: stats,
-            documents,
+            documents: Vec::new(),
             entities,
-            shared_passages: corpus_parts.passages,
-            duplicates: corpus_parts.duplicates,
-            summary: corpus_parts.summary,
-            timeline: corpus_parts.timeline,
-            quotes: corpus_parts.quotes_across,
+            shared_passages: parts.passages,
+            duplicates: parts.duplicates,
+            summary: parts.summary,
+            timeline: parts.timeline,
+            quotes: parts.quotes_across,
             errors: self.errors,
         };
-        (report, mentions)
+        Ok(Finished {
+            report,
+            documents: Documents {
+                spill,
+                records: self.records.into_iter(),
+                names,
+                entity_of_group,
+                documents: self.ids.len(),
+                df: self.df,
+                keyterms: self.opts.keyterms,
+            },
+            mentions,
+        })
+    }
+}
+
+/// A finished corpus: the report without its documents, which are read back one at a time.
+pub struct Finished {
+    /// Every part of the report but `documents`, which is empty.
+    pub report: Report,
+    /// The documents' entries, in order.
+    pub documents: Documents,
+    /// Mention records with canonical names (only with `keep_mentions`).
+    pub mentions: Vec<MentionRecord>,
+}
+
+impl Finished {
+    /// The whole report, documents included, and the mention records.
+    pub fn collect(self) -> std::io::Result<(Report, Vec<MentionRecord>)> {
+        let mut report = self.report;
+        report.documents = self.documents.collect::<std::io::Result<_>>()?;
+        Ok((report, self.mentions))
+    }
+}
+
+/// The documents' report entries, read back from the spill and completed with canonical
+/// entity names and corpus-wide key-term scores.
+pub struct Documents {
+    spill: SpillReader,
+    records: std::vec::IntoIter<Slot>,
+    /// Canonical name and type of each entity.
+    names: Vec<(String, EntityType)>,
+    entity_of_group: Vec<usize>,
+    documents: usize,
+    df: FxHashMap<u64, u32>,
+    keyterms: usize,
+}
+
+impl Documents {
+    fn entry(&self, r: DocRecord) -> DocReport {
+        let name = |g: usize| &self.names[self.entity_of_group[r.group_base + g]];
+        let mut by_entity: BTreeMap<usize, (u32, Vec<String>)> = BTreeMap::new();
+        for (li, (n, forms)) in r.groups.into_iter().enumerate() {
+            let e = by_entity
+                .entry(self.entity_of_group[r.group_base + li])
+                .or_default();
+            e.0 += n;
+            e.1.extend(forms);
+        }
+        let mut entities: Vec<DocEntity> = by_entity
+            .into_iter()
+            .map(|(e, (mentions, mut forms))| {
+                forms.sort();
+                forms.dedup();
+                DocEntity {
+                    canonical: self.names[e].0.clone(),
+                    ty: self.names[e].1,
+                    mentions,
+                    forms,
+                }
+            })
+            .collect();
+        // Most mentioned in this document first.
+        entities.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then(a.canonical.cmp(&b.canonical))
+        });
+        DocReport {
+            keyterms: summary::keyterms(
+                &r.terms,
+                r.term_total,
+                &self.df,
+                self.documents,
+                self.keyterms,
+            ),
+            quotes: r
+                .quotes
+                .iter()
+                .map(|(sentence, text, g)| Quote {
+                    sentence: *sentence,
+                    text: text.clone(),
+                    speaker: g.map(|g| name(g).0.clone()),
+                })
+                .collect(),
+            id: r.id,
+            path: r.path,
+            title: r.title,
+            encoding: r.encoding,
+            stats: r.stats,
+            entities,
+            summary: r.summary,
+            dates: r.dates,
+        }
+    }
+}
+
+impl Iterator for Documents {
+    type Item = std::io::Result<DocReport>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let slot = self.records.next()?;
+        Some(
+            self.spill
+                .get(slot)
+                .and_then(|bytes| serde_json::from_slice(&bytes).map_err(std::io::Error::other))
+                .map(|r| self.entry(r)),
+        )
     }
 }

@@ -22,6 +22,7 @@ pub mod input;
 pub mod lexicon;
 pub mod report;
 pub mod run;
+pub mod spill;
 pub mod summary;
 pub mod text;
 mod unionfind;

@@ -15,7 +15,7 @@ use cli::{
     CheckArgs, Cli, ColorChoice, Command, Format, GlobalArgs, InputArgs, RecordFormat, ScanArgs,
     SchemaKind,
 };
-use corpus_scan::corpus::{Corpus, Options, digest};
+use corpus_scan::corpus::{Corpus, Finished, Options, digest};
 use corpus_scan::input::{Source, discover};
 use corpus_scan::report::style::Style;
 use corpus_scan::report::text::Layout;
@@ -285,7 +285,7 @@ fn entities(
     let progress = progress(ui, false);
     let (corpus, failed) = fold(input, opts, &progress)?;
     progress.set_message("linking…");
-    let (_, mentions) = corpus.finish();
+    let mentions = finish(corpus)?.mentions;
     progress.finish();
     let mut out = BufWriter::new(io::stdout().lock());
     match format {
@@ -301,8 +301,9 @@ fn entities(
     Ok(exit_code(input, failed))
 }
 
+/// Analyses every document into a corpus that spills to a temporary file.
 fn fold(input: &InputArgs, opts: Options, progress: &Progress) -> anyhow::Result<(Corpus, usize)> {
-    let mut corpus = Corpus::new(opts.clone());
+    let mut corpus = Corpus::spilling(opts.clone()).map_err(spill_error)?;
     let mut errors = Vec::new();
     let failed = each_document(
         input,
@@ -321,6 +322,19 @@ fn fold(input: &InputArgs, opts: Options, progress: &Progress) -> anyhow::Result
     Ok((corpus, failed))
 }
 
+/// Links and summarises the folded corpus.
+fn finish(corpus: Corpus) -> anyhow::Result<Finished> {
+    corpus.finish().map_err(spill_error)
+}
+
+/// The error for a temporary file that cannot be created, written or read.
+fn spill_error(e: io::Error) -> anyhow::Error {
+    anyhow::Error::new(e).context(format!(
+        "cannot use a temporary file in {} (set TMPDIR to a writable folder with free space)",
+        std::env::temp_dir().display()
+    ))
+}
+
 fn scan(args: &ScanArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let opts = Options {
         summary_sentences: args.summary_sentences,
@@ -331,7 +345,9 @@ fn scan(args: &ScanArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let progress = progress(ui, false);
     let (corpus, failed) = fold(&args.input, opts, &progress)?;
     progress.set_message("linking…");
-    let (report, _) = corpus.finish();
+    let Finished {
+        report, documents, ..
+    } = finish(corpus)?;
     progress.finish();
     // The text report follows the terminal it is printed on; a file or a pipe gets 80
     // columns, and colour only with --color always.
@@ -349,13 +365,10 @@ fn scan(args: &ScanArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let write = |out: &mut dyn Write| -> anyhow::Result<()> {
         let mut w = BufWriter::new(out);
         match args.format {
-            Format::Text => report::text::write_with(&report, &layout, &mut w)?,
-            Format::Json => {
-                serde_json::to_writer_pretty(&mut w, &report)?;
-                writeln!(w)?;
-            }
-            Format::Ndjson => report::write_ndjson(&report, &mut w)?,
-            Format::Csv => csv::write_documents(&report, &mut w)?,
+            Format::Text => report::text::write_with(&report, documents, &layout, &mut w)?,
+            Format::Json => report::write_json(&report, documents, &mut w)?,
+            Format::Ndjson => report::write_ndjson(&report, documents, &mut w)?,
+            Format::Csv => csv::write_documents(documents, &mut w)?,
         }
         w.flush()?;
         Ok(())

@@ -15,7 +15,7 @@ fn run(docs: &[&str]) -> (Report, Vec<(String, String, String)>) {
         let a = corpus_scan::analyse(&format!("{i}.txt"), d.as_bytes()).unwrap();
         c.add(&a.id.clone(), &a);
     }
-    let (r, m) = c.finish();
+    let (r, m) = c.finish().unwrap().collect().unwrap();
     (
         r,
         m.into_iter()

@@ -1105,12 +1105,12 @@ fn fuzz_analyse(data: &[u8]) {
     if let Ok(a) = corpus_scan::analyse("all.txt", data) {
         corpus.add("all.txt", &a);
     }
-    let (report, mentions) = corpus.finish();
+    let (report, mentions) = corpus.finish().unwrap().collect().unwrap();
     for m in &mentions {
         serde_json::to_writer(&mut sink, m).unwrap();
     }
     serde_json::to_writer(&mut sink, &report).unwrap();
-    report::write_ndjson(&report, &mut sink).unwrap();
+    report::write_ndjson(&report, report::own_documents(&report), &mut sink).unwrap();
     report::text::write(&report, &mut sink).unwrap();
 }
 

@@ -6,7 +6,7 @@ fn fold(text: &str) -> corpus_scan::report::Report {
     let a = corpus_scan::analyse("r.txt", text.as_bytes()).expect("text");
     let mut c = Corpus::new(Options::default());
     c.add("r.txt", &a);
-    c.finish().0
+    c.finish().unwrap().collect().unwrap().0
 }
 
 #[test]

@@ -7,9 +7,10 @@
 //! undefined readability figure) is an empty field. Text is written as it is in the
 //! document, control characters included: CSV is data, not a terminal display.
 
+use std::borrow::Borrow;
 use std::io::{self, Write};
 
-use super::Report;
+use super::DocReport;
 use super::records::{MentionRecord, sentence_records, token_records};
 use crate::Analysis;
 
@@ -218,10 +219,16 @@ pub fn write_mentions(
     Ok(())
 }
 
-/// Writes the documents table of the report, header first, one row per document.
-pub fn write_documents(r: &Report, out: &mut impl Write) -> io::Result<()> {
+/// Writes the documents table of the report, header first, one row per document, taking
+/// the entries from `docs` as they come (see [`super::write_json`]).
+pub fn write_documents<D: Borrow<DocReport>>(
+    docs: impl IntoIterator<Item = io::Result<D>>,
+    out: &mut impl Write,
+) -> io::Result<()> {
     write_header(out, DOCUMENT_COLUMNS)?;
-    for d in &r.documents {
+    for d in docs {
+        let d = d?;
+        let d = d.borrow();
         let s = &d.stats;
         let terms: Vec<&str> = d.keyterms.iter().map(|k| k.term.as_str()).collect();
         let terms = terms.join("; ");

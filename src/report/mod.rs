@@ -9,8 +9,12 @@ pub mod records;
 pub mod style;
 pub mod text;
 
+use std::borrow::Borrow;
+use std::cell::RefCell;
+use std::io::{self, Write};
+
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::entities::EntityType;
 
@@ -30,7 +34,7 @@ pub const SCHEMA_VERSION: &str = "1";
 /// let mut corpus = Corpus::new(Options::default());
 /// let text = "Iran allows Russia to use base\n\nRussia used the base, officials said.";
 /// corpus.add("a.txt", &corpus_scan::analyse("a.txt", text.as_bytes()).unwrap());
-/// let (report, _) = corpus.finish();
+/// let (report, _) = corpus.finish().unwrap().collect().unwrap();
 ///
 /// let json = serde_json::to_value(&report).unwrap();
 /// assert_eq!(json["schema_version"], corpus_scan::report::SCHEMA_VERSION);
@@ -121,7 +125,7 @@ pub struct DocReport {
 }
 
 /// A document's counts.
-#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, JsonSchema, Deserialize)]
 pub struct DocStats {
     /// File size in bytes.
     pub bytes: usize,
@@ -167,7 +171,7 @@ pub struct KeyTerm {
 }
 
 /// A sentence chosen for a document's summary.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, JsonSchema, Deserialize)]
 pub struct SummarySentence {
     /// Segment index (as in `corpus-scan sentences`).
     pub sentence: usize,
@@ -187,7 +191,7 @@ pub struct Quote {
 }
 
 /// A date mentioned in a document.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, JsonSchema, Deserialize)]
 pub struct DateMention {
     /// Segment index of the sentence.
     pub sentence: usize,
@@ -381,9 +385,79 @@ pub fn write_json_schema(
     writeln!(out)
 }
 
+/// Writes the JSON report (`scan --format json`), indented, taking the documents' entries
+/// from `docs` as they come, so a corpus's report never has to be whole in memory. Gives the
+/// same bytes as `serde_json::to_writer_pretty` of the whole report, with a newline.
+pub fn write_json<D: Borrow<DocReport>>(
+    r: &Report,
+    docs: impl IntoIterator<Item = io::Result<D>>,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let streamed = Streamed {
+        report: r,
+        docs: RefCell::new(Some(docs.into_iter())),
+    };
+    serde_json::to_writer_pretty(&mut *out, &streamed)?;
+    writeln!(out)
+}
+
+/// A report whose `documents` come from an iterator.
+struct Streamed<'a, I> {
+    report: &'a Report,
+    docs: RefCell<Option<I>>,
+}
+
+impl<I, D> Serialize for Streamed<'_, I>
+where
+    I: Iterator<Item = io::Result<D>>,
+    D: Borrow<DocReport>,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let r = self.report;
+        // The fields of `Report`, in its order (a test compares the two).
+        let mut m = s.serialize_struct("Report", 11)?;
+        m.serialize_field("schema_version", &r.schema_version)?;
+        m.serialize_field("tool", &r.tool)?;
+        m.serialize_field("corpus", &r.corpus)?;
+        m.serialize_field("documents", &DocSeq(&self.docs))?;
+        m.serialize_field("entities", &r.entities)?;
+        m.serialize_field("shared_passages", &r.shared_passages)?;
+        m.serialize_field("duplicates", &r.duplicates)?;
+        m.serialize_field("summary", &r.summary)?;
+        m.serialize_field("timeline", &r.timeline)?;
+        m.serialize_field("quotes", &r.quotes)?;
+        m.serialize_field("errors", &r.errors)?;
+        m.end()
+    }
+}
+
+/// The documents' entries as a JSON array, taken once from the iterator.
+struct DocSeq<'a, I>(&'a RefCell<Option<I>>);
+
+impl<I, D> Serialize for DocSeq<'_, I>
+where
+    I: Iterator<Item = io::Result<D>>,
+    D: Borrow<DocReport>,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = s.serialize_seq(None)?;
+        for d in self.0.borrow_mut().take().into_iter().flatten() {
+            seq.serialize_element(d.map_err(S::Error::custom)?.borrow())?;
+        }
+        seq.end()
+    }
+}
+
 /// Writes the report as NDJSON: one record per document (`"record": "document"`), then one
-/// corpus record holding everything else.
-pub fn write_ndjson(r: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
+/// corpus record holding everything else. The documents come from `docs`, as with
+/// [`write_json`].
+pub fn write_ndjson<D: Borrow<DocReport>>(
+    r: &Report,
+    docs: impl IntoIterator<Item = io::Result<D>>,
+    out: &mut impl Write,
+) -> io::Result<()> {
     #[derive(Serialize)]
     struct DocLine<'a> {
         record: &'static str,
@@ -404,12 +478,12 @@ pub fn write_ndjson(r: &Report, out: &mut impl std::io::Write) -> std::io::Resul
         quotes: &'a [CorpusQuote],
         errors: &'a [ErrorRecord],
     }
-    for d in &r.documents {
+    for d in docs {
         serde_json::to_writer(
             &mut *out,
             &DocLine {
                 record: "document",
-                doc: d,
+                doc: d?.borrow(),
             },
         )?;
         out.write_all(b"\n")?;
@@ -430,6 +504,11 @@ pub fn write_ndjson(r: &Report, out: &mut impl std::io::Write) -> std::io::Resul
     serde_json::to_writer(&mut *out, &c)?;
     out.write_all(b"\n")?;
     out.flush()
+}
+
+/// A report's own documents, in the form the writers take.
+pub fn own_documents(r: &Report) -> impl Iterator<Item = io::Result<&DocReport>> {
+    r.documents.iter().map(Ok)
 }
 
 #[cfg(test)]

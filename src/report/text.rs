@@ -5,10 +5,11 @@
 //! control characters and ANSI sequences in a file cannot rewrite the reader's terminal;
 //! colour ([`Style`]) is added after wrapping, so it never changes where lines break.
 
+use std::borrow::Borrow;
 use std::io::{self, Write};
 
-use super::Report;
 use super::style::{Paint, Painted, Style};
+use super::{DocReport, Report, own_documents};
 
 /// Width the report is wrapped to when nothing else is asked for (output to a pipe or file).
 pub const WIDTH: usize = 80;
@@ -102,17 +103,23 @@ fn truncate(s: &str, max: usize) -> String {
 
 /// Writes the text report, 80 columns wide and without colour.
 pub fn write(r: &Report, out: &mut impl Write) -> io::Result<()> {
-    write_with(r, &Layout::default(), out)
+    write_with(r, own_documents(r), &Layout::default(), out)
 }
 
-/// Writes the text report with a layout: its width and colours.
-pub fn write_with(r: &Report, layout: &Layout, out: &mut impl Write) -> io::Result<()> {
+/// Writes the text report with a layout (its width and colours), taking the documents'
+/// entries from `docs` as they come (see [`super::write_json`]).
+pub fn write_with<D: Borrow<DocReport>>(
+    r: &Report,
+    docs: impl IntoIterator<Item = io::Result<D>>,
+    layout: &Layout,
+    out: &mut impl Write,
+) -> io::Result<()> {
     Writer {
         width: layout.width,
         style: layout.style,
         out,
     }
-    .report(r)
+    .report(r, docs)
 }
 
 struct Writer<'w, W: Write> {
@@ -137,7 +144,11 @@ impl<W: Write> Writer<'_, W> {
         writeln!(self.out, "{}", self.paint(Paint::Heading, rule))
     }
 
-    fn report(&mut self, r: &Report) -> io::Result<()> {
+    fn report<D: Borrow<DocReport>>(
+        &mut self,
+        r: &Report,
+        docs: impl IntoIterator<Item = io::Result<D>>,
+    ) -> io::Result<()> {
         let c = &r.corpus;
         let header = format!(
             "corpus-scan {}: {} documents, {} sentences, {} words, {} bytes, {} errors",
@@ -145,7 +156,7 @@ impl<W: Write> Writer<'_, W> {
         );
         let header = self.wrap(&header, 2, self.width);
         writeln!(self.out, "{}", self.paint(Paint::Strong, header))?;
-        self.documents(r)?;
+        self.documents(docs)?;
         self.entities(r)?;
         self.passages(r)?;
         self.summary(r)?;
@@ -161,10 +172,15 @@ impl<W: Write> Writer<'_, W> {
         writeln!(self.out, "{}", self.paint(Paint::Dim, hint))
     }
 
-    fn documents(&mut self, r: &Report) -> io::Result<()> {
+    fn documents<D: Borrow<DocReport>>(
+        &mut self,
+        docs: impl IntoIterator<Item = io::Result<D>>,
+    ) -> io::Result<()> {
         let width = self.width;
         self.heading("DOCUMENTS")?;
-        for d in &r.documents {
+        for d in docs {
+            let d = d?;
+            let d = d.borrow();
             writeln!(self.out, "{}", self.paint(Paint::Path, sanitize(&d.id)))?;
             match d.title.as_deref() {
                 Some(t) => writeln!(self.out, "  {}", self.wrap(&sanitize(t), 2, width - 2))?,
@@ -383,12 +399,12 @@ mod tests {
             let a = crate::analyse(&id, &std::fs::read(&f).unwrap()).unwrap();
             corpus.add(&id, &a);
         }
-        corpus.finish().0
+        corpus.finish().unwrap().collect().unwrap().0
     }
 
     fn render(r: &Report, layout: &Layout) -> String {
         let mut out = Vec::new();
-        write_with(r, layout, &mut out).unwrap();
+        write_with(r, own_documents(r), layout, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 

@@ -21,8 +21,9 @@ use crate::entities::{Entity, EntityType};
 use crate::lexicon::{lexicon, with_lower};
 use crate::report::{
     CorpusQuote, CorpusSentence, DateMention, DocStats, Duplicate, KeyTerm, Location, Passage,
-    Quote, SummarySentence, TimelineEntry,
+    SummarySentence, TimelineEntry,
 };
+use crate::spill::{Slot, Spill, SpillReader};
 use crate::text::{SegmentKind, TokenKind};
 use crate::unionfind::UnionFind;
 use minhash::HASHES;
@@ -451,13 +452,179 @@ fn overlap(a: &[Word], b: &[Word]) -> f64 {
     }
 }
 
+/// A body sentence kept in memory for shared-passage detection; its text is spilled.
+#[derive(Debug, Clone)]
+struct KeptSentence {
+    doc: u32,
+    segment: u32,
+    exact: u64,
+    sig: [u32; HASHES],
+    text: Slot,
+}
+
+/// A corpus-summary candidate kept in memory; its text is spilled.
+#[derive(Debug, Clone)]
+struct KeptCandidate {
+    doc: u32,
+    segment: u32,
+    /// Entity groups it mentions (corpus-wide group ids).
+    groups: Vec<usize>,
+    score: f64,
+    text: Slot,
+}
+
+/// A normalised date for the timeline; the sentence's text is spilled.
+#[derive(Debug, Clone)]
+struct KeptDate {
+    date: String,
+    as_written: String,
+    doc: u32,
+    sentence: u32,
+    text: Slot,
+}
+
+/// A quotation for grouping across documents; its text is spilled.
+#[derive(Debug, Clone)]
+struct KeptQuote {
+    /// Hash of its normalised words: equal quotations, equal key.
+    key: u64,
+    doc: u32,
+    sentence: u32,
+    /// The speaker's corpus-wide entity group.
+    speaker: Option<usize>,
+    text: Slot,
+}
+
+/// A document's signature for duplicate detection.
+#[derive(Debug, Clone)]
+struct KeptDoc {
+    exact: u64,
+    sig: [u32; HASHES],
+    has_words: bool,
+}
+
+/// What the cross-document summary keeps of every document: hashes, signatures, ids and
+/// [`Slot`]s, with every text in the [`Spill`]. About a hundred and fifty bytes per body
+/// sentence, whatever the length of the text.
+#[derive(Debug, Default)]
+pub struct Kept {
+    docs: Vec<KeptDoc>,
+    sentences: Vec<KeptSentence>,
+    candidates: Vec<KeptCandidate>,
+    dates: Vec<KeptDate>,
+    quotes: Vec<KeptQuote>,
+}
+
+impl Kept {
+    /// Takes the cross-document parts of document `doc` (whose first entity group is
+    /// `group_base`), spilling their texts.
+    pub fn add(&mut self, doc: usize, group_base: usize, parts: &mut DocParts, spill: &mut Spill) {
+        let d = doc as u32;
+        self.docs.push(KeptDoc {
+            exact: parts.exact,
+            sig: parts.sig,
+            has_words: parts.stats.words > 0,
+        });
+        for s in std::mem::take(&mut parts.sentences) {
+            self.sentences.push(KeptSentence {
+                doc: d,
+                segment: s.segment as u32,
+                exact: s.exact,
+                sig: s.sig,
+                text: spill.put_str(&s.text),
+            });
+        }
+        for c in std::mem::take(&mut parts.candidates) {
+            self.candidates.push(KeptCandidate {
+                doc: d,
+                segment: c.segment as u32,
+                groups: c.groups.iter().map(|g| group_base + g).collect(),
+                score: c.score,
+                text: spill.put_str(&c.text),
+            });
+        }
+        let dated: BTreeMap<usize, Slot> = std::mem::take(&mut parts.dated)
+            .into_iter()
+            .map(|(seg, text)| (seg, spill.put_str(&text)))
+            .collect();
+        for date in &parts.dates {
+            if let (Some(norm), Some(&text)) = (&date.normalized, dated.get(&date.sentence)) {
+                self.dates.push(KeptDate {
+                    date: norm.clone(),
+                    as_written: date.text.clone(),
+                    doc: d,
+                    sentence: date.sentence as u32,
+                    text,
+                });
+            }
+        }
+        for (seg, text, speaker) in &parts.quotes {
+            self.quotes.push(KeptQuote {
+                key: minhash::sequence_hash(&minhash::word_hashes(text)),
+                doc: d,
+                sentence: *seg as u32,
+                speaker: speaker.map(|g| group_base + g),
+                text: spill.put_str(text),
+            });
+        }
+    }
+}
+
+/// A document's key terms: its candidates scored by TF-IDF against the corpus (`df` holds
+/// document frequencies by term hash, `n` the number of documents), at most `k`, with no
+/// word kept beside a phrase that holds it.
+pub fn keyterms(
+    terms: &[(String, u32)],
+    term_total: u32,
+    df: &FxHashMap<u64, u32>,
+    n: usize,
+    k: usize,
+) -> Vec<KeyTerm> {
+    let total = term_total.max(1);
+    let n = n as f64;
+    let mut scored: Vec<KeyTerm> = terms
+        .iter()
+        .filter(|(_, c)| *c >= 2)
+        .map(|(t, c)| {
+            let df = df.get(&minhash::fnv(t.as_bytes())).copied().unwrap_or(1);
+            let idf = ((n + 1.0) / (f64::from(df) + 1.0)).ln() + 1.0;
+            // Phrases are more telling than single words, and everyday words less.
+            let boost = if t.contains(' ') {
+                1.5
+            } else if lexicon().is_common(t) {
+                0.5
+            } else {
+                1.0
+            };
+            let score = f64::from(*c) / f64::from(total) * idf * boost;
+            KeyTerm {
+                term: t.clone(),
+                score: (score * 10000.0).round() / 10000.0,
+            }
+        })
+        .collect();
+    scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.term.cmp(&b.term)));
+    // A phrase makes its own words redundant.
+    let mut kept: Vec<KeyTerm> = Vec::new();
+    for t in scored {
+        let covered = kept.iter().any(|x| {
+            x.term.split(' ').any(|w| w == t.term)
+                || t.term.split(' ').all(|w| kept.iter().any(|x| x.term == w))
+                    && t.term.contains(' ')
+        });
+        if !covered {
+            kept.push(t);
+        }
+        if kept.len() >= k {
+            break;
+        }
+    }
+    kept
+}
+
 /// The corpus-level summary parts.
 #[derive(Debug, Default)]
 pub struct CorpusParts {
-    /// Key terms per document.
-    pub keyterms: Vec<Vec<KeyTerm>>,
-    /// Quotations per document, with canonical speakers.
-    pub quotes: Vec<Vec<Quote>>,
     /// Shared passages.
     pub passages: Vec<Passage>,
     /// Duplicate document pairs.
@@ -470,137 +637,87 @@ pub struct CorpusParts {
     pub quotes_across: Vec<CorpusQuote>,
 }
 
-/// Combines all documents' parts. `docs` holds (id, parts, first group id);
-/// `entity_of_group` maps group ids to indices into `entities`.
+/// Combines what was kept of every document. `ids` are the document ids; `entity_of_group`
+/// maps group ids to indices into `entities`; texts are read back from `spill`.
 pub fn corpus(
-    docs: &[(&String, &DocParts, usize)],
-    df: &FxHashMap<u64, u32>,
+    kept: &Kept,
+    ids: &[String],
+    spill: &SpillReader,
     entity_of_group: &[usize],
     entities: &[Entity],
     opts: &Options,
-) -> CorpusParts {
-    let mut out = CorpusParts::default();
-    let n = docs.len() as f64;
-    let entity = |base: usize, g: usize| &entities[entity_of_group[base + g]];
-    for (_, p, base) in docs {
-        let total = p.term_total.max(1);
-        let mut scored: Vec<KeyTerm> = p
-            .terms
-            .iter()
-            .filter(|(_, c)| *c >= 2)
-            .map(|(t, c)| {
-                let df = df.get(&minhash::fnv(t.as_bytes())).copied().unwrap_or(1);
-                let idf = ((n + 1.0) / (f64::from(df) + 1.0)).ln() + 1.0;
-                // Phrases are more telling than single words, and everyday words less.
-                let boost = if t.contains(' ') {
-                    1.5
-                } else if lexicon().is_common(t) {
-                    0.5
-                } else {
-                    1.0
-                };
-                let score = f64::from(*c) / f64::from(total) * idf * boost;
-                KeyTerm {
-                    term: t.clone(),
-                    score: (score * 10000.0).round() / 10000.0,
-                }
+) -> std::io::Result<CorpusParts> {
+    let canonical = |g: usize| entities[entity_of_group[g]].canonical.clone();
+    let id = |d: u32| ids[d as usize].clone();
+    let mut timeline = kept
+        .dates
+        .iter()
+        .map(|d| {
+            Ok(TimelineEntry {
+                date: d.date.clone(),
+                as_written: d.as_written.clone(),
+                doc: id(d.doc),
+                sentence: d.sentence as usize,
+                text: spill.get_str(d.text)?,
             })
-            .collect();
-        scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.term.cmp(&b.term)));
-        // A phrase makes its own words redundant.
-        let mut kept: Vec<KeyTerm> = Vec::new();
-        for k in scored {
-            let covered = kept.iter().any(|x| {
-                x.term.split(' ').any(|w| w == k.term)
-                    || k.term.split(' ').all(|w| kept.iter().any(|x| x.term == w))
-                        && k.term.contains(' ')
-            });
-            if !covered {
-                kept.push(k);
-            }
-            if kept.len() >= opts.keyterms {
-                break;
-            }
-        }
-        out.keyterms.push(kept);
-        out.quotes.push(
-            p.quotes
-                .iter()
-                .map(|(s, t, g)| Quote {
-                    sentence: *s,
-                    text: t.clone(),
-                    speaker: g.map(|g| entity(*base, g).canonical.clone()),
-                })
-                .collect(),
-        );
-    }
-    out.passages = passages(docs);
-    out.duplicates = duplicates(docs);
-    out.summary = corpus_summary(
-        docs,
-        entity_of_group,
-        entities,
-        opts.corpus_summary_sentences,
-    );
-    for (id, p, _) in docs {
-        for d in &p.dates {
-            if let (Some(norm), Some(text)) = (&d.normalized, p.dated.get(&d.sentence)) {
-                out.timeline.push(TimelineEntry {
-                    date: norm.clone(),
-                    as_written: d.text.clone(),
-                    doc: (*id).clone(),
-                    sentence: d.sentence,
-                    text: text.clone(),
-                });
-            }
-        }
-    }
-    out.timeline.sort_by(|a, b| {
+        })
+        .collect::<std::io::Result<Vec<_>>>()?;
+    timeline.sort_by(|a, b| {
         dates::sort_key(&a.date)
             .cmp(&dates::sort_key(&b.date))
             .then(a.doc.cmp(&b.doc))
             .then(a.sentence.cmp(&b.sentence))
     });
     let mut grouped: BTreeMap<u64, CorpusQuote> = BTreeMap::new();
-    for (di, (id, _, _)) in docs.iter().enumerate() {
-        for q in &out.quotes[di] {
-            let key = minhash::sequence_hash(&minhash::word_hashes(&q.text));
-            let e = grouped.entry(key).or_insert_with(|| CorpusQuote {
-                text: q.text.clone(),
+    for q in &kept.quotes {
+        let e = match grouped.entry(q.key) {
+            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::btree_map::Entry::Vacant(e) => e.insert(CorpusQuote {
+                text: spill.get_str(q.text)?,
                 speakers: Vec::new(),
                 locations: Vec::new(),
-            });
-            if let Some(s) = &q.speaker
-                && !e.speakers.contains(s)
-            {
-                e.speakers.push(s.clone());
-                e.speakers.sort();
-            }
-            e.locations.push(Location {
-                doc: (*id).clone(),
-                sentence: q.sentence,
-            });
+            }),
+        };
+        if let Some(s) = q.speaker.map(canonical)
+            && !e.speakers.contains(&s)
+        {
+            e.speakers.push(s);
+            e.speakers.sort();
         }
+        e.locations.push(Location {
+            doc: id(q.doc),
+            sentence: q.sentence as usize,
+        });
     }
-    let mut quotes: Vec<CorpusQuote> = grouped.into_values().collect();
-    quotes.sort_by(|a, b| {
+    let mut quotes_across: Vec<CorpusQuote> = grouped.into_values().collect();
+    quotes_across.sort_by(|a, b| {
         b.locations
             .len()
             .cmp(&a.locations.len())
             .then(a.locations.cmp(&b.locations))
     });
-    out.quotes_across = quotes;
-    out
+    Ok(CorpusParts {
+        passages: passages(&kept.sentences, ids, spill)?,
+        duplicates: duplicates(&kept.docs, ids),
+        summary: corpus_summary(
+            &kept.candidates,
+            ids,
+            spill,
+            entity_of_group,
+            entities,
+            opts.corpus_summary_sentences,
+        )?,
+        timeline,
+        quotes_across,
+    })
 }
 
 /// Sentences shared by several documents, exactly or nearly.
-fn passages(docs: &[(&String, &DocParts, usize)]) -> Vec<Passage> {
-    let items: Vec<(usize, &SentenceSig)> = docs
-        .iter()
-        .enumerate()
-        .flat_map(|(d, (_, p, _))| p.sentences.iter().map(move |s| (d, s)))
-        .collect();
-    let sigs: Vec<&[u32; HASHES]> = items.iter().map(|(_, s)| &s.sig).collect();
+fn passages(
+    items: &[KeptSentence],
+    ids: &[String],
+    spill: &SpillReader,
+) -> std::io::Result<Vec<Passage>> {
     let mut sets = UnionFind::new(items.len());
     let mut sims: FxHashMap<usize, f64> = FxHashMap::default();
     // Exact copies join the first sentence with their words; only those first sentences
@@ -608,7 +725,7 @@ fn passages(docs: &[(&String, &DocParts, usize)]) -> Vec<Passage> {
     let mut by_exact: FxHashMap<u64, usize> = FxHashMap::default();
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
     let mut reps = Vec::new();
-    for (i, (_, s)) in items.iter().enumerate() {
+    for (i, s) in items.iter().enumerate() {
         if let Some(&j) = by_exact.get(&s.exact) {
             pairs.push((j, i, 1.0));
         } else {
@@ -616,7 +733,7 @@ fn passages(docs: &[(&String, &DocParts, usize)]) -> Vec<Passage> {
             reps.push(i);
         }
     }
-    let rep_sigs: Vec<&[u32; HASHES]> = reps.iter().map(|&i| sigs[i]).collect();
+    let rep_sigs: Vec<&[u32; HASHES]> = reps.iter().map(|&i| &items[i].sig).collect();
     for (a, b) in minhash::candidates(&rep_sigs) {
         let sim = minhash::similarity(rep_sigs[a], rep_sigs[b]);
         if sim >= PASSAGE_THRESHOLD {
@@ -634,73 +751,81 @@ fn passages(docs: &[(&String, &DocParts, usize)]) -> Vec<Passage> {
         let root = sets.union(ri, rj);
         sims.insert(root, low);
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..items.len() {
-        groups.entry(sets.find(i)).or_default().push(i);
+    // Only sentences with company are grouped: most sentences stand alone.
+    let roots: Vec<usize> = (0..items.len()).map(|i| sets.find(i)).collect();
+    let mut size = vec![0u32; items.len()];
+    for &r in &roots {
+        size[r] += 1;
     }
-    let mut out: Vec<Passage> = groups
-        .into_iter()
-        .filter(|(_, g)| g.len() > 1)
-        .map(|(root, g)| {
-            let documents: BTreeSet<&String> = g.iter().map(|&i| docs[items[i].0].0).collect();
-            let exact = g.iter().all(|&i| items[i].1.exact == items[g[0]].1.exact);
-            let similarity = if exact {
-                1.0
-            } else {
-                (sims.get(&root).copied().unwrap_or(1.0) * 100.0).round() / 100.0
-            };
-            Passage {
-                documents: documents.into_iter().cloned().collect(),
-                similarity,
-                kind: if exact { "exact" } else { "near" }.to_owned(),
-                text: items[g[0]].1.text.clone(),
-                locations: g
-                    .iter()
-                    .map(|&i| Location {
-                        doc: docs[items[i].0].0.clone(),
-                        sentence: items[i].1.segment,
-                    })
-                    .collect(),
-            }
-        })
-        .filter(|p| p.documents.len() > 1)
-        .collect();
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &r) in roots.iter().enumerate() {
+        if size[r] > 1 {
+            groups.entry(r).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for (root, g) in groups {
+        let documents: BTreeSet<u32> = g.iter().map(|&i| items[i].doc).collect();
+        if documents.len() < 2 {
+            continue;
+        }
+        let exact = g.iter().all(|&i| items[i].exact == items[g[0]].exact);
+        let similarity = if exact {
+            1.0
+        } else {
+            (sims.get(&root).copied().unwrap_or(1.0) * 100.0).round() / 100.0
+        };
+        let mut documents: Vec<String> = documents
+            .into_iter()
+            .map(|d| ids[d as usize].clone())
+            .collect();
+        documents.sort();
+        out.push(Passage {
+            documents,
+            similarity,
+            kind: if exact { "exact" } else { "near" }.to_owned(),
+            text: spill.get_str(items[g[0]].text)?,
+            locations: g
+                .iter()
+                .map(|&i| Location {
+                    doc: ids[items[i].doc as usize].clone(),
+                    sentence: items[i].segment as usize,
+                })
+                .collect(),
+        });
+    }
     out.sort_by(|a, b| {
         b.documents
             .len()
             .cmp(&a.documents.len())
             .then(a.locations.cmp(&b.locations))
     });
-    out
+    Ok(out)
 }
 
 /// Pairs of documents that are exact or near copies.
-fn duplicates(docs: &[(&String, &DocParts, usize)]) -> Vec<Duplicate> {
+fn duplicates(docs: &[KeptDoc], ids: &[String]) -> Vec<Duplicate> {
     let mut out = Vec::new();
     let mut first: FxHashMap<u64, usize> = FxHashMap::default();
     let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
-    for (i, (_, p, _)) in docs.iter().enumerate() {
-        if p.stats.words == 0 {
+    for (i, d) in docs.iter().enumerate() {
+        if !d.has_words {
             continue;
         }
-        match first.get(&p.exact) {
+        match first.get(&d.exact) {
             Some(&j) => {
                 seen.insert((j, i));
                 out.push((j, i, 1.0, "exact"));
             }
             None => {
-                first.insert(p.exact, i);
+                first.insert(d.exact, i);
             }
         }
     }
     // Near copies among the first of each set of exact copies.
-    let reps: Vec<usize> = first
-        .values()
-        .copied()
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let sigs: Vec<&[u32; HASHES]> = reps.iter().map(|&i| &docs[i].1.sig).collect();
+    let mut reps: Vec<usize> = first.values().copied().collect();
+    reps.sort_unstable();
+    let sigs: Vec<&[u32; HASHES]> = reps.iter().map(|&i| &docs[i].sig).collect();
     for (a, b) in minhash::candidates(&sigs) {
         let (i, j) = (reps[a], reps[b]);
         let sim = minhash::similarity(sigs[a], sigs[b]);
@@ -711,7 +836,7 @@ fn duplicates(docs: &[(&String, &DocParts, usize)]) -> Vec<Duplicate> {
     out.sort_by_key(|d| (d.0, d.1));
     out.into_iter()
         .map(|(i, j, similarity, kind)| Duplicate {
-            documents: vec![docs[i].0.clone(), docs[j].0.clone()],
+            documents: vec![ids[i].clone(), ids[j].clone()],
             similarity,
             kind: kind.to_owned(),
         })
@@ -719,13 +844,16 @@ fn duplicates(docs: &[(&String, &DocParts, usize)]) -> Vec<Duplicate> {
 }
 
 /// Picks sentences that together cover the most widely reported entities, greedily, with no
-/// two sentences alike.
+/// two sentences alike. Each round takes the candidate of highest gain that is not like one
+/// already chosen, so only the texts of the front-runners are read back.
 fn corpus_summary(
-    docs: &[(&String, &DocParts, usize)],
+    cands: &[KeptCandidate],
+    ids: &[String],
+    spill: &SpillReader,
     entity_of_group: &[usize],
     entities: &[Entity],
     k: usize,
-) -> Vec<CorpusSentence> {
+) -> std::io::Result<Vec<CorpusSentence>> {
     let weight = |e: usize| {
         let ent = &entities[e];
         if ent.ty.is_name() {
@@ -734,61 +862,65 @@ fn corpus_summary(
             0.0
         }
     };
-    let cands: Vec<(usize, &Candidate, BTreeSet<usize>)> = docs
+    let ents: Vec<BTreeSet<usize>> = cands
         .iter()
-        .enumerate()
-        .flat_map(|(d, (_, p, base))| {
-            p.candidates.iter().map(move |c| {
-                (
-                    d,
-                    c,
-                    c.groups.iter().map(|g| entity_of_group[base + g]).collect(),
-                )
-            })
-        })
+        .map(|c| c.groups.iter().map(|&g| entity_of_group[g]).collect())
         .collect();
-    let words: Vec<FxHashSet<u64>> = cands
-        .iter()
-        .map(|(_, c, _)| minhash::word_hashes(&c.text).into_iter().collect())
-        .collect();
+    let mut words: FxHashMap<usize, FxHashSet<u64>> = FxHashMap::default();
+    let mut words_of = |ci: usize| -> std::io::Result<FxHashSet<u64>> {
+        if let Some(w) = words.get(&ci) {
+            return Ok(w.clone());
+        }
+        let w: FxHashSet<u64> = minhash::word_hashes(&spill.get_str(cands[ci].text)?)
+            .into_iter()
+            .collect();
+        words.insert(ci, w.clone());
+        Ok(w)
+    };
     let mut covered: FxHashSet<usize> = FxHashSet::default();
-    let mut chosen: Vec<usize> = Vec::new();
+    let mut chosen: Vec<(usize, FxHashSet<u64>)> = Vec::new();
     while chosen.len() < k {
-        let mut best: Option<(f64, usize)> = None;
-        for (ci, (_, c, ents)) in cands.iter().enumerate() {
-            if chosen.contains(&ci) {
-                continue;
-            }
-            let similar = chosen.iter().any(|&x| {
-                let inter = words[x].intersection(&words[ci]).count() as f64;
-                inter / (words[x].len() + words[ci].len()) as f64 * 2.0 > 0.5
+        let mut order: Vec<(f64, usize)> = cands
+            .iter()
+            .enumerate()
+            .filter(|(ci, _)| chosen.iter().all(|(x, _)| x != ci))
+            .map(|(ci, c)| {
+                let gain = ents[ci]
+                    .iter()
+                    .filter(|e| !covered.contains(e))
+                    .map(|&e| weight(e))
+                    .sum::<f64>()
+                    + c.score;
+                (gain, ci)
+            })
+            .collect();
+        // Highest gain first; among equals, the earliest.
+        order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut pick = None;
+        for &(_, ci) in &order {
+            let w = words_of(ci)?;
+            let similar = chosen.iter().any(|(_, x)| {
+                let inter = x.intersection(&w).count() as f64;
+                inter / (x.len() + w.len()) as f64 * 2.0 > 0.5
             });
-            if similar {
-                continue;
-            }
-            let gain: f64 = ents
-                .iter()
-                .filter(|e| !covered.contains(e))
-                .map(|&e| weight(e))
-                .sum::<f64>()
-                + c.score;
-            if best.is_none_or(|(b, _)| gain > b) {
-                best = Some((gain, ci));
+            if !similar {
+                pick = Some((ci, w));
+                break;
             }
         }
-        let Some((_, ci)) = best else { break };
-        covered.extend(cands[ci].2.iter().copied());
-        chosen.push(ci);
+        let Some((ci, w)) = pick else { break };
+        covered.extend(ents[ci].iter().copied());
+        chosen.push((ci, w));
     }
     chosen
         .into_iter()
-        .map(|ci| {
-            let (d, c, _) = &cands[ci];
-            CorpusSentence {
-                doc: docs[*d].0.clone(),
-                sentence: c.segment,
-                text: c.text.clone(),
-            }
+        .map(|(ci, _)| {
+            let c = &cands[ci];
+            Ok(CorpusSentence {
+                doc: ids[c.doc as usize].clone(),
+                sentence: c.segment as usize,
+                text: spill.get_str(c.text)?,
+            })
         })
         .collect()
 }

@@ -1,0 +1,150 @@
+//! Spill: where the corpus stage puts what it needs again only at the end.
+//!
+//! Folding a large corpus keeps each document's report parts and the texts of its
+//! sentences until linking is done. Held in memory, they grow with the corpus; written to an
+//! unnamed temporary file, they cost a few bytes of [`Slot`] each and the operating system's
+//! page cache does the rest. [`Spill::in_memory`] keeps the bytes in a buffer instead, for
+//! small corpora and tests.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+
+/// Where a piece of spilled data is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    offset: u64,
+    len: u64,
+}
+
+enum Store {
+    Memory(Vec<u8>),
+    File(BufWriter<File>),
+}
+
+/// An append-only store of byte strings. Writes cannot fail from the caller's side: the first
+/// error is kept and returned by [`Spill::finish`], so a full disk is reported once, with its
+/// cause, instead of at every document.
+pub struct Spill {
+    store: Store,
+    len: u64,
+    error: Option<io::Error>,
+}
+
+impl Spill {
+    /// A spill held in memory.
+    pub fn in_memory() -> Spill {
+        Spill {
+            store: Store::Memory(Vec::new()),
+            len: 0,
+            error: None,
+        }
+    }
+
+    /// A spill in an unnamed temporary file (removed by the system when closed).
+    pub fn temporary() -> io::Result<Spill> {
+        Ok(Spill {
+            store: Store::File(BufWriter::with_capacity(1 << 16, tempfile::tempfile()?)),
+            len: 0,
+            error: None,
+        })
+    }
+
+    /// Appends `bytes` and says where they are.
+    pub fn put(&mut self, bytes: &[u8]) -> Slot {
+        let slot = Slot {
+            offset: self.len,
+            len: bytes.len() as u64,
+        };
+        match &mut self.store {
+            Store::Memory(buf) => buf.extend_from_slice(bytes),
+            Store::File(w) => {
+                if self.error.is_none()
+                    && let Err(e) = w.write_all(bytes)
+                {
+                    self.error = Some(e);
+                }
+            }
+        }
+        self.len += slot.len;
+        slot
+    }
+
+    /// Appends a string.
+    pub fn put_str(&mut self, text: &str) -> Slot {
+        self.put(text.as_bytes())
+    }
+
+    /// Ends writing; the reader gives back what was put.
+    pub fn finish(self) -> io::Result<SpillReader> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        Ok(match self.store {
+            Store::Memory(buf) => SpillReader::Memory(buf),
+            Store::File(w) => SpillReader::File(w.into_inner().map_err(|e| e.into_error())?),
+        })
+    }
+}
+
+/// Reads a finished [`Spill`].
+pub enum SpillReader {
+    /// Bytes kept in memory.
+    Memory(Vec<u8>),
+    /// Bytes in a temporary file.
+    File(File),
+}
+
+impl SpillReader {
+    /// The bytes at `slot`.
+    pub fn get(&self, slot: Slot) -> io::Result<Vec<u8>> {
+        let start = usize::try_from(slot.offset).map_err(io::Error::other)?;
+        let len = usize::try_from(slot.len).map_err(io::Error::other)?;
+        match self {
+            SpillReader::Memory(buf) => buf
+                .get(start..start + len)
+                .map(<[u8]>::to_vec)
+                .ok_or_else(|| io::Error::other("spill slot out of range")),
+            SpillReader::File(file) => {
+                let mut out = vec![0; len];
+                read_exact_at(file, &mut out, slot.offset)?;
+                Ok(out)
+            }
+        }
+    }
+
+    /// The string at `slot` (written by [`Spill::put_str`]).
+    pub fn get_str(&self, slot: Slot) -> io::Result<String> {
+        String::from_utf8(self.get(slot)?).map_err(io::Error::other)
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(not(unix))]
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut f = file;
+    f.seek(SeekFrom::Start(offset))?;
+    f.read_exact(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gives_back_what_was_put_in_memory_and_on_disk() {
+        for mut spill in [Spill::in_memory(), Spill::temporary().unwrap()] {
+            let a = spill.put_str("Hamedan");
+            let b = spill.put_str("");
+            let c = spill.put_str("Tu-22M3 “bombers”");
+            let r = spill.finish().unwrap();
+            assert_eq!(r.get_str(c).unwrap(), "Tu-22M3 “bombers”");
+            assert_eq!(r.get_str(a).unwrap(), "Hamedan");
+            assert_eq!(r.get_str(b).unwrap(), "");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! The report written as it streams from a spilling corpus is the report a corpus held in
+//! memory gives, byte for byte, in every format.
+
+use corpus_scan::corpus::{Corpus, Options};
+use corpus_scan::report::{self, csv, own_documents, text};
+
+mod common;
+
+fn seeds(mut corpus: Corpus) -> Corpus {
+    let mut files: Vec<_> = std::fs::read_dir(common::corpus())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for f in files {
+        let id = f.file_name().unwrap().to_str().unwrap().to_owned();
+        let a = corpus_scan::analyse(&id, &std::fs::read(&f).unwrap()).unwrap();
+        corpus.add(&id, &a);
+    }
+    corpus
+}
+
+/// Renders a report both ways: whole (from memory) and streamed (from a spill file).
+fn both(render: impl Fn(&report::Report, Option<corpus_scan::corpus::Documents>) -> Vec<u8>) {
+    let (whole, _) = seeds(Corpus::new(Options::default()))
+        .finish()
+        .unwrap()
+        .collect()
+        .unwrap();
+    let finished = seeds(Corpus::spilling(Options::default()).unwrap())
+        .finish()
+        .unwrap();
+    assert!(finished.report.documents.is_empty());
+    let streamed = render(&finished.report, Some(finished.documents));
+    let kept = render(&whole, None);
+    assert!(kept.len() > 1000);
+    assert_eq!(
+        String::from_utf8(streamed).unwrap(),
+        String::from_utf8(kept).unwrap()
+    );
+}
+
+#[test]
+fn streamed_json_is_the_whole_report_pretty_printed() {
+    both(|r, docs| {
+        let mut out = Vec::new();
+        match docs {
+            Some(d) => report::write_json(r, d, &mut out).unwrap(),
+            None => {
+                serde_json::to_writer_pretty(&mut out, r).unwrap();
+                out.push(b'\n');
+            }
+        }
+        out
+    });
+}
+
+#[test]
+fn streamed_text_ndjson_and_csv_match_the_whole_report() {
+    both(|r, docs| {
+        let mut out = Vec::new();
+        match docs {
+            Some(d) => text::write_with(r, d, &text::Layout::default(), &mut out).unwrap(),
+            None => text::write(r, &mut out).unwrap(),
+        }
+        out
+    });
+    both(|r, docs| {
+        let mut out = Vec::new();
+        match docs {
+            Some(d) => report::write_ndjson(r, d, &mut out).unwrap(),
+            None => report::write_ndjson(r, own_documents(r), &mut out).unwrap(),
+        }
+        out
+    });
+    both(|r, docs| {
+        let mut out = Vec::new();
+        match docs {
+            Some(d) => csv::write_documents(d, &mut out).unwrap(),
+            None => csv::write_documents(own_documents(r), &mut out).unwrap(),
+        }
+        out
+    });
+}
