@@ -624,7 +624,7 @@ impl<'a> DocState<'a> {
 
     /// A single word that is the surname of a person named in full is that person.
     fn propagate_surnames(&mut self, text: &str) {
-        let surnames: HashSet<String> = self
+        let surnames: HashSet<&str> = self
             .out
             .iter()
             .filter(|m| m.ty == T::Person && text[m.start..m.end].split_whitespace().count() >= 2)
@@ -640,7 +640,7 @@ impl<'a> DocState<'a> {
             if m.ty != T::Person
                 && m.known.is_none()
                 && !t.contains(' ')
-                && surnames.contains(&strip_article(t))
+                && surnames.contains(strip_article(t))
             {
                 m.ty = T::Person;
                 m.typed_by = "surname of a person named in the document";

@@ -60,16 +60,20 @@ fn normalise(surface: &str) -> String {
     let s = surface
         .trim_start_matches("the ")
         .trim_start_matches("The ");
-    let mut words = Vec::new();
+    let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
-        let w = w.to_lowercase().replace(['.', '’', '\''], "");
+        let mut w = w.to_lowercase();
+        w.retain(|c| !matches!(c, '.' | '’' | '\''));
         let w = strip_article(&w);
-        let w = lex.spelling.get(&w).cloned().unwrap_or(w);
+        let w = lex.spelling.get(w).map_or(w, String::as_str);
         if w != "al" && w != "el" && !w.is_empty() {
-            words.push(w);
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
         }
     }
-    words.join(" ")
+    out
 }
 
 /// The key that groups a document's mentions: same key, same entity.

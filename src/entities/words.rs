@@ -1,7 +1,7 @@
 //! Word shapes the entity rules look at: capitals, acronyms, name particles, hyphenated
 //! modifiers and model designators. Pure functions of one word.
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, with_lower};
 
 /// Lower-case words that may join capitalised words inside one name.
 pub(super) const PARTICLES: &[&str] = &[
@@ -68,8 +68,8 @@ pub(super) fn looks_like_a_name(w: &str) -> bool {
 }
 
 /// Removes an Arabic article prefix: al-Assad -> Assad.
-pub(super) fn strip_article(w: &str) -> String {
-    after_article(w).unwrap_or(w).to_owned()
+pub(super) fn strip_article(w: &str) -> &str {
+    after_article(w).unwrap_or(w)
 }
 
 /// For a token like "Iran-backed" or "War-era", the byte length of the name part.
@@ -91,13 +91,17 @@ pub(super) fn hyphen_cut(w: &str) -> &str {
 /// Tupolev-22M3 becomes Tu-22M3 through data/designator_makers.txt.
 pub(super) fn designator(w: &str) -> Option<String> {
     let lex = lexicon();
+    // Every designator has a digit after its letters: most words are ruled out here.
+    if !w.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     if let Some((maker, rest)) = w.split_once('-')
-        && let Some(prefix) = lex.makers.get(&maker.to_lowercase())
         && rest.starts_with(|c: char| c.is_ascii_digit())
+        && let Some(prefix) = with_lower(maker, |m| lex.makers.get(m))
     {
         return Some(format!("{prefix}-{rest}"));
     }
-    let letters: String = w.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let letters = &w[..w.bytes().take_while(u8::is_ascii_alphabetic).count()];
     let rest = &w[letters.len()..];
     let rest = rest.strip_prefix('-').unwrap_or(rest);
     let hyphen = rest.len() < w.len() - letters.len();
@@ -113,7 +117,7 @@ pub(super) fn designator(w: &str) -> Option<String> {
     if digits > 4 {
         return None;
     }
-    let known_prefix = lex.designator_prefixes.contains(&letters.to_lowercase());
+    let known_prefix = with_lower(letters, |l| lex.designator_prefixes.contains(l));
     let caps = letters.chars().all(|c| c.is_ascii_uppercase());
     (known_prefix || (caps && letters.len() >= 2) || (hyphen && caps)).then(|| w.to_owned())
 }
