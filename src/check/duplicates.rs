@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::{Config, Finding, Related, Rule, Severity};
-use crate::summary::minhash::{self, HASHES};
+use crate::summary::minhash::{self, Signature};
 use crate::text::{Segment, SegmentKind};
 
 /// Words per shingle of a document signature, as in the report's `duplicates`.
@@ -22,7 +22,7 @@ pub struct Fingerprint {
     /// Hash of the body's normalised words.
     pub exact: u64,
     /// MinHash of the body's word trigrams.
-    pub sig: [u32; HASHES],
+    pub sig: Signature,
 }
 
 /// The fingerprint of a document's body sentences; `None` when they hold no words.
@@ -105,7 +105,7 @@ pub fn find(
     }
 
     if cfg.severity(Rule::NearDuplicate) != Severity::Off {
-        let sigs: Vec<&[u32; HASHES]> = items.iter().map(|i| &i.1.sig).collect();
+        let sigs: Vec<&Signature> = items.iter().map(|i| &i.1.sig).collect();
         // Drop documents come first, so in a pair (i, j) with i < j only j can be a reference.
         for (i, j) in minhash::candidates(&sigs) {
             let ((pi, fi, ref_i), (pj, fj, ref_j)) = (items[i], items[j]);

@@ -6,6 +6,12 @@
 
 /// Hash functions in a signature.
 pub const HASHES: usize = 32;
+
+/// A MinHash signature: the minimum of each hash function over an item's shingles. Each
+/// minimum keeps only 16 bits (b-bit MinHash): two different minima agree by chance once in
+/// 65,536, which moves a similarity estimate by far less than one hash's step of 1/32, and
+/// a sentence's signature takes 64 bytes instead of 128.
+pub type Signature = [u16; HASHES];
 /// Rows per LSH band (HASHES / ROWS bands).
 const ROWS: usize = 4;
 /// Most items compared within one bucket, so a flood of identical boilerplate stays linear.
@@ -117,37 +123,36 @@ pub fn sequence_hash(words: &[u64]) -> u64 {
 /// The MinHash signature of the `k`-word shingles of a text given as word hashes. Each of
 /// the hash functions is a multiply-shift of the mixed shingle hash, which the compiler
 /// turns into a few vector instructions per shingle.
-pub fn signature(words: &[u64], k: usize) -> [u32; HASHES] {
-    let mut sig = [u32::MAX; HASHES];
+pub fn signature(words: &[u64], k: usize) -> Signature {
+    let mut sig = [u16::MAX; HASHES];
     let k = k.min(words.len()).max(1);
     for w in words.windows(k) {
         let x = premix(w.iter().fold(0u64, |h, &wh| {
             h.rotate_left(17) ^ wh.wrapping_mul(0x9E37_79B9_7F4A_7C15)
         }));
         for (s, m) in sig.iter_mut().zip(MULTIPLIERS) {
-            *s = (*s).min((x.wrapping_mul(m) >> 32) as u32);
+            *s = (*s).min((x.wrapping_mul(m) >> 48) as u16);
         }
     }
     sig
 }
 
 /// Estimated Jaccard similarity of two signatures.
-pub fn similarity(a: &[u32; HASHES], b: &[u32; HASHES]) -> f64 {
+pub fn similarity(a: &Signature, b: &Signature) -> f64 {
     a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / HASHES as f64
 }
 
 /// Candidate pairs `(i, j)`, `i < j`, of items that share at least one band. Each band is
-/// bucketed by sorting (band hash, item) pairs, so no map or per-bucket list is built.
-pub fn candidates(sigs: &[&[u32; HASHES]]) -> Vec<(usize, usize)> {
+/// bucketed by sorting (band, item) pairs, so no map or per-bucket list is built.
+pub fn candidates(sigs: &[&Signature]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(sigs.len());
     for band in 0..HASHES / ROWS {
         keyed.clear();
         keyed.extend(sigs.iter().enumerate().map(|(i, s)| {
+            // Four 16-bit rows make the band's key exactly.
             let rows = &s[band * ROWS..(band + 1) * ROWS];
-            let key = rows
-                .iter()
-                .fold(FNV_OFFSET, |h, &v| premix(h ^ u64::from(v)));
+            let key = rows.iter().fold(0u64, |k, &v| k << 16 | u64::from(v));
             (key, i)
         }));
         keyed.sort_unstable();

@@ -26,7 +26,7 @@ use crate::report::{
 use crate::spill::{Slot, Spill, SpillReader};
 use crate::text::{SegmentKind, TokenKind};
 use crate::unionfind::UnionFind;
-use minhash::HASHES;
+use minhash::Signature;
 
 /// Key-term candidates kept per document for scoring against the corpus.
 const KEPT_TERMS: usize = 40;
@@ -47,7 +47,7 @@ pub struct SentenceSig {
     /// Hash of the normalised words (exact copies share it).
     pub exact: u64,
     /// MinHash of word bigrams.
-    pub sig: [u32; HASHES],
+    pub sig: Signature,
 }
 
 /// A central sentence offered to the corpus summary.
@@ -90,7 +90,7 @@ pub struct DocParts {
     /// Hash of the whole body (exact duplicates share it).
     pub exact: u64,
     /// MinHash of the body's word trigrams.
-    pub sig: [u32; HASHES],
+    pub sig: Signature,
     /// Candidates for the corpus summary.
     pub candidates: Vec<Candidate>,
 }
@@ -458,7 +458,7 @@ struct KeptSentence {
     doc: u32,
     segment: u32,
     exact: u64,
-    sig: [u32; HASHES],
+    sig: Signature,
     text: Slot,
 }
 
@@ -499,7 +499,7 @@ struct KeptQuote {
 #[derive(Debug, Clone)]
 struct KeptDoc {
     exact: u64,
-    sig: [u32; HASHES],
+    sig: Signature,
     has_words: bool,
 }
 
@@ -733,7 +733,7 @@ fn passages(
             reps.push(i);
         }
     }
-    let rep_sigs: Vec<&[u32; HASHES]> = reps.iter().map(|&i| &items[i].sig).collect();
+    let rep_sigs: Vec<&Signature> = reps.iter().map(|&i| &items[i].sig).collect();
     for (a, b) in minhash::candidates(&rep_sigs) {
         let sim = minhash::similarity(rep_sigs[a], rep_sigs[b]);
         if sim >= PASSAGE_THRESHOLD {
@@ -825,7 +825,7 @@ fn duplicates(docs: &[KeptDoc], ids: &[String]) -> Vec<Duplicate> {
     // Near copies among the first of each set of exact copies.
     let mut reps: Vec<usize> = first.values().copied().collect();
     reps.sort_unstable();
-    let sigs: Vec<&[u32; HASHES]> = reps.iter().map(|&i| &docs[i].sig).collect();
+    let sigs: Vec<&Signature> = reps.iter().map(|&i| &docs[i].sig).collect();
     for (a, b) in minhash::candidates(&sigs) {
         let (i, j) = (reps[a], reps[b]);
         let sim = minhash::similarity(sigs[a], sigs[b]);
