@@ -105,7 +105,7 @@ pub(super) fn designator(w: &str) -> Option<String> {
     let rest = &w[letters.len()..];
     let rest = rest.strip_prefix('-').unwrap_or(rest);
     let hyphen = rest.len() < w.len() - letters.len();
-    if letters.is_empty() || letters.len() > 4 || !is_upper_start(&letters) {
+    if letters.is_empty() || letters.len() > 4 || !is_upper_start(letters) {
         return None;
     }
     if !rest.starts_with(|c: char| c.is_ascii_digit())
