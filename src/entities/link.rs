@@ -13,6 +13,9 @@
 //! known names are never merged.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use super::words::strip_article;
 use super::{EntityType, Mention};
@@ -255,10 +258,56 @@ enum ShortKind {
 /// A short form's lookup key: its kind and normalised text.
 type ShortKey = (ShortKind, String);
 
+/// One document's group as the linker keeps it until the end: strings interned, counts in
+/// the linker's shared lists, and what linking asks of a group worked out once. A tenth of
+/// the memory of a [`LocalEntity`] and its maps.
+#[derive(Debug)]
+struct Group {
+    doc: usize,
+    key: u32,
+    known: Option<u32>,
+    longest: u32,
+    ty: EntityType,
+    weak: bool,
+    /// Surface forms and counts, in `Linker::forms`.
+    forms: Range<usize>,
+    /// Mentions per type and whether the type was a weak guess, in `Linker::types`.
+    types: Range<usize>,
+    /// Roles, in `Linker::roles`.
+    roles: Range<usize>,
+}
+
+/// Each distinct string once, by number.
+#[derive(Debug, Default)]
+struct Interner {
+    ids: FxHashMap<Box<str>, u32>,
+    strings: Vec<Box<str>>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        self.strings.push(s.into());
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    fn get(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
+}
+
 /// Collects every document's groups and joins them into corpus entities.
 #[derive(Debug, Default)]
 pub struct Linker {
-    groups: Vec<(usize, LocalEntity)>,
+    groups: Vec<Group>,
+    strings: Interner,
+    forms: Vec<(u32, u32)>,
+    types: Vec<(EntityType, u32, bool)>,
+    roles: Vec<u32>,
 }
 
 impl Linker {
@@ -270,8 +319,43 @@ impl Linker {
     /// Adds one document's groups; returns the id of the first one (ids are consecutive).
     pub fn add(&mut self, doc: usize, groups: Vec<LocalEntity>) -> usize {
         let first = self.groups.len();
-        self.groups.extend(groups.into_iter().map(|g| (doc, g)));
+        for g in groups {
+            let start = self.forms.len();
+            for (f, &n) in &g.forms {
+                let id = self.strings.id(f);
+                self.forms.push((id, n));
+            }
+            let forms = start..self.forms.len();
+            let start = self.types.len();
+            self.types
+                .extend(g.types.iter().map(|(&t, &n)| (t, n, false)));
+            self.types
+                .extend(g.weak_types.iter().map(|(&t, &n)| (t, n, true)));
+            let types = start..self.types.len();
+            let start = self.roles.len();
+            for r in &g.roles {
+                let id = self.strings.id(r);
+                self.roles.push(id);
+            }
+            let roles = start..self.roles.len();
+            let group = Group {
+                doc,
+                key: self.strings.id(&g.key),
+                known: g.known.as_deref().map(|k| self.strings.id(k)),
+                longest: self.strings.id(g.longest()),
+                ty: g.ty(),
+                weak: g.is_weak(),
+                forms,
+                types,
+                roles,
+            };
+            self.groups.push(group);
+        }
         first
+    }
+
+    fn longest(&self, g: &Group) -> &str {
+        self.strings.get(g.longest)
     }
 
     /// Joins the groups into entities. Returns the entities (in the contract's order) and,
@@ -292,17 +376,17 @@ impl Linker {
     }
 
     fn union_equal_keys(&self, uf: &mut UnionFind, take: impl Fn(usize) -> bool) {
-        let mut first_with_key: HashMap<&str, usize> = HashMap::new();
-        for (i, (_, g)) in self.groups.iter().enumerate() {
+        let mut first_with_key: FxHashMap<u32, usize> = FxHashMap::default();
+        for (i, g) in self.groups.iter().enumerate() {
             if !take(i) {
                 continue;
             }
-            match first_with_key.get(g.key.as_str()) {
+            match first_with_key.get(&g.key) {
                 Some(&j) => {
                     uf.union(i, j);
                 }
                 None => {
-                    first_with_key.insert(&g.key, i);
+                    first_with_key.insert(g.key, i);
                 }
             }
         }
@@ -316,12 +400,12 @@ impl Linker {
     fn short_forms(&self) -> (Vec<Option<ShortKey>>, HashMap<ShortKey, Vec<usize>>) {
         let lex = lexicon();
         let mut long: HashMap<ShortKey, Vec<usize>> = HashMap::new();
-        for (i, (_, g)) in self.groups.iter().enumerate() {
-            let words: Vec<&str> = g.longest().split_whitespace().collect();
+        for (i, g) in self.groups.iter().enumerate() {
+            let words: Vec<&str> = self.longest(g).split_whitespace().collect();
             if words.len() < 2 {
                 continue;
             }
-            match g.ty() {
+            match g.ty {
                 EntityType::Person => {
                     let last = normalise(words[words.len() - 1]);
                     long.entry((ShortKind::Surname, last)).or_default().push(i);
@@ -354,17 +438,17 @@ impl Linker {
         let short = self
             .groups
             .iter()
-            .map(|(_, g)| {
+            .map(|g| {
                 if g.known.is_some() {
                     return None;
                 }
-                let form = g.longest();
+                let form = self.longest(g);
                 let one_word = !form.contains(char::is_whitespace);
-                let key = if one_word && (g.ty() == EntityType::Person || g.is_weak()) {
+                let key = if one_word && (g.ty == EntityType::Person || g.weak) {
                     (ShortKind::Surname, normalise(form))
                 } else if one_word && form.len() >= 3 && form.chars().all(|c| c.is_uppercase()) {
                     (ShortKind::Initials, form.to_owned())
-                } else if g.ty() == EntityType::Org {
+                } else if g.ty == EntityType::Org {
                     (ShortKind::Unprefixed, normalise(form))
                 } else {
                     return None;
@@ -396,13 +480,16 @@ impl Linker {
             for &j in ids {
                 let r = uf.find(j);
                 roots.entry(key).or_default().insert(r);
-                in_doc.entry((self.groups[j].0, key)).or_default().insert(r);
+                in_doc
+                    .entry((self.groups[j].doc, key))
+                    .or_default()
+                    .insert(r);
             }
         }
         let mut linked = HashSet::new();
         for (i, key) in short.iter().enumerate() {
             let Some(key) = key else { continue };
-            let doc = self.groups[i].0;
+            let doc = self.groups[i].doc;
             let Some(pick) = in_doc.get(&(doc, key)).or_else(|| roots.get(key)) else {
                 continue;
             };
@@ -426,17 +513,17 @@ impl Linker {
     fn link_transliterations(&self, uf: &mut UnionFind, take: impl Fn(usize) -> bool) {
         // Skeleton and family -> distinct normalised forms -> the first group with that form.
         let mut by_skeleton: BTreeMap<(String, &str), BTreeMap<String, usize>> = BTreeMap::new();
-        for (i, (_, g)) in self.groups.iter().enumerate().filter(|(i, _)| take(*i)) {
+        for (i, g) in self.groups.iter().enumerate().filter(|(i, _)| take(*i)) {
             // People's names in English news are not transliteration variants often enough
             // to risk Howard = Hayward.
-            if g.ty() == EntityType::Person {
+            if g.ty == EntityType::Person {
                 continue;
             }
-            let form = normalise(g.longest());
+            let form = normalise(self.longest(g));
             let sk = skeleton(&form);
             if sk.chars().count() >= 3 && form.len() >= 5 {
                 by_skeleton
-                    .entry((sk, family(g.ty())))
+                    .entry((sk, family(g.ty)))
                     .or_default()
                     .entry(form)
                     .or_insert(i);
@@ -447,7 +534,7 @@ impl Linker {
             for w in 1..forms.len() {
                 for v in 0..w {
                     let ((fa, ia), (fb, ib)) = (&forms[v], &forms[w]);
-                    let (a, b) = (&self.groups[*ia].1, &self.groups[*ib].1);
+                    let (a, b) = (&self.groups[*ia], &self.groups[*ib]);
                     let distinct_known =
                         a.known.is_some() && b.known.is_some() && a.known != b.known;
                     let allowed = if fa.len().min(fb.len()) < 8 { 1 } else { 2 };
@@ -478,20 +565,24 @@ impl Linker {
             let mut roles = BTreeSet::new();
             let mut known: BTreeMap<&str, u32> = BTreeMap::new();
             for &i in &ids {
-                let (doc, g) = &self.groups[i];
-                docs.insert(*doc);
-                for (f, c) in &g.forms {
-                    *forms.entry(f).or_default() += c;
+                let g = &self.groups[i];
+                docs.insert(g.doc);
+                let mut mentions = 0;
+                for &(f, c) in &self.forms[g.forms.clone()] {
+                    *forms.entry(self.strings.get(f)).or_default() += c;
+                    mentions += c;
                 }
-                for (t, c) in &g.types {
-                    *types.entry(*t).or_default() += c;
+                for &(t, c, is_weak) in &self.types[g.types.clone()] {
+                    let counts = if is_weak { &mut weak } else { &mut types };
+                    *counts.entry(t).or_default() += c;
                 }
-                for (t, c) in &g.weak_types {
-                    *weak.entry(*t).or_default() += c;
-                }
-                roles.extend(g.roles.iter().cloned());
-                if let Some(k) = &g.known {
-                    *known.entry(k).or_default() += g.mentions();
+                roles.extend(
+                    self.roles[g.roles.clone()]
+                        .iter()
+                        .map(|&r| self.strings.get(r)),
+                );
+                if let Some(k) = g.known {
+                    *known.entry(self.strings.get(k)).or_default() += mentions;
                 }
             }
             let known = known
@@ -514,7 +605,7 @@ impl Linker {
                 aliases: forms.keys().map(|s| s.to_string()).collect(),
                 documents: docs.into_iter().collect(),
                 mentions: forms.values().sum(),
-                roles: roles.into_iter().collect(),
+                roles: roles.into_iter().map(str::to_owned).collect(),
             });
         }
         let mut order: Vec<usize> = (0..entities.len()).collect();
