@@ -52,12 +52,13 @@ impl Default for Options {
 pub struct Digest {
     id: String,
     path: String,
-    encoding: &'static str,
     warning: Option<String>,
     groups: Vec<LocalEntity>,
     /// Mention records (only with `keep_mentions`) and their local group.
     mentions: Vec<(MentionRecord, usize)>,
     parts: DocParts,
+    /// The document's [`DocRecord`], serialized here so the folding thread only copies it.
+    record: Vec<u8>,
 }
 
 /// Reduces one analysed document to what the corpus needs: its entity groups, summary
@@ -87,12 +88,30 @@ pub fn digest(path: &str, a: &Analysis, opts: &Options) -> Digest {
             mentions.push((rec, g));
         }
     }
+    let parts = summary::summarise(a, &of_mention, opts);
+    let record = DocRecord {
+        id: a.id.clone(),
+        path: path.to_owned(),
+        encoding: a.encoding.name().to_owned(),
+        title: parts.title.clone(),
+        stats: parts.stats.clone(),
+        groups: groups
+            .iter()
+            .map(|g| (g.mentions(), g.forms.keys().cloned().collect()))
+            .collect(),
+        terms: parts.terms.clone(),
+        term_total: parts.term_total,
+        summary: parts.summary.clone(),
+        quotes: parts.quotes.clone(),
+        dates: parts.dates.clone(),
+    };
     Digest {
         id: a.id.clone(),
         path: path.to_owned(),
-        encoding: a.encoding.name(),
         warning: a.warning.clone(),
-        parts: summary::summarise(a, &of_mention, opts),
+        // Plain data always serializes; an empty record would fail loudly when read back.
+        record: serde_json::to_vec(&record).unwrap_or_default(),
+        parts,
         groups,
         mentions,
     }
@@ -106,8 +125,6 @@ struct DocRecord {
     encoding: String,
     title: Option<String>,
     stats: DocStats,
-    /// Id of the document's first entity group in the linker.
-    group_base: usize,
     /// Per local group: mentions and forms in this document.
     groups: Vec<(u32, Vec<String>)>,
     terms: Vec<(String, u32)>,
@@ -156,6 +173,8 @@ pub struct Corpus {
     ids: Vec<String>,
     /// Where each document's [`DocRecord`] is.
     records: Vec<Slot>,
+    /// Id of each document's first entity group in the linker.
+    group_bases: Vec<usize>,
     kept: summary::Kept,
     spill: Spill,
     stats: CorpusStats,
@@ -183,6 +202,7 @@ impl Corpus {
             df: FxHashMap::default(),
             ids: Vec::new(),
             records: Vec::new(),
+            group_bases: Vec::new(),
             kept: summary::Kept::default(),
             spill,
             stats: CorpusStats::default(),
@@ -234,38 +254,24 @@ impl Corpus {
         self.stats.bytes += s.bytes;
         self.kept
             .add(doc, group_base, &mut d.parts, &mut self.spill);
-        let p = d.parts;
-        let record = DocRecord {
-            id: d.id.clone(),
-            path: d.path,
-            encoding: d.encoding.to_owned(),
-            title: p.title,
-            stats: p.stats,
-            group_base,
-            groups: d
-                .groups
-                .iter()
-                .map(|g| (g.mentions(), g.forms.keys().cloned().collect()))
-                .collect(),
-            terms: p.terms,
-            term_total: p.term_total,
-            summary: p.summary,
-            quotes: p.quotes,
-            dates: p.dates,
-        };
-        // Plain data always serializes; an empty record would fail loudly when read back.
-        let bytes = serde_json::to_vec(&record).unwrap_or_default();
-        self.records.push(self.spill.put(&bytes));
+        self.records.push(self.spill.put(&d.record));
+        self.group_bases.push(group_base);
         self.linker.add(doc, d.groups);
         self.ids.push(d.id);
     }
 
     /// Links the entities and finishes every corpus-wide part of the report; the documents'
-    /// entries follow one at a time from [`Finished::documents`]. Fails only when the spill
-    /// cannot be written or read back.
+    /// entries follow one at a time from [`Finished::documents`]. Runs on the current rayon
+    /// thread pool. Fails only when the spill cannot be written or read back.
     pub fn finish(self) -> std::io::Result<Finished> {
-        let (entities, entity_of_group) = self.linker.finish();
         let spill = self.spill.finish()?;
+        let linker = self.linker;
+        // Passages and duplicates need no linking: they are found at the same time.
+        let ((entities, entity_of_group), shared) = rayon::join(
+            || linker.finish(),
+            || summary::shared(&self.kept, &self.ids, &spill),
+        );
+        let (passages, duplicates) = shared?;
         let mentions = self
             .mentions
             .into_iter()
@@ -314,8 +320,8 @@ impl Corpus {
             corpus: stats,
             documents: Vec::new(),
             entities,
-            shared_passages: parts.passages,
-            duplicates: parts.duplicates,
+            shared_passages: passages,
+            duplicates,
             summary: parts.summary,
             timeline: parts.timeline,
             quotes: parts.quotes_across,
@@ -325,7 +331,7 @@ impl Corpus {
             report,
             documents: Documents {
                 spill,
-                records: self.records.into_iter(),
+                records: self.records.into_iter().zip(self.group_bases),
                 names,
                 entity_of_group,
                 documents: self.ids.len(),
@@ -360,7 +366,8 @@ impl Finished {
 /// entity names and corpus-wide key-term scores.
 pub struct Documents {
     spill: SpillReader,
-    records: std::vec::IntoIter<Slot>,
+    /// Each document's record and first entity group.
+    records: std::iter::Zip<std::vec::IntoIter<Slot>, std::vec::IntoIter<usize>>,
     /// Canonical name and type of each entity.
     names: Vec<(String, EntityType)>,
     entity_of_group: Vec<usize>,
@@ -370,12 +377,12 @@ pub struct Documents {
 }
 
 impl Documents {
-    fn entry(&self, r: DocRecord) -> DocReport {
-        let name = |g: usize| &self.names[self.entity_of_group[r.group_base + g]];
+    fn entry(&self, r: DocRecord, group_base: usize) -> DocReport {
+        let name = |g: usize| &self.names[self.entity_of_group[group_base + g]];
         let mut by_entity: BTreeMap<usize, (u32, Vec<String>)> = BTreeMap::new();
         for (li, (n, forms)) in r.groups.into_iter().enumerate() {
             let e = by_entity
-                .entry(self.entity_of_group[r.group_base + li])
+                .entry(self.entity_of_group[group_base + li])
                 .or_default();
             e.0 += n;
             e.1.extend(forms);
@@ -432,12 +439,12 @@ impl Iterator for Documents {
     type Item = std::io::Result<DocReport>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let slot = self.records.next()?;
+        let (slot, group_base) = self.records.next()?;
         Some(
             self.spill
                 .get(slot)
                 .and_then(|bytes| serde_json::from_slice(&bytes).map_err(std::io::Error::other))
-                .map(|r| self.entry(r)),
+                .map(|r| self.entry(r, group_base)),
         )
     }
 }

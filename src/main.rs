@@ -290,7 +290,7 @@ fn entities(
     let progress = progress(ui, false);
     let (corpus, failed) = fold(input, opts, &progress)?;
     progress.set_message("linking…");
-    let mentions = finish(corpus)?.mentions;
+    let mentions = finish(corpus, input.jobs)?.mentions;
     progress.finish();
     let mut out = BufWriter::new(io::stdout().lock());
     match format {
@@ -327,9 +327,11 @@ fn fold(input: &InputArgs, opts: Options, progress: &Progress) -> anyhow::Result
     Ok((corpus, failed))
 }
 
-/// Links and summarises the folded corpus.
-fn finish(corpus: Corpus) -> anyhow::Result<Finished> {
-    corpus.finish().map_err(spill_error)
+/// Links and summarises the folded corpus on `jobs` threads.
+fn finish(corpus: Corpus, jobs: usize) -> anyhow::Result<Finished> {
+    run::pool(jobs)?
+        .install(|| corpus.finish())
+        .map_err(spill_error)
 }
 
 /// The error for a temporary file that cannot be created, written or read.
@@ -352,7 +354,7 @@ fn scan(args: &ScanArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {
     progress.set_message("linking…");
     let Finished {
         report, documents, ..
-    } = finish(corpus)?;
+    } = finish(corpus, args.input.jobs)?;
     progress.finish();
     // The text report follows the terminal it is printed on; a file or a pipe gets 80
     // columns, and colour only with --color always.

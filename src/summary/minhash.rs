@@ -4,6 +4,8 @@
 //! band of it become candidate pairs, and only those pairs are compared. Work grows with the
 //! number of items, not with the number of pairs.
 
+use rayon::prelude::*;
+
 /// Hash functions in a signature.
 pub const HASHES: usize = 32;
 
@@ -142,30 +144,36 @@ pub fn similarity(a: &Signature, b: &Signature) -> f64 {
     a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / HASHES as f64
 }
 
-/// Candidate pairs `(i, j)`, `i < j`, of items that share at least one band. Each band is
-/// bucketed by sorting (band, item) pairs, so no map or per-bucket list is built.
+/// Candidate pairs `(i, j)`, `i < j`, of items that share at least one band, in order. Each
+/// band is bucketed by sorting (band, item) pairs, so no map or per-bucket list is built;
+/// bands are bucketed in parallel on the current thread pool.
 pub fn candidates(sigs: &[&Signature]) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
-    let mut keyed: Vec<(u64, usize)> = Vec::with_capacity(sigs.len());
-    for band in 0..HASHES / ROWS {
-        keyed.clear();
-        keyed.extend(sigs.iter().enumerate().map(|(i, s)| {
+    let mut pairs: Vec<(usize, usize)> = (0..HASHES / ROWS)
+        .into_par_iter()
+        .flat_map_iter(|band| {
             // Four 16-bit rows make the band's key exactly.
-            let rows = &s[band * ROWS..(band + 1) * ROWS];
-            let key = rows.iter().fold(0u64, |k, &v| k << 16 | u64::from(v));
-            (key, i)
-        }));
-        keyed.sort_unstable();
-        for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
-            let ids = &bucket[..bucket.len().min(BUCKET_CAP)];
-            for x in 0..ids.len() {
-                for y in x + 1..ids.len() {
-                    pairs.push((ids[x].1, ids[y].1));
+            let mut keyed: Vec<(u64, usize)> = sigs
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let rows = &s[band * ROWS..(band + 1) * ROWS];
+                    (rows.iter().fold(0u64, |k, &v| k << 16 | u64::from(v)), i)
+                })
+                .collect();
+            keyed.sort_unstable();
+            let mut pairs = Vec::new();
+            for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
+                let ids = &bucket[..bucket.len().min(BUCKET_CAP)];
+                for x in 0..ids.len() {
+                    for y in x + 1..ids.len() {
+                        pairs.push((ids[x].1, ids[y].1));
+                    }
                 }
             }
-        }
-    }
-    pairs.sort_unstable();
+            pairs
+        })
+        .collect();
+    pairs.par_sort_unstable();
     pairs.dedup();
     pairs
 }

@@ -13,6 +13,7 @@ pub mod readability;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::Analysis;
@@ -622,13 +623,9 @@ pub fn keyterms(
     kept
 }
 
-/// The corpus-level summary parts.
+/// The corpus-level summary parts that need the linked entities.
 #[derive(Debug, Default)]
 pub struct CorpusParts {
-    /// Shared passages.
-    pub passages: Vec<Passage>,
-    /// Duplicate document pairs.
-    pub duplicates: Vec<Duplicate>,
     /// The corpus summary.
     pub summary: Vec<CorpusSentence>,
     /// The timeline.
@@ -637,7 +634,21 @@ pub struct CorpusParts {
     pub quotes_across: Vec<CorpusQuote>,
 }
 
-/// Combines what was kept of every document. `ids` are the document ids; `entity_of_group`
+/// Shared passages and duplicate documents: the cross-document parts that need no linking,
+/// so they can be found while the entities are linked.
+pub fn shared(
+    kept: &Kept,
+    ids: &[String],
+    spill: &SpillReader,
+) -> std::io::Result<(Vec<Passage>, Vec<Duplicate>)> {
+    Ok((
+        passages(&kept.sentences, ids, spill)?,
+        duplicates(&kept.docs, ids),
+    ))
+}
+
+/// Combines what was kept of every document into the parts that need linked entities
+/// (see [`shared`] for the others). `ids` are the document ids; `entity_of_group`
 /// maps group ids to indices into `entities`; texts are read back from `spill`.
 pub fn corpus(
     kept: &Kept,
@@ -697,8 +708,6 @@ pub fn corpus(
             .then(a.locations.cmp(&b.locations))
     });
     Ok(CorpusParts {
-        passages: passages(&kept.sentences, ids, spill)?,
-        duplicates: duplicates(&kept.docs, ids),
         summary: corpus_summary(
             &kept.candidates,
             ids,
@@ -734,12 +743,14 @@ fn passages(
         }
     }
     let rep_sigs: Vec<&Signature> = reps.iter().map(|&i| &items[i].sig).collect();
-    for (a, b) in minhash::candidates(&rep_sigs) {
-        let sim = minhash::similarity(rep_sigs[a], rep_sigs[b]);
-        if sim >= PASSAGE_THRESHOLD {
-            pairs.push((reps[a], reps[b], sim));
-        }
-    }
+    let near: Vec<(usize, usize, f64)> = minhash::candidates(&rep_sigs)
+        .into_par_iter()
+        .filter_map(|(a, b)| {
+            let sim = minhash::similarity(rep_sigs[a], rep_sigs[b]);
+            (sim >= PASSAGE_THRESHOLD).then_some((reps[a], reps[b], sim))
+        })
+        .collect();
+    pairs.extend(near);
     for (i, j, sim) in pairs {
         let (ri, rj) = (sets.find(i), sets.find(j));
         let low = sims
