@@ -88,20 +88,21 @@ pub fn digest(path: &str, a: &Analysis, opts: &Options) -> Digest {
             mentions.push((rec, g));
         }
     }
-    let parts = summary::summarise(a, &of_mention, opts);
+    let mut parts = summary::summarise(a, &of_mention, opts);
+    // The corpus needs the quotations and dates again; the rest only the record.
     let record = DocRecord {
         id: a.id.clone(),
         path: path.to_owned(),
         encoding: a.encoding.name().to_owned(),
-        title: parts.title.clone(),
+        title: parts.title.take(),
         stats: parts.stats.clone(),
         groups: groups
             .iter()
             .map(|g| (g.mentions(), g.forms.keys().cloned().collect()))
             .collect(),
-        terms: parts.terms.clone(),
+        terms: std::mem::take(&mut parts.terms),
         term_total: parts.term_total,
-        summary: parts.summary.clone(),
+        summary: std::mem::take(&mut parts.summary),
         quotes: parts.quotes.clone(),
         dates: parts.dates.clone(),
     };
@@ -137,7 +138,8 @@ struct DocRecord {
 /// The corpus being folded.
 ///
 /// Each document's report parts go to a [`Spill`] as it is added; in memory stay only the
-/// entity groups, key-term counts and the hashes and signatures of cross-document work.
+/// entity groups, key-term document frequencies and the hashes and signatures of
+/// cross-document work.
 ///
 /// # Example
 ///

@@ -505,7 +505,7 @@ struct KeptDoc {
 }
 
 /// What the cross-document summary keeps of every document: hashes, signatures, ids and
-/// [`Slot`]s, with every text in the [`Spill`]. About a hundred and fifty bytes per body
+/// [`Slot`]s, with every text in the [`Spill`]. About a hundred bytes per body
 /// sentence, whatever the length of the text.
 #[derive(Debug, Default)]
 pub struct Kept {
