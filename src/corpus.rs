@@ -446,7 +446,17 @@ impl Iterator for Documents {
             self.spill
                 .get(slot)
                 .and_then(|bytes| serde_json::from_slice(&bytes).map_err(std::io::Error::other))
-                .map(|r| self.entry(r, group_base)),
+                .map(|r| self.entry(r, group_base))
+                .map_err(|e| {
+                    std::io::Error::new(
+                        e.kind(),
+                        format!(
+                            "cannot read a document back from the temporary file in {} \
+                             (check TMPDIR has free space): {e}",
+                            std::env::temp_dir().display()
+                        ),
+                    )
+                }),
         )
     }
 }
