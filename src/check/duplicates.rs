@@ -107,7 +107,9 @@ pub fn find(
     if cfg.severity(Rule::NearDuplicate) != Severity::Off {
         let sigs: Vec<&Signature> = items.iter().map(|i| &i.1.sig).collect();
         // Drop documents come first, so in a pair (i, j) with i < j only j can be a reference.
-        for (i, j) in minhash::candidates(&sigs) {
+        let mut pairs = minhash::candidates(&sigs);
+        pairs.sort_unstable();
+        for (i, j) in pairs {
             let ((pi, fi, ref_i), (pj, fj, ref_j)) = (items[i], items[j]);
             if ref_i || fi.exact == fj.exact {
                 continue;

@@ -144,38 +144,68 @@ pub fn similarity(a: &Signature, b: &Signature) -> f64 {
     a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / HASHES as f64
 }
 
-/// Candidate pairs `(i, j)`, `i < j`, of items that share at least one band, in order. Each
-/// band is bucketed by sorting (band, item) pairs, so no map or per-bucket list is built;
-/// bands are bucketed in parallel on the current thread pool.
+/// Candidate pairs `(i, j)`, `i < j`, of items that share at least one band, each once, in
+/// a deterministic order (by band, then bucket). Each band is bucketed by sorting its keys,
+/// so no map or per-bucket list is built, and bands are bucketed in parallel on the current
+/// thread pool. A pair is given by the first band in which both items were compared (within
+/// `BUCKET_CAP`), so no pass over all pairs is needed to remove repeats.
 pub fn candidates(sigs: &[&Signature]) -> Vec<(usize, usize)> {
-    let mut pairs: Vec<(usize, usize)> = (0..HASHES / ROWS)
+    const BANDS: usize = HASHES / ROWS;
+    // Four 16-bit rows make a band's key exactly.
+    let key = |s: &Signature, band: usize| {
+        s[band * ROWS..(band + 1) * ROWS]
+            .iter()
+            .fold(0u64, |k, &v| k << 16 | u64::from(v))
+    };
+    let sorted_band = |band: usize| {
+        let mut keyed: Vec<(u64, usize)> = sigs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (key(s, band), i))
+            .collect();
+        keyed.sort_unstable();
+        keyed
+    };
+    // Per band, per item: was it within the cap of its bucket?
+    let per_band: Vec<Vec<bool>> = (0..BANDS)
+        .into_par_iter()
+        .map(|band| {
+            let mut within = vec![false; sigs.len()];
+            for bucket in sorted_band(band).chunk_by(|a, b| a.0 == b.0) {
+                for &(_, i) in bucket.iter().take(BUCKET_CAP) {
+                    within[i] = true;
+                }
+            }
+            within
+        })
+        .collect();
+    // The same as one byte per item: bit `band` set when compared in that band.
+    let compared: Vec<u8> = (0..sigs.len())
+        .map(|i| (0..BANDS).fold(0u8, |m, b| m | (u8::from(per_band[b][i]) << b)))
+        .collect();
+    drop(per_band);
+    let paired_before = |x: usize, y: usize, band: usize| {
+        (0..band).any(|b| {
+            compared[x] & compared[y] & (1 << b) != 0 && key(sigs[x], b) == key(sigs[y], b)
+        })
+    };
+    (0..BANDS)
         .into_par_iter()
         .flat_map_iter(|band| {
-            // Four 16-bit rows make the band's key exactly.
-            let mut keyed: Vec<(u64, usize)> = sigs
-                .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let rows = &s[band * ROWS..(band + 1) * ROWS];
-                    (rows.iter().fold(0u64, |k, &v| k << 16 | u64::from(v)), i)
-                })
-                .collect();
-            keyed.sort_unstable();
             let mut pairs = Vec::new();
-            for bucket in keyed.chunk_by(|a, b| a.0 == b.0) {
+            for bucket in sorted_band(band).chunk_by(|a, b| a.0 == b.0) {
                 let ids = &bucket[..bucket.len().min(BUCKET_CAP)];
-                for x in 0..ids.len() {
-                    for y in x + 1..ids.len() {
-                        pairs.push((ids[x].1, ids[y].1));
+                for (n, &(_, x)) in ids.iter().enumerate() {
+                    for &(_, y) in &ids[n + 1..] {
+                        if !paired_before(x, y, band) {
+                            pairs.push((x, y));
+                        }
                     }
                 }
             }
             pairs
         })
-        .collect();
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    pairs
+        .collect()
 }
 
 #[cfg(test)]
