@@ -354,8 +354,16 @@ fn key_term_counts(sentences: &[Vec<Word>], vocab: &Vocab) -> (Vec<(String, u32)
                 .map(|((x, y), c)| ((x, Some(y)), c)),
         )
         .collect();
-    terms.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| spelled(a.0).cmp(spelled(b.0))));
-    terms.truncate(KEPT_TERMS);
+    // Most frequent first, then alphabetical: a total order, so only the kept few need
+    // sorting once they are picked out.
+    let order = |a: &((u32, Option<u32>), u32), b: &((u32, Option<u32>), u32)| {
+        b.1.cmp(&a.1).then_with(|| spelled(a.0).cmp(spelled(b.0)))
+    };
+    if terms.len() > KEPT_TERMS {
+        terms.select_nth_unstable_by(KEPT_TERMS, order);
+        terms.truncate(KEPT_TERMS);
+    }
+    terms.sort_unstable_by(order);
     let terms = terms
         .into_iter()
         .map(|((x, y), c)| {

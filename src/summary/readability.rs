@@ -3,15 +3,22 @@
 /// Syllables in an English word, by vowel groups with a silent final "e". Reads the word
 /// once, remembering only its last three letters.
 pub fn syllables(word: &str) -> usize {
+    if word.is_ascii() {
+        let letters = word.bytes().filter(u8::is_ascii_alphabetic);
+        vowel_groups(letters.map(|b| char::from(b.to_ascii_lowercase())))
+    } else {
+        let letters = word.chars().filter(|c| c.is_alphabetic());
+        vowel_groups(letters.flat_map(char::to_lowercase))
+    }
+}
+
+/// The syllable count of a word given as its lower-case letters.
+fn vowel_groups(letters: impl Iterator<Item = char>) -> usize {
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let (mut n, mut groups, mut prev) = (0, 0usize, false);
-    // The last three letters, lower-cased: last[0] is the final one.
+    // The last three letters: last[0] is the final one.
     let mut last = [' '; 3];
-    for c in word
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-    {
+    for c in letters {
         let v = vowel(c);
         if v && !prev {
             groups += 1;
