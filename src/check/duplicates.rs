@@ -3,7 +3,7 @@
 //! Each document is reduced to a [`Fingerprint`] the way the report's duplicate detection
 //! does it: the normalised words of its body sentences, hashed whole (exact copies share the
 //! hash) and as a MinHash signature of word trigrams. [`find`] matches exact hashes through
-//! a hash map and near copies through the LSH candidates of [`crate::summary::minhash`], so
+//! a hash map and near copies through the LSH pairs of [`crate::summary::minhash`], so
 //! the work grows with the number of documents, never with the number of pairs. Only pairs
 //! that involve the drop are reported; the corpus given with `--against` is the reference.
 
@@ -107,15 +107,11 @@ pub fn find(
     if cfg.severity(Rule::NearDuplicate) != Severity::Off {
         let sigs: Vec<&Signature> = items.iter().map(|i| &i.1.sig).collect();
         // Drop documents come first, so in a pair (i, j) with i < j only j can be a reference.
-        let mut pairs = minhash::candidates(&sigs);
-        pairs.sort_unstable();
-        for (i, j) in pairs {
+        let mut pairs = minhash::similar_pairs(&sigs, cfg.near_similarity);
+        pairs.sort_unstable_by_key(|&(i, j, _)| (i, j));
+        for (i, j, sim) in pairs {
             let ((pi, fi, ref_i), (pj, fj, ref_j)) = (items[i], items[j]);
             if ref_i || fi.exact == fj.exact {
-                continue;
-            }
-            let sim = minhash::similarity(&fi.sig, &fj.sig);
-            if sim < cfg.near_similarity {
                 continue;
             }
             // Texts that differ are not 1.00 alike, whatever 32 hashes estimate.

@@ -144,12 +144,14 @@ pub fn similarity(a: &Signature, b: &Signature) -> f64 {
     a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / HASHES as f64
 }
 
-/// Candidate pairs `(i, j)`, `i < j`, of items that share at least one band, each once, in
-/// a deterministic order (by band, then bucket). Each band is bucketed by sorting its keys,
-/// so no map or per-bucket list is built, and bands are bucketed in parallel on the current
-/// thread pool. A pair is given by the first band in which both items were compared (within
-/// `BUCKET_CAP`), so no pass over all pairs is needed to remove repeats.
-pub fn candidates(sigs: &[&Signature]) -> Vec<(usize, usize)> {
+/// Pairs `(i, j, similarity)`, `i < j`, of items that share at least one band and whose
+/// estimated similarity is at least `threshold`, each once, in a deterministic order (by
+/// band, then bucket). Each band is bucketed by sorting its keys, so no map or per-bucket
+/// list is built; bands are bucketed and pairs compared in parallel on the current thread
+/// pool. A pair is considered in the first band in which both items were compared (within
+/// `BUCKET_CAP`), and only pairs that pass are kept, so neither a pass over all candidate
+/// pairs to remove repeats nor a list of them is needed.
+pub fn similar_pairs(sigs: &[&Signature], threshold: f64) -> Vec<(usize, usize, f64)> {
     const BANDS: usize = HASHES / ROWS;
     // Four 16-bit rows make a band's key exactly.
     let key = |s: &Signature, band: usize| {
@@ -197,8 +199,12 @@ pub fn candidates(sigs: &[&Signature]) -> Vec<(usize, usize)> {
                 let ids = &bucket[..bucket.len().min(BUCKET_CAP)];
                 for (n, &(_, x)) in ids.iter().enumerate() {
                     for &(_, y) in &ids[n + 1..] {
-                        if !paired_before(x, y, band) {
-                            pairs.push((x, y));
+                        if paired_before(x, y, band) {
+                            continue;
+                        }
+                        let sim = similarity(sigs[x], sigs[y]);
+                        if sim >= threshold {
+                            pairs.push((x, y, sim));
                         }
                     }
                 }
@@ -232,6 +238,8 @@ mod tests {
         let (sa, sb, sc) = (signature(&a, 2), signature(&b, 2), signature(&c, 2));
         assert!(similarity(&sa, &sb) > 0.7);
         assert!(similarity(&sa, &sc) < 0.2);
-        assert_eq!(candidates(&[&sa, &sb, &sc]), [(0, 1)]);
+        let pairs = similar_pairs(&[&sa, &sb, &sc], 0.5);
+        assert_eq!(pairs, [(0, 1, similarity(&sa, &sb))]);
+        assert!(similar_pairs(&[&sa, &sb, &sc], 0.99).is_empty());
     }
 }

@@ -13,7 +13,6 @@ pub mod readability;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::Analysis;
@@ -751,14 +750,11 @@ fn passages(
         }
     }
     let rep_sigs: Vec<&Signature> = reps.iter().map(|&i| &items[i].sig).collect();
-    let near: Vec<(usize, usize, f64)> = minhash::candidates(&rep_sigs)
-        .into_par_iter()
-        .filter_map(|(a, b)| {
-            let sim = minhash::similarity(rep_sigs[a], rep_sigs[b]);
-            (sim >= PASSAGE_THRESHOLD).then_some((reps[a], reps[b], sim))
-        })
-        .collect();
-    pairs.extend(near);
+    pairs.extend(
+        minhash::similar_pairs(&rep_sigs, PASSAGE_THRESHOLD)
+            .into_iter()
+            .map(|(a, b, sim)| (reps[a], reps[b], sim)),
+    );
     for (i, j, sim) in pairs {
         let (ri, rj) = (sets.find(i), sets.find(j));
         let low = sims
@@ -845,10 +841,9 @@ fn duplicates(docs: &[KeptDoc], ids: &[String]) -> Vec<Duplicate> {
     let mut reps: Vec<usize> = first.values().copied().collect();
     reps.sort_unstable();
     let sigs: Vec<&Signature> = reps.iter().map(|&i| &docs[i].sig).collect();
-    for (a, b) in minhash::candidates(&sigs) {
+    for (a, b, sim) in minhash::similar_pairs(&sigs, DUPLICATE_THRESHOLD) {
         let (i, j) = (reps[a], reps[b]);
-        let sim = minhash::similarity(sigs[a], sigs[b]);
-        if sim >= DUPLICATE_THRESHOLD && seen.insert((i, j)) {
+        if seen.insert((i, j)) {
             out.push((i, j, (sim * 100.0).round() / 100.0, "near"));
         }
     }
