@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -339,6 +340,7 @@ impl Corpus {
                 documents: self.ids.len(),
                 df: self.df,
                 keyterms: self.opts.keyterms,
+                ready: std::collections::VecDeque::new(),
             },
             mentions,
         })
@@ -376,6 +378,8 @@ pub struct Documents {
     documents: usize,
     df: FxHashMap<u64, u32>,
     keyterms: usize,
+    /// Entries completed ahead of the writer.
+    ready: std::collections::VecDeque<std::io::Result<DocReport>>,
 }
 
 impl Documents {
@@ -437,26 +441,44 @@ impl Documents {
     }
 }
 
+impl Documents {
+    /// Reads back and completes one document's entry.
+    fn read(&self, slot: Slot, group_base: usize) -> std::io::Result<DocReport> {
+        self.spill
+            .get(slot)
+            .and_then(|bytes| serde_json::from_slice(&bytes).map_err(std::io::Error::other))
+            .map(|r| self.entry(r, group_base))
+            .map_err(|e| {
+                std::io::Error::new(
+                    e.kind(),
+                    format!(
+                        "cannot read a document back from the temporary file in {} \
+                         (check TMPDIR has free space): {e}",
+                        std::env::temp_dir().display()
+                    ),
+                )
+            })
+    }
+}
+
+/// Entries read back and completed at a time, on the current thread pool.
+const READ_AHEAD: usize = 256;
+
 impl Iterator for Documents {
     type Item = std::io::Result<DocReport>;
 
+    /// The next entry. Entries are completed [`READ_AHEAD`] at a time in parallel and handed
+    /// out in document order, so the writer on this thread only serializes.
     fn next(&mut self) -> Option<Self::Item> {
-        let (slot, group_base) = self.records.next()?;
-        Some(
-            self.spill
-                .get(slot)
-                .and_then(|bytes| serde_json::from_slice(&bytes).map_err(std::io::Error::other))
-                .map(|r| self.entry(r, group_base))
-                .map_err(|e| {
-                    std::io::Error::new(
-                        e.kind(),
-                        format!(
-                            "cannot read a document back from the temporary file in {} \
-                             (check TMPDIR has free space): {e}",
-                            std::env::temp_dir().display()
-                        ),
-                    )
-                }),
-        )
+        if self.ready.is_empty() {
+            let batch: Vec<(Slot, usize)> = self.records.by_ref().take(READ_AHEAD).collect();
+            let this = &*self;
+            let read: Vec<_> = batch
+                .into_par_iter()
+                .map(|(slot, group_base)| this.read(slot, group_base))
+                .collect();
+            self.ready.extend(read);
+        }
+        self.ready.pop_front()
     }
 }

@@ -380,10 +380,11 @@ fn scan(args: &ScanArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {
         w.flush()?;
         Ok(())
     };
-    match &args.output {
-        Some(path) => write_atomically(path, write)?,
-        None => write(&mut io::stdout().lock())?,
-    }
+    // The documents' entries are completed on the pool while this thread writes.
+    run::pool(args.input.jobs)?.install(|| match &args.output {
+        Some(path) => write_atomically(path, write),
+        None => write(&mut io::stdout().lock()),
+    })?;
     Ok(exit_code(&args.input, failed))
 }
 
