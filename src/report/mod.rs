@@ -125,7 +125,7 @@ pub struct DocReport {
 }
 
 /// A document's counts.
-#[derive(Debug, Clone, Default, Serialize, JsonSchema, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct DocStats {
     /// File size in bytes.
     pub bytes: usize,
@@ -171,7 +171,7 @@ pub struct KeyTerm {
 }
 
 /// A sentence chosen for a document's summary.
-#[derive(Debug, Clone, Serialize, JsonSchema, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct SummarySentence {
     /// Segment index (as in `corpus-scan sentences`).
     pub sentence: usize,
@@ -191,7 +191,7 @@ pub struct Quote {
 }
 
 /// A date mentioned in a document.
-#[derive(Debug, Clone, Serialize, JsonSchema, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct DateMention {
     /// Segment index of the sentence.
     pub sentence: usize,
