@@ -383,6 +383,13 @@ pub struct Documents {
 }
 
 impl Documents {
+    /// Reads back and completes one document's entry.
+    fn read(&self, slot: Slot, group_base: usize) -> std::io::Result<DocReport> {
+        let bytes = self.spill.get(slot)?;
+        let record = serde_json::from_slice(&bytes).map_err(std::io::Error::other)?;
+        Ok(self.entry(record, group_base))
+    }
+
     fn entry(&self, r: DocRecord, group_base: usize) -> DocReport {
         let name = |g: usize| &self.names[self.entity_of_group[group_base + g]];
         let mut by_entity: BTreeMap<usize, (u32, Vec<String>)> = BTreeMap::new();
@@ -438,26 +445,6 @@ impl Documents {
             summary: r.summary,
             dates: r.dates,
         }
-    }
-}
-
-impl Documents {
-    /// Reads back and completes one document's entry.
-    fn read(&self, slot: Slot, group_base: usize) -> std::io::Result<DocReport> {
-        self.spill
-            .get(slot)
-            .and_then(|bytes| serde_json::from_slice(&bytes).map_err(std::io::Error::other))
-            .map(|r| self.entry(r, group_base))
-            .map_err(|e| {
-                std::io::Error::new(
-                    e.kind(),
-                    format!(
-                        "cannot read a document back from the temporary file in {} \
-                         (check TMPDIR has free space): {e}",
-                        std::env::temp_dir().display()
-                    ),
-                )
-            })
     }
 }
 

@@ -308,7 +308,7 @@ fn entities(
 
 /// Analyses every document into a corpus that spills to a temporary file.
 fn fold(input: &InputArgs, opts: Options, progress: &Progress) -> anyhow::Result<(Corpus, usize)> {
-    let mut corpus = Corpus::spilling(opts.clone()).map_err(spill_error)?;
+    let mut corpus = Corpus::spilling(opts.clone())?;
     let mut errors = Vec::new();
     let failed = each_document(
         input,
@@ -329,17 +329,7 @@ fn fold(input: &InputArgs, opts: Options, progress: &Progress) -> anyhow::Result
 
 /// Links and summarises the folded corpus on `jobs` threads.
 fn finish(corpus: Corpus, jobs: usize) -> anyhow::Result<Finished> {
-    run::pool(jobs)?
-        .install(|| corpus.finish())
-        .map_err(spill_error)
-}
-
-/// The error for a temporary file that cannot be created, written or read.
-fn spill_error(e: io::Error) -> anyhow::Error {
-    anyhow::Error::new(e).context(format!(
-        "cannot use a temporary file in {} (set TMPDIR to a writable folder with free space)",
-        std::env::temp_dir().display()
-    ))
+    Ok(run::pool(jobs)?.install(|| corpus.finish())?)
 }
 
 fn scan(args: &ScanArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {

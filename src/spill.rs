@@ -23,7 +23,8 @@ enum Store {
 
 /// An append-only store of byte strings. Writes cannot fail from the caller's side: the first
 /// error is kept and returned by [`Spill::finish`], so a full disk is reported once, with its
-/// cause, instead of at every document.
+/// cause, instead of at every document. Every error of the temporary file names its folder
+/// and says to set `TMPDIR`.
 pub struct Spill {
     store: Store,
     len: u64,
@@ -42,8 +43,9 @@ impl Spill {
 
     /// A spill in an unnamed temporary file (removed by the system when closed).
     pub fn temporary() -> io::Result<Spill> {
+        let file = tempfile::tempfile().map_err(explained)?;
         Ok(Spill {
-            store: Store::File(BufWriter::with_capacity(1 << 16, tempfile::tempfile()?)),
+            store: Store::File(BufWriter::with_capacity(1 << 16, file)),
             len: 0,
             error: None,
         })
@@ -77,11 +79,13 @@ impl Spill {
     /// Ends writing; the reader gives back what was put.
     pub fn finish(self) -> io::Result<SpillReader> {
         if let Some(e) = self.error {
-            return Err(e);
+            return Err(explained(e));
         }
         Ok(match self.store {
             Store::Memory(buf) => SpillReader::Memory(buf),
-            Store::File(w) => SpillReader::File(w.into_inner().map_err(|e| e.into_error())?),
+            Store::File(w) => {
+                SpillReader::File(w.into_inner().map_err(|e| explained(e.into_error()))?)
+            }
         })
     }
 }
@@ -106,7 +110,7 @@ impl SpillReader {
                 .ok_or_else(|| io::Error::other("spill slot out of range")),
             SpillReader::File(file) => {
                 let mut out = vec![0; len];
-                read_exact_at(file, &mut out, slot.offset)?;
+                read_exact_at(file, &mut out, slot.offset).map_err(explained)?;
                 Ok(out)
             }
         }
@@ -116,6 +120,18 @@ impl SpillReader {
     pub fn get_str(&self, slot: Slot) -> io::Result<String> {
         String::from_utf8(self.get(slot)?).map_err(io::Error::other)
     }
+}
+
+/// A temporary-file error that says where the file is and what to do.
+fn explained(e: io::Error) -> io::Error {
+    io::Error::new(
+        e.kind(),
+        format!(
+            "cannot use a temporary file in {} (set TMPDIR to a writable folder with free \
+             space): {e}",
+            std::env::temp_dir().display()
+        ),
+    )
 }
 
 #[cfg(unix)]
