@@ -145,13 +145,29 @@ pub fn similarity(a: &Signature, b: &Signature) -> f64 {
 }
 
 /// Pairs `(i, j, similarity)`, `i < j`, of items that share at least one band and whose
-/// estimated similarity is at least `threshold`, each once, in a deterministic order (by
-/// band, then bucket). Each band is bucketed by sorting its keys, so no map or per-bucket
-/// list is built; bands are bucketed and pairs compared in parallel on the current thread
-/// pool. A pair is considered in the first band in which both items were compared (within
-/// `BUCKET_CAP`), and only pairs that pass are kept, so neither a pass over all candidate
-/// pairs to remove repeats nor a list of them is needed.
+/// estimated similarity is at least `threshold`, each once, in the order of
+/// [`for_each_similar_pair`].
 pub fn similar_pairs(sigs: &[&Signature], threshold: f64) -> Vec<(usize, usize, f64)> {
+    let mut pairs = Vec::new();
+    for_each_similar_pair(sigs, threshold, |i, j, sim| pairs.push((i, j, sim)));
+    pairs
+}
+
+/// Calls `found(i, j, similarity)`, `i < j`, for each pair of items that share at least one
+/// band and whose estimated similarity is at least `threshold`, each pair once, in a
+/// deterministic order (by band, then bucket).
+///
+/// Each band is bucketed by sorting its keys, so no map or per-bucket list is built. Bands
+/// are compared as many at a time as the current thread pool has threads, and their pairs
+/// handed to `found` before the next bands start, so memory holds a few bands' pairs, not
+/// every pair of the corpus. A pair is considered in the first band in which both items were
+/// compared (within `BUCKET_CAP`), so no pass to remove repeats is needed. Items are
+/// numbered in 32 bits inside: four billion signatures would not fit in memory anyway.
+pub fn for_each_similar_pair(
+    sigs: &[&Signature],
+    threshold: f64,
+    mut found: impl FnMut(usize, usize, f64),
+) {
     const BANDS: usize = HASHES / ROWS;
     // Four 16-bit rows make a band's key exactly.
     let key = |s: &Signature, band: usize| {
@@ -160,10 +176,10 @@ pub fn similar_pairs(sigs: &[&Signature], threshold: f64) -> Vec<(usize, usize, 
             .fold(0u64, |k, &v| k << 16 | u64::from(v))
     };
     let sorted_band = |band: usize| {
-        let mut keyed: Vec<(u64, usize)> = sigs
+        let mut keyed: Vec<(u64, u32)> = sigs
             .iter()
             .enumerate()
-            .map(|(i, s)| (key(s, band), i))
+            .map(|(i, s)| (key(s, band), i as u32))
             .collect();
         keyed.sort_unstable();
         keyed
@@ -175,7 +191,7 @@ pub fn similar_pairs(sigs: &[&Signature], threshold: f64) -> Vec<(usize, usize, 
             let mut within = vec![false; sigs.len()];
             for bucket in sorted_band(band).chunk_by(|a, b| a.0 == b.0) {
                 for &(_, i) in bucket.iter().take(BUCKET_CAP) {
-                    within[i] = true;
+                    within[i as usize] = true;
                 }
             }
             within
@@ -191,27 +207,35 @@ pub fn similar_pairs(sigs: &[&Signature], threshold: f64) -> Vec<(usize, usize, 
             compared[x] & compared[y] & (1 << b) != 0 && key(sigs[x], b) == key(sigs[y], b)
         })
     };
-    (0..BANDS)
-        .into_par_iter()
-        .flat_map_iter(|band| {
-            let mut pairs = Vec::new();
-            for bucket in sorted_band(band).chunk_by(|a, b| a.0 == b.0) {
-                let ids = &bucket[..bucket.len().min(BUCKET_CAP)];
-                for (n, &(_, x)) in ids.iter().enumerate() {
-                    for &(_, y) in &ids[n + 1..] {
-                        if paired_before(x, y, band) {
-                            continue;
-                        }
-                        let sim = similarity(sigs[x], sigs[y]);
-                        if sim >= threshold {
-                            pairs.push((x, y, sim));
-                        }
+    let band_pairs = |band: usize| {
+        let mut pairs: Vec<(u32, u32, f64)> = Vec::new();
+        for bucket in sorted_band(band).chunk_by(|a, b| a.0 == b.0) {
+            let ids = &bucket[..bucket.len().min(BUCKET_CAP)];
+            for (n, &(_, x)) in ids.iter().enumerate() {
+                for &(_, y) in &ids[n + 1..] {
+                    let (x, y) = (x as usize, y as usize);
+                    if paired_before(x, y, band) {
+                        continue;
+                    }
+                    let sim = similarity(sigs[x], sigs[y]);
+                    if sim >= threshold {
+                        pairs.push((x as u32, y as u32, sim));
                     }
                 }
             }
-            pairs
-        })
-        .collect()
+        }
+        pairs
+    };
+    let at_once = rayon::current_num_threads().clamp(1, BANDS);
+    for first in (0..BANDS).step_by(at_once) {
+        let bands: Vec<Vec<(u32, u32, f64)>> = (first..(first + at_once).min(BANDS))
+            .into_par_iter()
+            .map(band_pairs)
+            .collect();
+        for (x, y, sim) in bands.into_iter().flatten() {
+            found(x as usize, y as usize, sim);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -222,6 +246,31 @@ mod tests {
     fn word_hashes_ignore_case_and_punctuation() {
         assert_eq!(word_hashes("The U.S. said"), word_hashes("the u s, SAID!"));
         assert_eq!(word_hashes("Ünïcode wörds").len(), 2);
+    }
+
+    #[test]
+    fn pairs_come_in_the_same_order_on_any_pool() {
+        let sigs: Vec<Signature> = (0..60)
+            .map(|i| {
+                let text = format!(
+                    "The committee approved the plan on day {} of the debate",
+                    i % 7
+                );
+                signature(&word_hashes(&text), 2)
+            })
+            .collect();
+        let refs: Vec<&Signature> = sigs.iter().collect();
+        let on = |threads| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            pool.install(|| similar_pairs(&refs, 0.5))
+        };
+        let one = on(1);
+        assert!(one.len() > 100, "{} pairs", one.len());
+        assert!(one.iter().all(|&(i, j, _)| i < j));
+        assert_eq!(one, on(3));
     }
 
     #[test]

@@ -735,27 +735,9 @@ fn passages(
     spill: &SpillReader,
 ) -> std::io::Result<Vec<Passage>> {
     let mut sets = UnionFind::new(items.len());
+    // The lowest similarity within each set, by root; exact copies are 1.0.
     let mut sims: FxHashMap<usize, f64> = FxHashMap::default();
-    // Exact copies join the first sentence with their words; only those first sentences
-    // go through LSH, so a sentence repeated ten thousand times costs one comparison.
-    let mut by_exact: FxHashMap<u64, usize> = FxHashMap::default();
-    let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
-    let mut reps = Vec::new();
-    for (i, s) in items.iter().enumerate() {
-        if let Some(&j) = by_exact.get(&s.exact) {
-            pairs.push((j, i, 1.0));
-        } else {
-            by_exact.insert(s.exact, i);
-            reps.push(i);
-        }
-    }
-    let rep_sigs: Vec<&Signature> = reps.iter().map(|&i| &items[i].sig).collect();
-    pairs.extend(
-        minhash::similar_pairs(&rep_sigs, PASSAGE_THRESHOLD)
-            .into_iter()
-            .map(|(a, b, sim)| (reps[a], reps[b], sim)),
-    );
-    for (i, j, sim) in pairs {
+    let mut join = |i: usize, j: usize, sim: f64| {
         let (ri, rj) = (sets.find(i), sets.find(j));
         let low = sims
             .get(&ri)
@@ -765,7 +747,25 @@ fn passages(
             .min(sim);
         let root = sets.union(ri, rj);
         sims.insert(root, low);
+    };
+    // Exact copies join the first sentence with their words; only those first sentences
+    // go through LSH, so a sentence repeated ten thousand times costs one comparison.
+    let mut by_exact: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut reps = Vec::new();
+    for (i, s) in items.iter().enumerate() {
+        if let Some(&j) = by_exact.get(&s.exact) {
+            join(j, i, 1.0);
+        } else {
+            by_exact.insert(s.exact, i);
+            reps.push(i);
+        }
     }
+    drop(by_exact);
+    let rep_sigs: Vec<&Signature> = reps.iter().map(|&i| &items[i].sig).collect();
+    // Pairs are joined as LSH finds them: a corpus of templated prose has millions.
+    minhash::for_each_similar_pair(&rep_sigs, PASSAGE_THRESHOLD, |a, b, sim| {
+        join(reps[a], reps[b], sim);
+    });
     // Only sentences with company are grouped: most sentences stand alone.
     let roots: Vec<usize> = (0..items.len()).map(|i| sets.find(i)).collect();
     let mut size = vec![0u32; items.len()];
