@@ -266,13 +266,13 @@ impl Corpus {
     /// Links the entities and finishes every corpus-wide part of the report; the documents'
     /// entries follow one at a time from [`Finished::documents`]. Runs on the current rayon
     /// thread pool. Fails only when the spill cannot be written or read back.
-    pub fn finish(self) -> std::io::Result<Finished> {
+    pub fn finish(mut self) -> std::io::Result<Finished> {
         let spill = self.spill.finish()?;
         let linker = self.linker;
         // Passages and duplicates need no linking: they are found at the same time.
         let ((entities, entity_of_group), shared) = rayon::join(
             || linker.finish(),
-            || summary::shared(&self.kept, &self.ids, &spill),
+            || summary::shared(&mut self.kept, &self.ids, &spill),
         );
         let (passages, duplicates) = shared?;
         let mentions = self

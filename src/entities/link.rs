@@ -263,18 +263,29 @@ type ShortKey = (ShortKind, String);
 /// the memory of a [`LocalEntity`] and its maps.
 #[derive(Debug)]
 struct Group {
-    doc: usize,
+    doc: u32,
     key: u32,
     known: Option<u32>,
     longest: u32,
     ty: EntityType,
     weak: bool,
     /// Surface forms and counts, in `Linker::forms`.
-    forms: Range<usize>,
+    forms: Range<u32>,
     /// Mentions per type and whether the type was a weak guess, in `Linker::types`.
-    types: Range<usize>,
+    types: Range<u32>,
     /// Roles, in `Linker::roles`.
-    roles: Range<usize>,
+    roles: Range<u32>,
+}
+
+/// A range of one of the linker's shared lists as slice indices. The lists are indexed in
+/// 32 bits: half the size of a group, and four billion entries would not fit anyway.
+fn at(r: &Range<u32>) -> Range<usize> {
+    r.start as usize..r.end as usize
+}
+
+/// The range from `start` to the current end of `list`, in 32 bits (see [`at`]).
+fn since<T>(start: usize, list: &[T]) -> Range<u32> {
+    start as u32..list.len() as u32
 }
 
 /// Each distinct string once, by number.
@@ -325,21 +336,21 @@ impl Linker {
                 let id = self.strings.id(f);
                 self.forms.push((id, n));
             }
-            let forms = start..self.forms.len();
+            let forms = since(start, &self.forms);
             let start = self.types.len();
             self.types
                 .extend(g.types.iter().map(|(&t, &n)| (t, n, false)));
             self.types
                 .extend(g.weak_types.iter().map(|(&t, &n)| (t, n, true)));
-            let types = start..self.types.len();
+            let types = since(start, &self.types);
             let start = self.roles.len();
             for r in &g.roles {
                 let id = self.strings.id(r);
                 self.roles.push(id);
             }
-            let roles = start..self.roles.len();
+            let roles = since(start, &self.roles);
             let group = Group {
-                doc,
+                doc: doc as u32,
                 key: self.strings.id(&g.key),
                 known: g.known.as_deref().map(|k| self.strings.id(k)),
                 longest: self.strings.id(g.longest()),
@@ -475,7 +486,7 @@ impl Linker {
         }
         // Per key: the entities with that longer name, overall and per document.
         let mut roots: HashMap<&ShortKey, BTreeSet<usize>> = HashMap::new();
-        let mut in_doc: HashMap<(usize, &ShortKey), BTreeSet<usize>> = HashMap::new();
+        let mut in_doc: HashMap<(u32, &ShortKey), BTreeSet<usize>> = HashMap::new();
         for (key, ids) in long {
             for &j in ids {
                 let r = uf.find(j);
@@ -568,16 +579,16 @@ impl Linker {
                 let g = &self.groups[i];
                 docs.insert(g.doc);
                 let mut mentions = 0;
-                for &(f, c) in &self.forms[g.forms.clone()] {
+                for &(f, c) in &self.forms[at(&g.forms)] {
                     *forms.entry(self.strings.get(f)).or_default() += c;
                     mentions += c;
                 }
-                for &(t, c, is_weak) in &self.types[g.types.clone()] {
+                for &(t, c, is_weak) in &self.types[at(&g.types)] {
                     let counts = if is_weak { &mut weak } else { &mut types };
                     *counts.entry(t).or_default() += c;
                 }
                 roles.extend(
-                    self.roles[g.roles.clone()]
+                    self.roles[at(&g.roles)]
                         .iter()
                         .map(|&r| self.strings.get(r)),
                 );
@@ -603,7 +614,7 @@ impl Linker {
                 canonical,
                 ty,
                 aliases: forms.keys().map(|s| s.to_string()).collect(),
-                documents: docs.into_iter().collect(),
+                documents: docs.into_iter().map(|d| d as usize).collect(),
                 mentions: forms.values().sum(),
                 roles: roles.into_iter().map(str::to_owned).collect(),
             });

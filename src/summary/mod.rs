@@ -642,14 +642,15 @@ pub struct CorpusParts {
 }
 
 /// Shared passages and duplicate documents: the cross-document parts that need no linking,
-/// so they can be found while the entities are linked.
+/// so they can be found while the entities are linked. Takes the sentences out of `kept`:
+/// nothing else needs them, and they are most of its memory.
 pub fn shared(
-    kept: &Kept,
+    kept: &mut Kept,
     ids: &[String],
     spill: &SpillReader,
 ) -> std::io::Result<(Vec<Passage>, Vec<Duplicate>)> {
     Ok((
-        passages(&kept.sentences, ids, spill)?,
+        passages(std::mem::take(&mut kept.sentences), ids, spill)?,
         duplicates(&kept.docs, ids),
     ))
 }
@@ -730,23 +731,18 @@ pub fn corpus(
 
 /// Sentences shared by several documents, exactly or nearly.
 fn passages(
-    items: &[KeptSentence],
+    items: Vec<KeptSentence>,
     ids: &[String],
     spill: &SpillReader,
 ) -> std::io::Result<Vec<Passage>> {
     let mut sets = UnionFind::new(items.len());
-    // The lowest similarity within each set, by root; exact copies are 1.0.
-    let mut sims: FxHashMap<usize, f64> = FxHashMap::default();
+    // The lowest similarity within each set, at its root; exact copies are 1.0. Estimates
+    // are multiples of 1/32, exact in an `f32`.
+    let mut sims = vec![1.0f32; items.len()];
     let mut join = |i: usize, j: usize, sim: f64| {
         let (ri, rj) = (sets.find(i), sets.find(j));
-        let low = sims
-            .get(&ri)
-            .copied()
-            .unwrap_or(1.0)
-            .min(sims.get(&rj).copied().unwrap_or(1.0))
-            .min(sim);
-        let root = sets.union(ri, rj);
-        sims.insert(root, low);
+        let low = sims[ri].min(sims[rj]).min(sim as f32);
+        sims[sets.union(ri, rj)] = low;
     };
     // Exact copies join the first sentence with their words; only those first sentences
     // go through LSH, so a sentence repeated ten thousand times costs one comparison.
@@ -788,7 +784,7 @@ fn passages(
         let similarity = if exact {
             1.0
         } else {
-            (sims.get(&root).copied().unwrap_or(1.0) * 100.0).round() / 100.0
+            (f64::from(sims[root]) * 100.0).round() / 100.0
         };
         let mut documents: Vec<String> = documents
             .into_iter()
