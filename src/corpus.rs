@@ -7,6 +7,7 @@
 //! timeline and groups quotations; the documents' entries then come back one at a time.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -30,7 +31,7 @@ pub struct Options {
     pub corpus_summary_sentences: usize,
     /// Key terms per document.
     pub keyterms: usize,
-    /// Keep every mention for `corpus-scan entities` (costs memory on large corpora).
+    /// Keep every mention for `corpus-scan entities`: they wait in the spill until linked.
     pub keep_mentions: bool,
     /// Add the finding and typing rules to mention records.
     pub explain: bool,
@@ -55,8 +56,8 @@ pub struct Digest {
     path: String,
     warning: Option<String>,
     groups: Vec<LocalEntity>,
-    /// Mention records (only with `keep_mentions`) and their local group.
-    mentions: Vec<(MentionRecord, usize)>,
+    /// The document's [`SpilledMention`]s, serialized (only with `keep_mentions`).
+    mentions: Option<Vec<u8>>,
     parts: DocParts,
     /// The document's [`DocRecord`], serialized here so the folding thread only copies it.
     record: Vec<u8>,
@@ -66,29 +67,34 @@ pub struct Digest {
 /// parts and signatures. Pure, so documents can be digested in parallel.
 pub fn digest(path: &str, a: &Analysis, opts: &Options) -> Digest {
     let (groups, of_mention) = local_entities(&a.text, &a.mentions);
-    let mut mentions = Vec::new();
-    if opts.keep_mentions {
+    let mentions = opts.keep_mentions.then(|| {
         let mut chars = CharCounter::default();
-        for (m, &g) in a.mentions.iter().zip(&of_mention) {
-            let (start, end) = a.file_span(m.start, m.end);
-            let text = a.slice(m.start, m.end).to_owned();
-            let rec = MentionRecord {
-                doc: a.id.clone(),
-                sentence: m.segment,
-                start,
-                end,
-                char_start: chars.at(&a.text, m.start),
-                char_end: chars.at(&a.text, m.end),
-                canonical: text.clone(),
-                text,
-                ty: m.ty.as_str(),
-                found_by: opts.explain.then_some(m.found_by),
-                typed_by: opts.explain.then_some(m.typed_by),
-                link_key: opts.explain.then(|| link_key(a.slice(m.start, m.end), m)),
-            };
-            mentions.push((rec, g));
-        }
-    }
+        let spilled: Vec<SpilledMention> = a
+            .mentions
+            .iter()
+            .zip(&of_mention)
+            .map(|(m, &g)| {
+                let (start, end) = a.file_span(m.start, m.end);
+                SpilledMention(
+                    m.segment,
+                    [
+                        start,
+                        end,
+                        chars.at(&a.text, m.start),
+                        chars.at(&a.text, m.end),
+                    ],
+                    a.slice(m.start, m.end).to_owned(),
+                    m.ty,
+                    (g != usize::MAX).then_some(g as u32),
+                    opts.explain.then(|| {
+                        let key = link_key(a.slice(m.start, m.end), m);
+                        (m.found_by.to_owned(), m.typed_by.to_owned(), key)
+                    }),
+                )
+            })
+            .collect();
+        serde_json::to_vec(&spilled).unwrap_or_default()
+    });
     let mut parts = summary::summarise(a, &of_mention, opts);
     // The corpus needs the quotations and dates again; the rest only the record.
     let record = DocRecord {
@@ -136,6 +142,19 @@ struct DocRecord {
     dates: Vec<DateMention>,
 }
 
+/// One mention record as it waits in the spill for its canonical name: segment, file span
+/// and code-point span, text, type, local entity group, and with `explain` the rules that
+/// found and typed it and its link key. A tuple, so the spill holds no field names.
+#[derive(Serialize, Deserialize)]
+struct SpilledMention(
+    u32,
+    [usize; 4],
+    String,
+    EntityType,
+    Option<u32>,
+    Option<(String, String, String)>,
+);
+
 /// The corpus being folded.
 ///
 /// Each document's report parts go to a [`Spill`] as it is added; in memory stay only the
@@ -169,8 +188,8 @@ pub struct Corpus {
     linker: Linker,
     errors: Vec<ErrorRecord>,
     failed: usize,
-    /// Mention records waiting for their canonical names, with their local group id.
-    mentions: Vec<(MentionRecord, usize)>,
+    /// Where each document's mention records are (only with `keep_mentions`).
+    mentions: Vec<Slot>,
     /// Document frequency of each key-term candidate, by hash.
     df: FxHashMap<u64, u32>,
     ids: Vec<String>,
@@ -242,14 +261,9 @@ impl Corpus {
         }
         let doc = self.ids.len();
         let group_base = self.linker.groups();
-        self.mentions.extend(d.mentions.into_iter().map(|(rec, g)| {
-            let gid = if g == usize::MAX {
-                usize::MAX
-            } else {
-                group_base + g
-            };
-            (rec, gid)
-        }));
+        if let Some(m) = d.mentions {
+            self.mentions.push(self.spill.put(&m));
+        }
         let s = &d.parts.stats;
         self.stats.sentences += s.sentences;
         self.stats.tokens += s.tokens;
@@ -267,7 +281,7 @@ impl Corpus {
     /// entries follow one at a time from [`Finished::documents`]. Runs on the current rayon
     /// thread pool. Fails only when the spill cannot be written or read back.
     pub fn finish(mut self) -> std::io::Result<Finished> {
-        let spill = self.spill.finish()?;
+        let spill = Arc::new(self.spill.finish()?);
         let linker = self.linker;
         // Passages and duplicates need no linking: they are found at the same time.
         let ((entities, entity_of_group), shared) = rayon::join(
@@ -275,16 +289,6 @@ impl Corpus {
             || summary::shared(&mut self.kept, &self.ids, &spill),
         );
         let (passages, duplicates) = shared?;
-        let mentions = self
-            .mentions
-            .into_iter()
-            .map(|(mut rec, gid)| {
-                if gid != usize::MAX {
-                    rec.canonical = entities[entity_of_group[gid]].canonical.clone();
-                }
-                rec
-            })
-            .collect();
         let parts = summary::corpus(
             &self.kept,
             &self.ids,
@@ -299,10 +303,11 @@ impl Corpus {
             entities: entities.len(),
             ..self.stats
         };
-        let names = entities
+        let names: Arc<[(String, EntityType)]> = entities
             .iter()
             .map(|e| (e.canonical.clone(), e.ty))
             .collect();
+        let entity_of_group: Arc<[usize]> = entity_of_group.into();
         let entities = entities
             .into_iter()
             .map(|e| EntityReport {
@@ -333,16 +338,25 @@ impl Corpus {
         Ok(Finished {
             report,
             documents: Documents {
-                spill,
-                records: self.records.into_iter().zip(self.group_bases),
-                names,
-                entity_of_group,
+                spill: Arc::clone(&spill),
+                records: self.records.into_iter().zip(self.group_bases.clone()),
+                names: Arc::clone(&names),
+                entity_of_group: Arc::clone(&entity_of_group),
                 documents: self.ids.len(),
                 df: self.df,
                 keyterms: self.opts.keyterms,
                 ready: std::collections::VecDeque::new(),
             },
-            mentions,
+            mentions: Mentions {
+                spill,
+                slots: self.mentions,
+                group_bases: self.group_bases,
+                ids: self.ids,
+                names,
+                entity_of_group,
+                next: 0,
+                ready: Vec::new().into_iter(),
+            },
         })
     }
 }
@@ -353,8 +367,8 @@ pub struct Finished {
     pub report: Report,
     /// The documents' entries, in order.
     pub documents: Documents,
-    /// Mention records with canonical names (only with `keep_mentions`).
-    pub mentions: Vec<MentionRecord>,
+    /// Mention records with canonical names (only with `keep_mentions`), in order.
+    pub mentions: Mentions,
 }
 
 impl Finished {
@@ -362,19 +376,19 @@ impl Finished {
     pub fn collect(self) -> std::io::Result<(Report, Vec<MentionRecord>)> {
         let mut report = self.report;
         report.documents = self.documents.collect::<std::io::Result<_>>()?;
-        Ok((report, self.mentions))
+        Ok((report, self.mentions.collect::<std::io::Result<_>>()?))
     }
 }
 
 /// The documents' report entries, read back from the spill and completed with canonical
 /// entity names and corpus-wide key-term scores.
 pub struct Documents {
-    spill: SpillReader,
+    spill: Arc<SpillReader>,
     /// Each document's record and first entity group.
     records: std::iter::Zip<std::vec::IntoIter<Slot>, std::vec::IntoIter<usize>>,
     /// Canonical name and type of each entity.
-    names: Vec<(String, EntityType)>,
-    entity_of_group: Vec<usize>,
+    names: Arc<[(String, EntityType)]>,
+    entity_of_group: Arc<[usize]>,
     documents: usize,
     df: FxHashMap<u64, u32>,
     keyterms: usize,
@@ -467,5 +481,85 @@ impl Iterator for Documents {
             self.ready.extend(read);
         }
         self.ready.pop_front()
+    }
+}
+
+/// The mention records of `corpus-scan entities`, read back one document at a time and
+/// given the canonical names of their entities.
+pub struct Mentions {
+    spill: Arc<SpillReader>,
+    /// Each document's spilled records and first entity group.
+    slots: Vec<Slot>,
+    group_bases: Vec<usize>,
+    ids: Vec<String>,
+    /// Canonical name and type of each entity.
+    names: Arc<[(String, EntityType)]>,
+    entity_of_group: Arc<[usize]>,
+    /// The next document to read.
+    next: usize,
+    /// The records of the document read last, not yet handed out.
+    ready: std::vec::IntoIter<MentionRecord>,
+}
+
+impl Mentions {
+    /// Reads back document `doc`'s records.
+    fn read(&self, doc: usize) -> std::io::Result<Vec<MentionRecord>> {
+        let bytes = self.spill.get(self.slots[doc])?;
+        let spilled: Vec<SpilledMention> =
+            serde_json::from_slice(&bytes).map_err(std::io::Error::other)?;
+        let id = &self.ids[doc];
+        Ok(spilled
+            .into_iter()
+            .map(
+                |SpilledMention(sentence, span, text, ty, group, explained)| {
+                    let canonical = match group {
+                        Some(g) => {
+                            let e = self.entity_of_group[self.group_bases[doc] + g as usize];
+                            self.names[e].0.clone()
+                        }
+                        None => text.clone(),
+                    };
+                    let (found_by, typed_by, link_key) = match explained {
+                        Some((f, t, k)) => (Some(f), Some(t), Some(k)),
+                        None => (None, None, None),
+                    };
+                    MentionRecord {
+                        doc: id.clone(),
+                        sentence,
+                        start: span[0],
+                        end: span[1],
+                        char_start: span[2],
+                        char_end: span[3],
+                        text,
+                        ty: ty.as_str(),
+                        canonical,
+                        found_by,
+                        typed_by,
+                        link_key,
+                    }
+                },
+            )
+            .collect())
+    }
+}
+
+impl Iterator for Mentions {
+    type Item = std::io::Result<MentionRecord>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(m) = self.ready.next() {
+                return Some(Ok(m));
+            }
+            let doc = self.next;
+            if doc == self.slots.len() {
+                return None;
+            }
+            self.next += 1;
+            match self.read(doc) {
+                Ok(records) => self.ready = records.into_iter(),
+                Err(e) => return Some(Err(e)),
+            }
+        }
     }
 }

@@ -296,11 +296,11 @@ fn entities(
     match format {
         RecordFormat::Ndjson => {
             for m in mentions {
-                serde_json::to_writer(&mut out, &m)?;
+                serde_json::to_writer(&mut out, &m?)?;
                 out.write_all(b"\n")?;
             }
         }
-        RecordFormat::Csv => csv::write_mentions(&mentions, explain, &mut out)?,
+        RecordFormat::Csv => csv::write_mentions(mentions, explain, &mut out)?,
     }
     out.flush()?;
     Ok(exit_code(input, failed))

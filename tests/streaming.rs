@@ -82,3 +82,29 @@ fn streamed_text_ndjson_and_csv_match_the_whole_report() {
         out
     });
 }
+
+#[test]
+fn mentions_come_back_from_the_spill_with_their_canonical_names() {
+    let opts = Options {
+        keep_mentions: true,
+        explain: true,
+        ..Options::default()
+    };
+    let lines = |corpus: Corpus| -> Vec<String> {
+        let finished = corpus.finish().unwrap();
+        finished
+            .mentions
+            .map(|m| serde_json::to_string(&m.unwrap()).unwrap())
+            .collect()
+    };
+    let spilled = lines(seeds(Corpus::spilling(opts.clone()).unwrap()));
+    assert_eq!(spilled, lines(seeds(Corpus::new(opts))));
+    assert_eq!(spilled.len(), 386);
+    assert_eq!(
+        spilled
+            .iter()
+            .find(|l| l.contains(r#""text":"Hamedan""#))
+            .unwrap(),
+        r#"{"doc":"000_6910c4f61a258449.txt","sentence":3,"start":494,"end":501,"char_start":486,"char_end":493,"text":"Hamedan","type":"GPE","canonical":"Hamadan","found_by":"gazetteer","typed_by":"cities.txt","link_key":"place|hamadan"}"#
+    );
+}

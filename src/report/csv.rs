@@ -186,7 +186,7 @@ pub fn write_tokens(a: &Analysis, out: &mut impl Write) -> io::Result<()> {
 
 /// Writes entity mentions as CSV, header first.
 pub fn write_mentions(
-    mentions: &[MentionRecord],
+    mentions: impl IntoIterator<Item = io::Result<MentionRecord>>,
     explain: bool,
     out: &mut impl Write,
 ) -> io::Result<()> {
@@ -196,6 +196,7 @@ pub fn write_mentions(
     }
     write_header(out, &cols)?;
     for m in mentions {
+        let m = m?;
         let mut row = vec![
             Cell::Str(&m.doc),
             Cell::Int(m.sentence as usize),
@@ -209,8 +210,8 @@ pub fn write_mentions(
         ];
         if explain {
             row.extend([
-                Cell::Opt(m.found_by),
-                Cell::Opt(m.typed_by),
+                Cell::Opt(m.found_by.as_deref()),
+                Cell::Opt(m.typed_by.as_deref()),
                 Cell::Opt(m.link_key.as_deref()),
             ]);
         }

@@ -99,10 +99,10 @@ pub struct MentionRecord {
     pub canonical: String,
     /// With `--explain`: the rule or list that found the mention.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub found_by: Option<&'static str>,
+    pub found_by: Option<String>,
     /// With `--explain`: the rule or list that decided its type.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub typed_by: Option<&'static str>,
+    pub typed_by: Option<String>,
     /// With `--explain`: the link key that grouped it in its document.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link_key: Option<String>,
