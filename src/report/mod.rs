@@ -10,7 +10,6 @@ pub mod style;
 pub mod text;
 
 use std::borrow::Borrow;
-use std::cell::RefCell;
 use std::io::{self, Write};
 
 use schemars::JsonSchema;
@@ -387,73 +386,98 @@ pub fn write_json_schema(
 
 /// Writes the JSON report (`scan --format json`), indented, taking the documents' entries
 /// from `docs` as they come, so a corpus's report never has to be whole in memory. Gives the
-/// same bytes as `serde_json::to_writer_pretty` of the whole report, with a newline.
-pub fn write_json<D: Borrow<DocReport>>(
+/// same bytes as `serde_json::to_writer_pretty` of the whole report, with a newline. The
+/// entries are serialized on the current thread pool (see [`each_encoded`]).
+pub fn write_json<D: Borrow<DocReport> + Send>(
     r: &Report,
     docs: impl IntoIterator<Item = io::Result<D>>,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let streamed = Streamed {
-        report: r,
-        docs: RefCell::new(Some(docs.into_iter())),
-    };
-    serde_json::to_writer_pretty(&mut *out, &streamed)?;
-    writeln!(out)
+    // The fields of `Report`, in its order (a test compares the two), each indented one
+    // level as `to_writer_pretty` would.
+    fn field(out: &mut impl Write, name: &str, value: &impl Serialize) -> io::Result<()> {
+        write!(out, ",\n  \"{name}\": ")?;
+        serde_json::to_writer_pretty(Indented(&mut *out, 1), value)?;
+        Ok(())
+    }
+    out.write_all(b"{\n  \"schema_version\": ")?;
+    serde_json::to_writer(&mut *out, &r.schema_version)?;
+    field(out, "tool", &r.tool)?;
+    field(out, "corpus", &r.corpus)?;
+    out.write_all(b",\n  \"documents\": [")?;
+    let mut any = false;
+    each_encoded(docs, serde_json::to_vec_pretty, |entry| {
+        out.write_all(if any { b",\n    " } else { b"\n    " })?;
+        any = true;
+        Indented(&mut *out, 2).write_all(entry)
+    })?;
+    out.write_all(if any { b"\n  ]" } else { b"]" })?;
+    field(out, "entities", &r.entities)?;
+    field(out, "shared_passages", &r.shared_passages)?;
+    field(out, "duplicates", &r.duplicates)?;
+    field(out, "summary", &r.summary)?;
+    field(out, "timeline", &r.timeline)?;
+    field(out, "quotes", &r.quotes)?;
+    field(out, "errors", &r.errors)?;
+    out.write_all(b"\n}\n")
 }
 
-/// A report whose `documents` come from an iterator.
-struct Streamed<'a, I> {
-    report: &'a Report,
-    docs: RefCell<Option<I>>,
-}
+/// A writer that indents every line after the first by `levels` more levels of two spaces:
+/// pretty JSON written on its own, placed inside an enclosing value. JSON strings never hold
+/// a raw newline, so every newline is the formatter's.
+struct Indented<W>(W, usize);
 
-impl<I, D> Serialize for Streamed<'_, I>
-where
-    I: Iterator<Item = io::Result<D>>,
-    D: Borrow<DocReport>,
-{
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let r = self.report;
-        // The fields of `Report`, in its order (a test compares the two).
-        let mut m = s.serialize_struct("Report", 11)?;
-        m.serialize_field("schema_version", &r.schema_version)?;
-        m.serialize_field("tool", &r.tool)?;
-        m.serialize_field("corpus", &r.corpus)?;
-        m.serialize_field("documents", &DocSeq(&self.docs))?;
-        m.serialize_field("entities", &r.entities)?;
-        m.serialize_field("shared_passages", &r.shared_passages)?;
-        m.serialize_field("duplicates", &r.duplicates)?;
-        m.serialize_field("summary", &r.summary)?;
-        m.serialize_field("timeline", &r.timeline)?;
-        m.serialize_field("quotes", &r.quotes)?;
-        m.serialize_field("errors", &r.errors)?;
-        m.end()
+impl<W: Write> Write for Indented<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        const PAD: &[u8] = b"\n                ";
+        let mut rest = buf;
+        while let Some(at) = memchr::memchr(b'\n', rest) {
+            self.0.write_all(&rest[..at])?;
+            self.0.write_all(&PAD[..1 + 2 * self.1])?;
+            rest = &rest[at + 1..];
+        }
+        self.0.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
     }
 }
 
-/// The documents' entries as a JSON array, taken once from the iterator.
-struct DocSeq<'a, I>(&'a RefCell<Option<I>>);
+/// Entries taken at a time from the documents' iterator and serialized in parallel.
+const ENCODE_AHEAD: usize = 256;
 
-impl<I, D> Serialize for DocSeq<'_, I>
-where
-    I: Iterator<Item = io::Result<D>>,
-    D: Borrow<DocReport>,
-{
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{Error, SerializeSeq};
-        let mut seq = s.serialize_seq(None)?;
-        for d in self.0.borrow_mut().take().into_iter().flatten() {
-            seq.serialize_element(d.map_err(S::Error::custom)?.borrow())?;
+/// Serializes the documents' entries with `encode`, [`ENCODE_AHEAD`] at a time in parallel
+/// on the current thread pool, and hands each to `put` in document order, so the writing
+/// thread only copies bytes.
+fn each_encoded<D: Borrow<DocReport> + Send>(
+    docs: impl IntoIterator<Item = io::Result<D>>,
+    encode: impl Fn(&DocReport) -> serde_json::Result<Vec<u8>> + Sync,
+    mut put: impl FnMut(&[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    let mut docs = docs.into_iter();
+    loop {
+        let batch: Vec<D> = docs
+            .by_ref()
+            .take(ENCODE_AHEAD)
+            .collect::<io::Result<_>>()?;
+        if batch.is_empty() {
+            return Ok(());
         }
-        seq.end()
+        let encoded: Vec<serde_json::Result<Vec<u8>>> =
+            batch.into_par_iter().map(|d| encode(d.borrow())).collect();
+        for e in encoded {
+            put(&e?)?;
+        }
     }
 }
 
 /// Writes the report as NDJSON: one record per document (`"record": "document"`), then one
 /// corpus record holding everything else. The documents come from `docs`, as with
 /// [`write_json`].
-pub fn write_ndjson<D: Borrow<DocReport>>(
+pub fn write_ndjson<D: Borrow<DocReport> + Send>(
     r: &Report,
     docs: impl IntoIterator<Item = io::Result<D>>,
     out: &mut impl Write,
@@ -478,16 +502,15 @@ pub fn write_ndjson<D: Borrow<DocReport>>(
         quotes: &'a [CorpusQuote],
         errors: &'a [ErrorRecord],
     }
-    for d in docs {
-        serde_json::to_writer(
-            &mut *out,
-            &DocLine {
-                record: "document",
-                doc: d?.borrow(),
-            },
-        )?;
-        out.write_all(b"\n")?;
-    }
+    let line = |doc: &DocReport| {
+        let mut l = serde_json::to_vec(&DocLine {
+            record: "document",
+            doc,
+        })?;
+        l.push(b'\n');
+        Ok(l)
+    };
+    each_encoded(docs, line, |l| out.write_all(l))?;
     let c = CorpusLine {
         record: "corpus",
         schema_version: &r.schema_version,
