@@ -23,6 +23,11 @@ pub const LISTS: &[(&str, &str)] = &[
     ("cities.txt", include_str!("../data/cities.txt")),
     ("common_words.txt", include_str!("../data/common_words.txt")),
     ("countries.txt", include_str!("../data/countries.txt")),
+    (
+        "currency_words.txt",
+        include_str!("../data/currency_words.txt"),
+    ),
+    ("date_leads.txt", include_str!("../data/date_leads.txt")),
     ("demonyms.txt", include_str!("../data/demonyms.txt")),
     (
         "designator_makers.txt",
@@ -40,13 +45,21 @@ pub const LISTS: &[(&str, &str)] = &[
     ("law_heads.txt", include_str!("../data/law_heads.txt")),
     ("loc_heads.txt", include_str!("../data/loc_heads.txt")),
     ("months.txt", include_str!("../data/months.txt")),
+    ("multipliers.txt", include_str!("../data/multipliers.txt")),
     ("norp.txt", include_str!("../data/norp.txt")),
+    ("number_words.txt", include_str!("../data/number_words.txt")),
+    ("ordinals.txt", include_str!("../data/ordinals.txt")),
     ("org_heads.txt", include_str!("../data/org_heads.txt")),
     (
         "organisations.txt",
         include_str!("../data/organisations.txt"),
     ),
+    ("periods.txt", include_str!("../data/periods.txt")),
     ("regions.txt", include_str!("../data/regions.txt")),
+    (
+        "relative_words.txt",
+        include_str!("../data/relative_words.txt"),
+    ),
     ("sections.txt", include_str!("../data/sections.txt")),
     ("speech_verbs.txt", include_str!("../data/speech_verbs.txt")),
     (
@@ -56,6 +69,7 @@ pub const LISTS: &[(&str, &str)] = &[
     ("stopwords.txt", include_str!("../data/stopwords.txt")),
     ("subnational.txt", include_str!("../data/subnational.txt")),
     ("titles.txt", include_str!("../data/titles.txt")),
+    ("units.txt", include_str!("../data/units.txt")),
     ("weekdays.txt", include_str!("../data/weekdays.txt")),
 ];
 
@@ -138,6 +152,22 @@ pub struct Lexicon {
     pub months: HashMap<String, u32>,
     /// Weekday names and abbreviations (lower case, no dot).
     pub weekdays: HashSet<String>,
+    /// Cardinal number words (lower case): one, twenty, hundred, dozen, millions.
+    pub number_words: HashSet<&'static str>,
+    /// Ordinal number words (lower case): first, twelfth, hundredth.
+    pub ordinals: HashSet<&'static str>,
+    /// Words that scale a number (lower case): hundred, million, bn, m, k.
+    pub multipliers: HashSet<&'static str>,
+    /// Currency names that follow an amount (lower case): dollars, euros, pence, yen.
+    pub currency_words: HashSet<&'static str>,
+    /// Units of measure that follow a number (lower case): kilometres, tonnes, mph.
+    pub units: HashSet<&'static str>,
+    /// Words before a month or year that mark it as a date (lower case): in, since, late.
+    pub date_leads: HashSet<&'static str>,
+    /// Words before a period that make a relative date (lower case): last, next, this.
+    pub relative_words: HashSet<&'static str>,
+    /// Periods of time after a relative word or a number (lower case): week, months, decade.
+    pub periods: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -237,6 +267,14 @@ impl Lexicon {
                 .flat_map(|l| l.split('|'))
                 .map(|w| w.trim_end_matches('.').to_lowercase())
                 .collect(),
+            number_words: set("number_words.txt"),
+            ordinals: set("ordinals.txt"),
+            multipliers: set("multipliers.txt"),
+            currency_words: set("currency_words.txt"),
+            units: set("units.txt"),
+            date_leads: set("date_leads.txt"),
+            relative_words: set("relative_words.txt"),
+            periods: set("periods.txt"),
         }
     }
 

@@ -4,147 +4,10 @@
 //! `30 September 2015`, `Aug. 16`, `December 2015`, `late November`, `Tuesday`, `the 1960s`,
 //! `since 1979`, `10:30 a.m.`, `$3.5bn`, `12 per cent`, `50 kilometers`, `first`, `290,000`.
 
-use std::sync::LazyLock;
-
-use rustc_hash::FxHashSet;
-
 use super::context::Seg;
 use super::{EntityType, Mention};
 use crate::lexicon::lexicon;
 use crate::text::{Token, TokenKind};
-
-/// A word list as a set: the loop below looks up most tokens in several lists.
-type Words = LazyLock<FxHashSet<&'static str>>;
-
-static NUMBER_WORDS: Words = LazyLock::new(|| {
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "trillion",
-        "dozen",
-        "hundreds",
-        "thousands",
-        "millions",
-    ]
-    .into_iter()
-    .collect()
-});
-static ORDINALS: Words = LazyLock::new(|| {
-    [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "twentieth",
-        "hundredth",
-    ]
-    .into_iter()
-    .collect()
-});
-static MULTIPLIERS: Words = LazyLock::new(|| {
-    [
-        "hundred", "thousand", "million", "billion", "trillion", "bn", "m", "mn", "k",
-    ]
-    .into_iter()
-    .collect()
-});
-static CURRENCY_WORDS: Words = LazyLock::new(|| {
-    [
-        "dollars", "dollar", "euros", "euro", "pounds", "pence", "cents", "yen", "roubles",
-        "rubles", "rials", "yuan", "rupees",
-    ]
-    .into_iter()
-    .collect()
-});
-static UNITS: Words = LazyLock::new(|| {
-    [
-        "kilometers",
-        "kilometres",
-        "km",
-        "miles",
-        "mile",
-        "metres",
-        "meters",
-        "feet",
-        "foot",
-        "tonnes",
-        "tons",
-        "kg",
-        "kilograms",
-        "litres",
-        "liters",
-        "barrels",
-        "acres",
-        "hectares",
-        "degrees",
-        "mph",
-        "kph",
-        "inches",
-        "yards",
-        "gallons",
-        "megawatts",
-        "mw",
-    ]
-    .into_iter()
-    .collect()
-});
-static DATE_LEAD: Words = LazyLock::new(|| {
-    [
-        "in", "since", "until", "by", "from", "before", "after", "of", "during", "early", "late",
-        "mid", "on",
-    ]
-    .into_iter()
-    .collect()
-});
-static RELATIVE: Words = LazyLock::new(|| {
-    ["last", "next", "this", "past", "recent", "coming"]
-        .into_iter()
-        .collect()
-});
-static PERIODS: Words = LazyLock::new(|| {
-    [
-        "week", "weeks", "month", "months", "year", "years", "decade", "decades", "weekend", "days",
-    ]
-    .into_iter()
-    .collect()
-});
 
 fn is_num(t: &Token) -> bool {
     t.kind == TokenKind::Number
@@ -210,7 +73,7 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
             if a == i && i > 0 && matches!(g.lower(i - 1), "early" | "late" | "mid") {
                 a = i - 1;
             }
-            let cued = i > 0 && DATE_LEAD.contains(g.lower(i - 1));
+            let cued = i > 0 && lex.date_leads.contains(g.lower(i - 1));
             if b - a > 1 || !ambiguous || cued {
                 found = Some((a, b, EntityType::Date));
             }
@@ -218,7 +81,7 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
             && lex.weekdays.contains(l.trim_end_matches('.'))
         {
             found = Some((i, i + 1, EntityType::Date));
-        } else if RELATIVE.contains(l) && PERIODS.contains(g.lower(i + 1)) {
+        } else if lex.relative_words.contains(l) && lex.periods.contains(g.lower(i + 1)) {
             found = Some((i, i + 2, EntityType::Date));
         } else if matches!(l, "today" | "yesterday" | "tomorrow") {
             found = Some((i, i + 1, EntityType::Date));
@@ -232,19 +95,19 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
                 i
             };
             found = Some((a, i + 1, EntityType::Date));
-        } else if year(i) && i > 0 && DATE_LEAD.contains(g.lower(i - 1)) {
+        } else if year(i) && i > 0 && lex.date_leads.contains(g.lower(i - 1)) {
             found = Some((i, i + 1, EntityType::Date));
-        } else if w(i).starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(l) {
+        } else if w(i).starts_with(|c: char| c.is_ascii_digit()) || lex.number_words.contains(l) {
             found = Some(number_phrase(g, i));
         } else if matches!(w(i), "$" | "£" | "€" | "¥")
             && w(i + 1).starts_with(|c: char| c.is_ascii_digit())
         {
             let mut b = i + 2;
-            if MULTIPLIERS.contains(g.lower(b)) {
+            if lex.multipliers.contains(g.lower(b)) {
                 b += 1;
             }
             found = Some((i, b, EntityType::Money));
-        } else if ORDINALS.contains(l) {
+        } else if lex.ordinals.contains(l) {
             found = Some((i, i + 1, EntityType::Ordinal));
         }
         match found {
@@ -271,12 +134,13 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
 
 /// A number with what follows it: a unit, a currency, a per cent sign, a time marker.
 fn number_phrase(g: &Seg, i: usize) -> (usize, usize, EntityType) {
+    let lex = lexicon();
     let toks = g.toks;
     let w = |i: usize| g.get(i).unwrap_or("");
     let first = w(i);
     // 5-year, five-year
     if let Some((_, unit)) = first.split_once('-')
-        && PERIODS.contains(unit.trim_end_matches("-old"))
+        && lex.periods.contains(unit.trim_end_matches("-old"))
     {
         return (i, i + 1, EntityType::Date);
     }
@@ -291,7 +155,8 @@ fn number_phrase(g: &Seg, i: usize) -> (usize, usize, EntityType) {
         }
     }
     let mut b = i + 1;
-    while b < toks.len() && (MULTIPLIERS.contains(g.lower(b)) || NUMBER_WORDS.contains(g.lower(b)))
+    while b < toks.len()
+        && (lex.multipliers.contains(g.lower(b)) || lex.number_words.contains(g.lower(b)))
     {
         b += 1;
     }
@@ -302,10 +167,10 @@ fn number_phrase(g: &Seg, i: usize) -> (usize, usize, EntityType) {
     } else if next == "per" && g.lower(b + 1) == "cent" {
         b += 2;
         EntityType::Percent
-    } else if CURRENCY_WORDS.contains(next) {
+    } else if lex.currency_words.contains(next) {
         b += 1;
         EntityType::Money
-    } else if UNITS.contains(next) {
+    } else if lex.units.contains(next) {
         b += 1;
         EntityType::Quantity
     } else if matches!(next, "a.m." | "p.m." | "am" | "pm" | "gmt" | "bst" | "utc")
