@@ -35,6 +35,9 @@ pub struct Options {
     pub keep_mentions: bool,
     /// Add the finding and typing rules to mention records.
     pub explain: bool,
+    /// Only link entities, for `corpus-scan entities`: no summaries, key terms, passages,
+    /// duplicates, timeline or quotations are worked out, and the report has no documents.
+    pub link_only: bool,
 }
 
 impl Default for Options {
@@ -45,6 +48,7 @@ impl Default for Options {
             keyterms: 10,
             keep_mentions: false,
             explain: false,
+            link_only: false,
         }
     }
 }
@@ -59,8 +63,9 @@ pub struct Digest {
     /// The document's [`SpilledMention`]s, serialized (only with `keep_mentions`).
     mentions: Option<Vec<u8>>,
     parts: DocParts,
-    /// The document's [`DocRecord`], serialized here so the folding thread only copies it.
-    record: Vec<u8>,
+    /// The document's [`DocRecord`], serialized here so the folding thread only copies it
+    /// (none with `link_only`).
+    record: Option<Vec<u8>>,
 }
 
 /// Reduces one analysed document to what the corpus needs: its entity groups, summary
@@ -95,7 +100,32 @@ pub fn digest(path: &str, a: &Analysis, opts: &Options) -> Digest {
             .collect();
         serde_json::to_vec(&spilled).unwrap_or_default()
     });
-    let mut parts = summary::summarise(a, &of_mention, opts);
+    let (parts, record) = if opts.link_only {
+        (DocParts::default(), None)
+    } else {
+        let (parts, record) = summarised(path, a, &groups, &of_mention, opts);
+        (parts, Some(record))
+    };
+    Digest {
+        id: a.id.clone(),
+        path: path.to_owned(),
+        warning: a.warning.clone(),
+        record,
+        parts,
+        groups,
+        mentions,
+    }
+}
+
+/// The document's summary parts, and its [`DocRecord`] serialized.
+fn summarised(
+    path: &str,
+    a: &Analysis,
+    groups: &[LocalEntity],
+    of_mention: &[usize],
+    opts: &Options,
+) -> (DocParts, Vec<u8>) {
+    let mut parts = summary::summarise(a, of_mention, opts);
     // The corpus needs the quotations and dates again; the rest only the record.
     let record = DocRecord {
         id: a.id.clone(),
@@ -113,16 +143,9 @@ pub fn digest(path: &str, a: &Analysis, opts: &Options) -> Digest {
         quotes: parts.quotes.clone(),
         dates: parts.dates.clone(),
     };
-    Digest {
-        id: a.id.clone(),
-        path: path.to_owned(),
-        warning: a.warning.clone(),
-        // Plain data always serializes; an empty record would fail loudly when read back.
-        record: serde_json::to_vec(&record).unwrap_or_default(),
-        parts,
-        groups,
-        mentions,
-    }
+    // Plain data always serializes; an empty record would fail loudly when read back.
+    let record = serde_json::to_vec(&record).unwrap_or_default();
+    (parts, record)
 }
 
 /// One document's own report parts, waiting in the spill for the corpus to be linked.
@@ -271,7 +294,9 @@ impl Corpus {
         self.stats.bytes += s.bytes;
         self.kept
             .add(doc, group_base, &mut d.parts, &mut self.spill);
-        self.records.push(self.spill.put(&d.record));
+        if let Some(record) = d.record {
+            self.records.push(self.spill.put(&record));
+        }
         self.group_bases.push(group_base);
         self.linker.add(doc, d.groups);
         self.ids.push(d.id);

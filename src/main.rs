@@ -285,6 +285,7 @@ fn entities(
     let opts = Options {
         keep_mentions: true,
         explain,
+        link_only: true,
         ..Options::default()
     };
     let progress = progress(ui, false);

@@ -108,3 +108,35 @@ fn mentions_come_back_from_the_spill_with_their_canonical_names() {
         r#"{"doc":"000_6910c4f61a258449.txt","sentence":3,"start":494,"end":501,"char_start":486,"char_end":493,"text":"Hamedan","type":"GPE","canonical":"Hamadan","found_by":"gazetteer","typed_by":"cities.txt","link_key":"place|hamadan"}"#
     );
 }
+
+#[test]
+fn link_only_gives_the_same_entities_and_no_summaries() {
+    let opts = Options {
+        keep_mentions: true,
+        ..Options::default()
+    };
+    let run = |opts: Options| {
+        seeds(Corpus::new(opts))
+            .finish()
+            .unwrap()
+            .collect()
+            .unwrap()
+    };
+    let (full, full_mentions) = run(opts.clone());
+    let (linked, mentions) = run(Options {
+        link_only: true,
+        ..opts
+    });
+    assert_eq!(
+        serde_json::to_string(&mentions).unwrap(),
+        serde_json::to_string(&full_mentions).unwrap()
+    );
+    assert_eq!(
+        serde_json::to_string(&linked.entities).unwrap(),
+        serde_json::to_string(&full.entities).unwrap()
+    );
+    assert!(!full.shared_passages.is_empty() && !full.timeline.is_empty());
+    assert!(linked.documents.is_empty());
+    assert!(linked.shared_passages.is_empty() && linked.timeline.is_empty());
+    assert!(linked.summary.is_empty() && linked.quotes.is_empty());
+}

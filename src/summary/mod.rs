@@ -64,7 +64,7 @@ pub struct Candidate {
 }
 
 /// What the corpus keeps of one document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct DocParts {
     /// The headline.
     pub title: Option<String>,
