@@ -23,12 +23,25 @@ use corpus_scan::report::{self, csv, records};
 use corpus_scan::{Analysis, Depth, run};
 use progress::Progress;
 
+/// Turns transparent huge pages off for this process. mimalloc asks the kernel for them,
+/// and each 2 MB page it touches is then resident whole: on the 9.8 MB generated corpus
+/// `scan` peaked at 110-125 MB with them and at 65-75 MB without, at the same speed.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory of ours. If it
+    // fails (an old kernel), the run goes on with huge pages.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 /// mimalloc instead of the system allocator: analysis allocates many small short-lived
 /// values on every thread, where glibc's malloc spent a quarter of a large run's time.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    no_huge_pages();
     match run_cli() {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
