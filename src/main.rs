@@ -452,14 +452,23 @@ fn check(args: &CheckArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {
     }
     let format = args.output();
     let style = Style::new(ui.color.enabled(io::stdout().is_terminal()));
-    let mut out = BufWriter::new(io::stdout().lock());
-    corpus_scan::check::format::write_styled(&outcome, &plan.config, format, style, &mut out)?;
-    if format != corpus_scan::check::format::Format::Text && !ui.quiet {
-        eprintln!("corpus-scan: {}", outcome.summary());
-    }
-    Ok(if outcome.fails(args.deny.is_some()) {
+    let verdict = if outcome.fails(args.deny.is_some()) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let written =
+        corpus_scan::check::format::write_styled(&outcome, &plan.config, format, style, &mut out)
+            .and_then(|()| Ok(out.flush()?));
+    match written {
+        // A reader that stops early (`| head`) does not change the verdict, which CI reads
+        // with `set -o pipefail`.
+        Err(e) if is_broken_pipe(&e) => {}
+        written => written?,
+    }
+    if format != corpus_scan::check::format::Format::Text && !ui.quiet {
+        eprintln!("corpus-scan: {}", outcome.summary());
+    }
+    Ok(verdict)
 }

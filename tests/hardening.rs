@@ -733,6 +733,22 @@ fn closed_pipe_ends_quietly_for_every_command_and_format() {
     }
 }
 
+#[test]
+fn closed_pipe_keeps_the_verdict_of_check() {
+    let dir = big_corpus();
+    for format in ["text", "json", "github"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_corpus-scan"))
+            .args(["check", dir.path().to_str().unwrap(), "--format", format])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Closed before the 299 duplicates are written: every write fails.
+        drop(child.stdout.take());
+        assert_eq!(child.wait().unwrap().code(), Some(1), "{format}");
+    }
+}
+
 fn temp_files(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
         .unwrap()
