@@ -4,8 +4,8 @@
 #   bench/run.sh [DOCS]        # DOCS defaults to 35000 (about 100 MB of generated news)
 #
 # Generates a corpus with examples/gencorpus.rs (deterministic, seed 42) of DOCS documents
-# and one of DOCS/10, then times, on each: `wc -w`, `corpus-scan sentences` and
-# `corpus-scan scan --format json`, printing MB/s, documents/s, peak memory (from
+# and one of DOCS/10, then times, on each: `wc -w`, `corpus-scan sentences`,
+# `corpus-scan entities` and `corpus-scan scan --format json`, printing MB/s, documents/s, peak memory (from
 # /usr/bin/time -v) and the ratio of each time to `wc -w`. Also runs on
 # ../shared/data/bbc-news when that folder exists. Set BENCH_DIR to keep the corpora.
 set -euo pipefail
@@ -39,10 +39,11 @@ report() { # folder, label
   echo "== $label: $files documents, $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b/1e6}') MB, $(nproc) cores"
   printf '%-34s %8s %9s %10s %9s %8s\n' command seconds MB/s docs/s peak_MB vs_wc
   read -r wc_s wc_kb < <(measure sh -c "find '$folder' -type f -name '*.txt' -print0 | xargs -0 wc -w")
-  for cmd in "wc -w" "corpus-scan sentences" "corpus-scan scan --format json"; do
+  for cmd in "wc -w" "corpus-scan sentences" "corpus-scan entities" "corpus-scan scan --format json"; do
     case $cmd in
       "wc -w") s=$wc_s; kb=$wc_kb ;;
       "corpus-scan sentences") read -r s kb < <(measure "$bin" sentences "$folder") ;;
+      "corpus-scan entities") read -r s kb < <(measure "$bin" entities "$folder") ;;
       *) read -r s kb < <(measure "$bin" scan --format json "$folder") ;;
     esac
     awk -v c="$cmd" -v s="$s" -v kb="$kb" -v b="$bytes" -v n="$files" -v w="$wc_s" 'BEGIN {

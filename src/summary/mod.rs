@@ -13,6 +13,7 @@ pub mod readability;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::Analysis;
@@ -668,10 +669,24 @@ pub fn corpus(
 ) -> std::io::Result<CorpusParts> {
     let canonical = |g: usize| entities[entity_of_group[g]].canonical.clone();
     let id = |d: u32| ids[d as usize].clone();
-    let mut timeline = kept
+    // Sorted before the texts are read back, on keys worked out once per date; the sort is
+    // stable, so equal keys keep the order the documents gave them.
+    let mut dated: Vec<_> = kept
         .dates
         .iter()
         .map(|d| {
+            let key = (
+                dates::sort_key(&d.date),
+                ids[d.doc as usize].as_str(),
+                d.sentence,
+            );
+            (key, d)
+        })
+        .collect();
+    dated.sort_by(|a, b| a.0.cmp(&b.0));
+    let timeline = dated
+        .par_iter()
+        .map(|(_, d)| {
             Ok(TimelineEntry {
                 date: d.date.clone(),
                 as_written: d.as_written.clone(),
@@ -681,34 +696,28 @@ pub fn corpus(
             })
         })
         .collect::<std::io::Result<Vec<_>>>()?;
-    timeline.sort_by(|a, b| {
-        dates::sort_key(&a.date)
-            .cmp(&dates::sort_key(&b.date))
-            .then(a.doc.cmp(&b.doc))
-            .then(a.sentence.cmp(&b.sentence))
-    });
-    let mut grouped: BTreeMap<u64, CorpusQuote> = BTreeMap::new();
+    // Equal quotations together, in document order; each group's text is read back once.
+    let mut grouped: BTreeMap<u64, Vec<&KeptQuote>> = BTreeMap::new();
     for q in &kept.quotes {
-        let e = match grouped.entry(q.key) {
-            std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::btree_map::Entry::Vacant(e) => e.insert(CorpusQuote {
-                text: spill.get_str(q.text)?,
-                speakers: Vec::new(),
-                locations: Vec::new(),
-            }),
-        };
-        if let Some(s) = q.speaker.map(canonical)
-            && !e.speakers.contains(&s)
-        {
-            e.speakers.push(s);
-            e.speakers.sort();
-        }
-        e.locations.push(Location {
-            doc: id(q.doc),
-            sentence: q.sentence as usize,
-        });
+        grouped.entry(q.key).or_default().push(q);
     }
-    let mut quotes_across: Vec<CorpusQuote> = grouped.into_values().collect();
+    let grouped: Vec<Vec<&KeptQuote>> = grouped.into_values().collect();
+    let quotes_across = grouped.par_iter().map(|qs| {
+        let speakers: BTreeSet<String> =
+            qs.iter().filter_map(|q| q.speaker).map(canonical).collect();
+        Ok(CorpusQuote {
+            text: spill.get_str(qs[0].text)?,
+            speakers: speakers.into_iter().collect(),
+            locations: qs
+                .iter()
+                .map(|q| Location {
+                    doc: id(q.doc),
+                    sentence: q.sentence as usize,
+                })
+                .collect(),
+        })
+    });
+    let mut quotes_across = quotes_across.collect::<std::io::Result<Vec<_>>>()?;
     quotes_across.sort_by(|a, b| {
         b.locations
             .len()
