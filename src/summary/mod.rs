@@ -755,30 +755,33 @@ fn passages(
     };
     // Exact copies join the first sentence with their words; only those first sentences
     // go through LSH, so a sentence repeated ten thousand times costs one comparison.
-    let mut by_exact: FxHashMap<u64, usize> = FxHashMap::default();
-    let mut reps = Vec::new();
+    // Sentence numbers are kept in 32 bits, like the union-find's.
+    let mut by_exact: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut reps: Vec<u32> = Vec::new();
     for (i, s) in items.iter().enumerate() {
         if let Some(&j) = by_exact.get(&s.exact) {
-            join(j, i, 1.0);
+            join(j as usize, i, 1.0);
         } else {
-            by_exact.insert(s.exact, i);
-            reps.push(i);
+            by_exact.insert(s.exact, i as u32);
+            reps.push(i as u32);
         }
     }
     drop(by_exact);
-    let rep_sigs: Vec<&Signature> = reps.iter().map(|&i| &items[i].sig).collect();
+    let rep_sigs: Vec<&Signature> = reps.iter().map(|&i| &items[i as usize].sig).collect();
     // Pairs are joined as LSH finds them: a corpus of templated prose has millions.
     minhash::for_each_similar_pair(&rep_sigs, PASSAGE_THRESHOLD, |a, b, sim| {
-        join(reps[a], reps[b], sim);
+        join(reps[a] as usize, reps[b] as usize, sim);
     });
+    drop(rep_sigs);
+    drop(reps);
     // Only sentences with company are grouped: most sentences stand alone.
-    let roots: Vec<usize> = (0..items.len()).map(|i| sets.find(i)).collect();
     let mut size = vec![0u32; items.len()];
-    for &r in &roots {
-        size[r] += 1;
+    for i in 0..items.len() {
+        size[sets.find(i)] += 1;
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, &r) in roots.iter().enumerate() {
+    for i in 0..items.len() {
+        let r = sets.find(i);
         if size[r] > 1 {
             groups.entry(r).or_default().push(i);
         }
