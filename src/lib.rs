@@ -16,6 +16,7 @@
 //! ```
 
 pub mod check;
+mod chunked;
 pub mod corpus;
 pub mod entities;
 pub mod input;

@@ -19,6 +19,7 @@ use rustc_hash::FxHashMap;
 
 use super::words::strip_article;
 use super::{EntityType, Mention};
+use crate::chunked::Chunked;
 use crate::lexicon::lexicon;
 use crate::unionfind::UnionFind;
 
@@ -314,7 +315,7 @@ impl Interner {
 /// Collects every document's groups and joins them into corpus entities.
 #[derive(Debug, Default)]
 pub struct Linker {
-    groups: Vec<Group>,
+    groups: Chunked<Group>,
     strings: Interner,
     forms: Vec<(u32, u32)>,
     types: Vec<(EntityType, u32, bool)>,

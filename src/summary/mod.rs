@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::Analysis;
+use crate::chunked::Chunked;
 use crate::corpus::Options;
 use crate::entities::{Entity, EntityType};
 use crate::lexicon::{lexicon, with_lower};
@@ -518,7 +519,7 @@ struct KeptDoc {
 #[derive(Debug, Default)]
 pub struct Kept {
     docs: Vec<KeptDoc>,
-    sentences: Vec<KeptSentence>,
+    sentences: Chunked<KeptSentence>,
     candidates: Vec<KeptCandidate>,
     dates: Vec<KeptDate>,
     quotes: Vec<KeptQuote>,
@@ -740,7 +741,7 @@ pub fn corpus(
 
 /// Sentences shared by several documents, exactly or nearly.
 fn passages(
-    items: Vec<KeptSentence>,
+    items: Chunked<KeptSentence>,
     ids: &[String],
     spill: &SpillReader,
 ) -> std::io::Result<Vec<Passage>> {
