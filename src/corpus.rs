@@ -306,7 +306,7 @@ impl Corpus {
     /// entries follow one at a time from [`Finished::documents`]. Runs on the current rayon
     /// thread pool. Fails only when the spill cannot be written or read back.
     pub fn finish(mut self) -> std::io::Result<Finished> {
-        let spill = Arc::new(self.spill.finish()?);
+        let spill = self.spill.finish()?;
         let linker = self.linker;
         // Passages and duplicates need no linking: they are found at the same time.
         let ((entities, entity_of_group), shared) = rayon::join(
@@ -328,11 +328,15 @@ impl Corpus {
             entities: entities.len(),
             ..self.stats
         };
-        let names: Arc<[(String, EntityType)]> = entities
-            .iter()
-            .map(|e| (e.canonical.clone(), e.ty))
-            .collect();
-        let entity_of_group: Arc<[usize]> = entity_of_group.into();
+        let linked = Arc::new(Linked {
+            spill,
+            names: entities
+                .iter()
+                .map(|e| (e.canonical.clone(), e.ty))
+                .collect(),
+            entity_of_group,
+            group_bases: self.group_bases,
+        });
         let entities = entities
             .into_iter()
             .map(|e| EntityReport {
@@ -363,22 +367,17 @@ impl Corpus {
         Ok(Finished {
             report,
             documents: Documents {
-                spill: Arc::clone(&spill),
-                records: self.records.into_iter().zip(self.group_bases.clone()),
-                names: Arc::clone(&names),
-                entity_of_group: Arc::clone(&entity_of_group),
+                linked: Arc::clone(&linked),
+                records: self.records.into_iter().enumerate(),
                 documents: self.ids.len(),
                 df: self.df,
                 keyterms: self.opts.keyterms,
                 ready: std::collections::VecDeque::new(),
             },
             mentions: Mentions {
-                spill,
+                linked,
                 slots: self.mentions,
-                group_bases: self.group_bases,
                 ids: self.ids,
-                names,
-                entity_of_group,
                 next: 0,
                 ready: Vec::new().into_iter(),
             },
@@ -405,15 +404,36 @@ impl Finished {
     }
 }
 
+/// What reading the documents and the mentions back needs of the linked corpus: the spill
+/// and the entity of each document's local entity groups.
+struct Linked {
+    spill: SpillReader,
+    /// Canonical name and type of each entity.
+    names: Vec<(String, EntityType)>,
+    entity_of_group: Vec<usize>,
+    /// Id of each document's first entity group.
+    group_bases: Vec<usize>,
+}
+
+impl Linked {
+    /// The entity of document `doc`'s local group `g`.
+    fn entity(&self, doc: usize, g: usize) -> usize {
+        self.entity_of_group[self.group_bases[doc] + g]
+    }
+
+    /// Reads back and parses what was spilled at `slot`.
+    fn read<T: serde::de::DeserializeOwned>(&self, slot: Slot) -> std::io::Result<T> {
+        let bytes = self.spill.get(slot)?;
+        serde_json::from_slice(&bytes).map_err(std::io::Error::other)
+    }
+}
+
 /// The documents' report entries, read back from the spill and completed with canonical
 /// entity names and corpus-wide key-term scores.
 pub struct Documents {
-    spill: Arc<SpillReader>,
-    /// Each document's record and first entity group.
-    records: std::iter::Zip<std::vec::IntoIter<Slot>, std::vec::IntoIter<usize>>,
-    /// Canonical name and type of each entity.
-    names: Arc<[(String, EntityType)]>,
-    entity_of_group: Arc<[usize]>,
+    linked: Arc<Linked>,
+    /// Each document's number and record.
+    records: std::iter::Enumerate<std::vec::IntoIter<Slot>>,
     documents: usize,
     df: FxHashMap<u64, u32>,
     keyterms: usize,
@@ -423,19 +443,16 @@ pub struct Documents {
 
 impl Documents {
     /// Reads back and completes one document's entry.
-    fn read(&self, slot: Slot, group_base: usize) -> std::io::Result<DocReport> {
-        let bytes = self.spill.get(slot)?;
-        let record = serde_json::from_slice(&bytes).map_err(std::io::Error::other)?;
-        Ok(self.entry(record, group_base))
+    fn read(&self, doc: usize, slot: Slot) -> std::io::Result<DocReport> {
+        Ok(self.entry(self.linked.read(slot)?, doc))
     }
 
-    fn entry(&self, r: DocRecord, group_base: usize) -> DocReport {
-        let name = |g: usize| &self.names[self.entity_of_group[group_base + g]];
+    fn entry(&self, r: DocRecord, doc: usize) -> DocReport {
+        let names = &self.linked.names;
+        let name = |g: usize| &names[self.linked.entity(doc, g)];
         let mut by_entity: BTreeMap<usize, (u32, Vec<String>)> = BTreeMap::new();
         for (li, (n, forms)) in r.groups.into_iter().enumerate() {
-            let e = by_entity
-                .entry(self.entity_of_group[group_base + li])
-                .or_default();
+            let e = by_entity.entry(self.linked.entity(doc, li)).or_default();
             e.0 += n;
             e.1.extend(forms);
         }
@@ -445,8 +462,8 @@ impl Documents {
                 forms.sort();
                 forms.dedup();
                 DocEntity {
-                    canonical: self.names[e].0.clone(),
-                    ty: self.names[e].1,
+                    canonical: names[e].0.clone(),
+                    ty: names[e].1,
                     mentions,
                     forms,
                 }
@@ -497,11 +514,11 @@ impl Iterator for Documents {
     /// out in document order, so the writer on this thread only serializes.
     fn next(&mut self) -> Option<Self::Item> {
         if self.ready.is_empty() {
-            let batch: Vec<(Slot, usize)> = self.records.by_ref().take(READ_AHEAD).collect();
+            let batch: Vec<(usize, Slot)> = self.records.by_ref().take(READ_AHEAD).collect();
             let this = &*self;
             let read: Vec<_> = batch
                 .into_par_iter()
-                .map(|(slot, group_base)| this.read(slot, group_base))
+                .map(|(doc, slot)| this.read(doc, slot))
                 .collect();
             self.ready.extend(read);
         }
@@ -512,14 +529,10 @@ impl Iterator for Documents {
 /// The mention records of `corpus-scan entities`, read back one document at a time and
 /// given the canonical names of their entities.
 pub struct Mentions {
-    spill: Arc<SpillReader>,
-    /// Each document's spilled records and first entity group.
+    linked: Arc<Linked>,
+    /// Each document's spilled records.
     slots: Vec<Slot>,
-    group_bases: Vec<usize>,
     ids: Vec<String>,
-    /// Canonical name and type of each entity.
-    names: Arc<[(String, EntityType)]>,
-    entity_of_group: Arc<[usize]>,
     /// The next document to read.
     next: usize,
     /// The records of the document read last, not yet handed out.
@@ -529,9 +542,7 @@ pub struct Mentions {
 impl Mentions {
     /// Reads back document `doc`'s records.
     fn read(&self, doc: usize) -> std::io::Result<Vec<MentionRecord>> {
-        let bytes = self.spill.get(self.slots[doc])?;
-        let spilled: Vec<SpilledMention> =
-            serde_json::from_slice(&bytes).map_err(std::io::Error::other)?;
+        let spilled: Vec<SpilledMention> = self.linked.read(self.slots[doc])?;
         let id = &self.ids[doc];
         Ok(spilled
             .into_iter()
@@ -539,8 +550,8 @@ impl Mentions {
                 |SpilledMention(sentence, span, text, ty, group, explained)| {
                     let canonical = match group {
                         Some(g) => {
-                            let e = self.entity_of_group[self.group_bases[doc] + g as usize];
-                            self.names[e].0.clone()
+                            let e = self.linked.entity(doc, g as usize);
+                            self.linked.names[e].0.clone()
                         }
                         None => text.clone(),
                     };
