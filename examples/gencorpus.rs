@@ -10,10 +10,21 @@
 //! of sentences, direct quotations attributed both ways, and occasional
 //! boilerplate lines ("Advertisement", credit lines) that are not prose.
 //!
+//! Most sentences are composed from an opener, a subject, a predicate, adjuncts
+//! and an attribution, and every sentence is paraphrased phrase by phrase, so
+//! that, as in real reporting, sentences seldom repeat across the corpus. A
+//! share of them (`--stock-rate`) come from a few dozen stock templates and
+//! recur like stock phrases do.
+//!
 //! A share of the documents are exact copies of earlier ones (`--dup-rate`) and
 //! another share are near copies that reuse one to three paragraphs of an
 //! earlier article with one or two words changed (`--near-rate`), so that
-//! duplicate detection has something to find.
+//! duplicate detection has something to find. Together these set how much of
+//! the corpus `corpus-scan` reports as shared passages: with the defaults,
+//! about a sixth of the sentences at 3,500 documents, close to the BBC sample's
+//! share. (Before sentences were composed and paraphrased, templates that
+//! differed in a word or two chained into passages that took in two thirds of
+//! all sentences at 35,000 documents.)
 //!
 //! Output depends only on the arguments: the generator uses its own SplitMix64
 //! PRNG and never reads the clock or the operating system's randomness.
@@ -22,10 +33,12 @@
 //! cargo run --release --example gencorpus -- --docs 1000 --seed 42 OUT_DIR
 //! ```
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 use std::{env, fs};
 
 const USAGE: &str = "\
@@ -39,6 +52,8 @@ Options:
   --dup-rate F     share of documents that are exact copies of earlier ones (default 0.03)
   --near-rate F    share of documents that reuse 1-3 paragraphs of an earlier one
                    with one or two words changed (default 0.1)
+  --stock-rate F   share of sentences taken from a small set of stock templates,
+                   which recur across the corpus like stock phrases (default 0.1)
   -h, --help       print this help and exit
 ";
 
@@ -55,6 +70,7 @@ struct Options {
     seed: u64,
     dup_rate: f64,
     near_rate: f64,
+    stock_rate: f64,
     out_dir: PathBuf,
 }
 
@@ -102,6 +118,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
         seed: 42,
         dup_rate: 0.03,
         near_rate: 0.1,
+        stock_rate: 0.1,
         out_dir: PathBuf::new(),
     };
     let mut out_dir = None;
@@ -131,6 +148,7 @@ fn parse_args(args: impl IntoIterator<Item = String>) -> Result<Command, String>
             "--seed" => options.seed = parse_number(name, &value()?)?,
             "--dup-rate" => options.dup_rate = parse_rate(name, &value()?)?,
             "--near-rate" => options.near_rate = parse_rate(name, &value()?)?,
+            "--stock-rate" => options.stock_rate = parse_rate(name, &value()?)?,
             _ => return Err(format!("unknown option `{arg}`")),
         }
     }
@@ -184,7 +202,7 @@ fn generate(options: &Options) -> Result<Summary, String> {
             pool[rng.below(pool.len())].render_into(&mut text);
             summary.exact += 1;
         } else {
-            let mut article = Writer::new(&mut rng).article();
+            let mut article = Writer::new(&mut rng, options.stock_rate).article();
             if roll < options.dup_rate + options.near_rate && !pool.is_empty() {
                 let source = &pool[rng.below(pool.len())];
                 reuse_paragraphs(&mut article, source, &mut rng);
@@ -453,11 +471,13 @@ struct Writer<'r> {
     percent_suffix: &'static str,
     /// Templates already used in this article, to limit repetition.
     used: Vec<&'static str>,
+    /// Share of sentences taken from the stock templates rather than composed.
+    stock_rate: f64,
 }
 
 impl<'r> Writer<'r> {
     /// Chooses the setting, topic and cast of a new article.
-    fn new(rng: &'r mut Rng) -> Self {
+    fn new(rng: &'r mut Rng, stock_rate: f64) -> Self {
         let topic = rng.pick(TOPICS);
         let &(city, country) = rng.pick(CITIES);
         let ministry = if INVENTED_COUNTRIES.contains(&country) {
@@ -497,6 +517,7 @@ impl<'r> Writer<'r> {
             curly,
             percent_suffix,
             used: Vec::new(),
+            stock_rate,
         };
         let cast_size = writer.rng.range(2, 4);
         for position in 0..cast_size {
@@ -565,10 +586,14 @@ impl<'r> Writer<'r> {
             }
             text.push_str(" — ");
         }
-        self.sentence(LEADS, &mut text);
+        if self.rng.chance(self.stock_rate) {
+            self.sentence(LEADS, &mut text);
+        } else {
+            self.composed(true, &mut text);
+        }
         if self.rng.chance(0.7) {
             text.push(' ');
-            self.sentence(BODY, &mut text);
+            self.body_sentence(&mut text);
         }
         text
     }
@@ -579,7 +604,7 @@ impl<'r> Writer<'r> {
         self.sentence(QUOTE_SENTENCES, &mut text);
         if self.rng.chance(0.7) {
             text.push(' ');
-            self.sentence(BODY, &mut text);
+            self.body_sentence(&mut text);
         }
         text
     }
@@ -592,7 +617,7 @@ impl<'r> Writer<'r> {
             if i > 0 {
                 text.push(' ');
             }
-            self.sentence(BODY, &mut text);
+            self.body_sentence(&mut text);
         }
         text
     }
@@ -613,8 +638,57 @@ impl<'r> Writer<'r> {
     /// Appends one sentence from `templates` with its first letter capitalised.
     fn sentence(&mut self, templates: &[&'static str], out: &mut String) {
         let template = self.fresh(templates);
+        self.emit(template, out);
+    }
+
+    /// Appends a body sentence: a stock template with probability `stock_rate`,
+    /// otherwise a composed one.
+    fn body_sentence(&mut self, out: &mut String) {
+        if self.rng.chance(self.stock_rate) {
+            self.sentence(BODY, out);
+        } else {
+            self.composed(false, out);
+        }
+    }
+
+    /// Appends a sentence put together from an optional opener, a subject, a
+    /// predicate, up to two adjuncts and an optional attribution, so that
+    /// sentences seldom repeat across a large corpus. A `lead` sentence always
+    /// says when.
+    fn composed(&mut self, lead: bool, out: &mut String) {
+        let mut template = String::with_capacity(160);
+        if !lead && self.rng.chance(0.2) {
+            template.push_str(self.rng.word(OPENERS));
+        }
+        template.push_str(self.rng.word(SUBJECTS));
+        template.push(' ');
+        template.push_str(self.rng.word(PREDICATES));
+        if lead {
+            template.push_str(" {when}");
+        }
+        let adjuncts = *self.rng.pick(&[0, 0, 1, 1, 1, 2]);
+        let mut used = Vec::with_capacity(2);
+        for _ in 0..adjuncts {
+            let adjunct = self.rng.word(ADJUNCTS);
+            let repeats_when = lead && adjunct == " {when}";
+            if !repeats_when && !used.contains(&adjunct) {
+                used.push(adjunct);
+                template.push_str(adjunct);
+            }
+        }
+        if self.rng.chance(0.25) {
+            template.push_str(self.rng.word(ATTRIBUTIONS));
+        }
+        template.push('.');
+        self.emit(&template, out);
+    }
+
+    /// Appends `template` expanded and paraphrased, with its first letter capitalised.
+    fn emit(&mut self, template: &str, out: &mut String) {
+        let mut text = String::with_capacity(256);
+        self.expand(template, &mut text);
         let start = out.len();
-        self.expand(template, out);
+        out.push_str(&paraphrase(&text, self.rng));
         if out[start..].starts_with(|c: char| c.is_ascii_lowercase()) {
             out[start..=start].make_ascii_uppercase();
         }
@@ -715,8 +789,14 @@ impl<'r> Writer<'r> {
             "lq" => out.push(if self.curly { '“' } else { '"' }),
             "rq" => out.push(if self.curly { '”' } else { '"' }),
             "Q" => {
-                let quote = self.fresh(QUOTES);
-                self.expand(quote, out);
+                if self.rng.chance(0.4) {
+                    let quote = self.fresh(QUOTES);
+                    self.expand(quote, out);
+                } else {
+                    let speaker = self.rng.word(QUOTE_SUBJECTS);
+                    let predicate = self.rng.word(QUOTE_PREDICATES);
+                    self.expand(&format!("{speaker} {predicate}"), out);
+                }
             }
             "Qq" => out.push_str(self.rng.word(QUESTIONS)),
             "short_q" => out.push_str(self.rng.word(SHORT_QUOTES)),
@@ -1401,6 +1481,1455 @@ const SHORT_QUOTES: &[&str] = &[
     "reckless",
     "a historic moment",
     "premature",
+];
+
+// ---------------------------------------------------------------------------
+// Composed sentences
+// ---------------------------------------------------------------------------
+
+/// How a composed sentence may open, before its subject.
+const OPENERS: &[&str] = &[
+    "{when}, ",
+    "In {city}, ",
+    "Earlier, ",
+    "Separately, ",
+    "Meanwhile, ",
+    "At the same time, ",
+    "Last {month}, ",
+    "Since {year}, ",
+    "For now, ",
+    "Under pressure from {plural}, ",
+    "In a sign of the strain, ",
+    "By {month}, ",
+    "After {small} weeks of talks, ",
+    "In its latest report, ",
+];
+
+/// Subjects of composed sentences; any of them fits any [`PREDICATES`] entry.
+const SUBJECTS: &[&str] = &[
+    "{org}",
+    "{org}",
+    "{who}",
+    "{who}",
+    "{whoa}",
+    "{he}",
+    "{country}",
+    "{company}",
+    "{plural} in {city}",
+    "officials at {org}",
+    "a spokesman for {org}",
+    "a spokeswoman for {org}",
+    "lawmakers in {country}",
+    "the central bank of {country}",
+    "police in {city}",
+    "{count} {plural}",
+    "the opposition in {country}",
+    "union leaders in {city}",
+    "analysts at {org}",
+    "a senior official in {city2}",
+    "the mayor of {city}",
+    "{country2}",
+    "the government of {country2}",
+    "Dr. {extra} of {org}",
+    "Gen. {extra}",
+    "{extra}, a lawyer for {plural},",
+    "{extra}, who chairs a parliamentary committee on the {tnoun},",
+    "the head of {org}",
+    "a group of {plural} from {city}",
+    "U.S. officials",
+    "E.U. diplomats",
+    "the U.N. envoy to {country}",
+    "regulators in {city2}",
+    "{company}'s chief executive, {extra},",
+    "the ministry's No. 2 official",
+    "a coalition of {plural}",
+    "investors in {city2}",
+    "{ministry}",
+    "campaigners",
+    "prosecutors in {city}",
+];
+
+/// Past-tense predicates of composed sentences, so that they agree with any subject.
+const PREDICATES: &[&str] = &[
+    "{past} {obj}",
+    "{past} {obj}",
+    "warned that {obj} would cost {money}",
+    "called for {obj} to be {past}",
+    "announced plans to {base} {obj}",
+    "said {obj} had been {past}",
+    "rejected claims that {obj} was {adj}",
+    "raised {money} to {base} {obj}",
+    "promised to {base} {obj} by {year}",
+    "agreed to {base} {obj} after talks in {city2}",
+    "pushed back against {obj}",
+    "urged {plural} to {base} {obj}",
+    "filed a complaint with {org} over {obj}",
+    "set aside {money} for {obj}",
+    "cut its forecast for the {tnoun} to {pct}",
+    "doubled spending on {obj}",
+    "asked {org} to {base} {obj}",
+    "accused {org} of trying to {base} {obj}",
+    "estimated that {obj} would affect {people}",
+    "said {pct} of {plural} in {country} backed {obj}",
+    "questioned whether {obj} could survive a vote in parliament",
+    "signed a {money} contract with {company} for {count} {models}",
+    "grounded its fleet of {models} after a fault was found near {city}",
+    "tested the {modelk} at a range {dist} from {city}",
+    "cited {law} in its ruling on {obj}",
+    "invoked {resolution} to demand {obj}",
+    "hired {count} extra {plural} to cope with {obj}",
+    "published figures showing {people} had been affected by {obj}",
+    "lost a court challenge to {obj}",
+    "won backing from {org} for {obj}",
+    "dropped its opposition to {obj}",
+    "put {obj} on hold until {date}",
+    "moved the talks on {obj} to {city2}",
+    "wrote to {org} about {obj}",
+    "met {plural} from {city} to discuss {obj}",
+    "held an emergency meeting on {obj}",
+    "spent {money} on {obj} in {year}",
+    "borrowed {money} to pay for {obj}",
+    "lowered the cost of {obj} by {pct}",
+    "blamed {plural} for delays to {obj}",
+    "criticised the handling of {obj}",
+    "offered {money} in compensation to {plural}",
+    "sent {count} {plural} to {city} to oversee {obj}",
+    "closed {count} offices in {region} because of {obj}",
+    "opened an inquiry into {obj}",
+    "said the {tnoun} would need another {money}",
+    "voted by {votes} to {base} {obj}",
+    "reported that {people} had signed up for {obj}",
+    "suspended payments under {obj} for {small} months",
+    "warned {plural} in {city} to prepare for {obj}",
+    "released {count} pages of documents on {obj}",
+    "refused to say how much {obj} would cost",
+    "said it expected {obj} to be {past} by {month}",
+    "ordered a review of {obj} by {date}",
+    "linked {obj} to a rise of {pct} in costs",
+];
+
+/// Optional phrases that follow a composed predicate.
+const ADJUNCTS: &[&str] = &[
+    " {when}",
+    " {when}",
+    " in {city}",
+    " after {count} days of talks",
+    " despite objections from {org}",
+    " amid growing pressure from {plural}",
+    " for the first time since {year}",
+    " ahead of a vote on {date}",
+    " in a letter to {org}",
+    " at a meeting in {city2}",
+    " following a review by {org}",
+    " as part of a {money} package",
+    " at a news conference in {city}",
+    " with support from {country2}",
+    " in response to questions from {plural}",
+    " before a deadline of {date}",
+    " under {law}",
+    " after a report by {org}",
+    " while visiting {city2}",
+    " at the request of {org}",
+    " to the surprise of many {plural}",
+    " in a move welcomed by {plural}",
+    " during a visit to {country2}",
+    " over the objections of {plural} in {region}",
+];
+
+/// Optional attributions that close a composed sentence.
+const ATTRIBUTIONS: &[&str] = &[
+    ", {org} said",
+    ", officials said",
+    ", according to {org}",
+    ", {outlet} reported",
+    ", according to documents seen by reporters",
+    ", {extra} of {org} said",
+    ", a person familiar with the matter said",
+    ", two officials in {city} said",
+];
+
+/// Speakers of composed quotations; any fits any [`QUOTE_PREDICATES`] entry.
+const QUOTE_SUBJECTS: &[&str] = &[
+    "We",
+    "We",
+    "I",
+    "The government",
+    "People in {city}",
+    "Nobody",
+    "Our members",
+    "Everyone here",
+    "Families like mine",
+    "{plural}",
+    "{country}",
+    "The ministry",
+    "Our {plural}",
+    "My neighbours",
+];
+
+/// Modal predicates of composed quotations, so that they agree with any speaker.
+const QUOTE_PREDICATES: &[&str] = &[
+    "will not accept {obj}",
+    "cannot afford another {small} years of this",
+    "should have been consulted about {obj}",
+    "must {base} {obj} before it is too late",
+    "did not ask for {obj}",
+    "will keep fighting {obj} in every court in {country}",
+    "never expected {obj} to cost {money}",
+    "can still {base} {obj} if there is the will",
+    "will remember who voted for {obj}",
+    "should not have to pay for {obj}",
+    "would {base} {obj} tomorrow if we could",
+    "cannot keep waiting for {org}",
+    "did everything {org} asked and got nothing back",
+    "will be watching {org} very closely",
+    "must not repeat what happened in {city2} in {year}",
+    "could lose {money} because of {obj}",
+    "will need at least {money} to recover",
+    "cannot explain {obj} to {plural}",
+    "will judge {obj} by its results",
+    "should ask {plural} what they think of {obj}",
+];
+
+// ---------------------------------------------------------------------------
+// Paraphrase
+// ---------------------------------------------------------------------------
+
+/// Replaces the phrases of `text` that belong to a [`PARAPHRASES`] group with a
+/// member of the same group chosen at random (possibly the same one). Real
+/// reporting seldom repeats a sentence word for word; without this, sentences
+/// from one template would be near copies of each other across the corpus and
+/// drown the planned near copies.
+fn paraphrase(text: &str, rng: &mut Rng) -> String {
+    let index = paraphrase_index();
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut pos = 0;
+    let mut copied = 0;
+    while pos < bytes.len() {
+        let at_word = bytes[pos].is_ascii_alphabetic()
+            && (pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric());
+        if !at_word {
+            pos += 1;
+            continue;
+        }
+        let first_end = pos
+            + bytes[pos..]
+                .iter()
+                .position(|b| !b.is_ascii_alphabetic() && *b != b'-')
+                .unwrap_or(bytes.len() - pos);
+        let matched = index.get(&text[pos..first_end]).and_then(|candidates| {
+            candidates.iter().find(|(phrase, _)| {
+                let end = pos + phrase.len();
+                text[pos..].starts_with(phrase)
+                    && bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric())
+            })
+        });
+        match matched {
+            Some(&(phrase, group)) => {
+                out.push_str(&text[copied..pos]);
+                out.push_str(rng.word(PARAPHRASES[group]));
+                pos += phrase.len();
+                copied = pos;
+            }
+            None => pos = first_end,
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// The members of every [`PARAPHRASES`] group by their first word, longest
+/// first, so that the longest phrase at a position wins.
+fn paraphrase_index() -> &'static HashMap<&'static str, Vec<(&'static str, usize)>> {
+    static INDEX: OnceLock<HashMap<&'static str, Vec<(&'static str, usize)>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+        for (group, members) in PARAPHRASES.iter().enumerate() {
+            for &member in *members {
+                let first = member.split([' ', '\'']).next().unwrap_or(member);
+                index.entry(first).or_default().push((member, group));
+            }
+        }
+        for candidates in index.values_mut() {
+            candidates.sort_by_key(|(phrase, group)| (std::cmp::Reverse(phrase.len()), *group));
+            candidates.dedup_by_key(|(phrase, _)| *phrase);
+        }
+        index
+    })
+}
+
+/// Groups of phrases that can stand in for each other wherever a template or
+/// quotation uses one of them.
+const PARAPHRASES: &[&[&str]] = &[
+    // Reporting verbs and attribution.
+    &["said", "added", "noted", "stated", "insisted"],
+    &[
+        "Speaking to reporters in",
+        "Speaking to journalists in",
+        "Talking to reporters in",
+        "Addressing reporters in",
+    ],
+    &[
+        "In a statement",
+        "In a written statement",
+        "In a brief statement",
+        "In a short statement",
+    ],
+    &[
+        "A spokesman for",
+        "A spokeswoman for",
+        "A spokesperson for",
+        "A representative of",
+        "A press officer for",
+    ],
+    &[
+        "A U.N. spokesman in",
+        "A U.N. official in",
+        "A U.N. spokeswoman in",
+        "A United Nations spokesperson in",
+    ],
+    &[
+        "wrote on social media",
+        "posted online",
+        "said on social media",
+        "wrote in a post online",
+    ],
+    &["described", "characterised", "portrayed"],
+    &[
+        "declined to comment",
+        "would not comment",
+        "refused to comment",
+        "did not comment",
+        "was not available for comment",
+    ],
+    &[
+        "office did not respond to a request for comment",
+        "aides did not respond to a request for comment",
+        "office did not reply to requests for comment",
+        "spokesperson did not return calls seeking comment",
+        "office has not responded to repeated requests for comment",
+        "team did not answer an email seeking comment",
+    ],
+    &[
+        "It was not immediately clear",
+        "It remained unclear",
+        "It was unclear",
+        "It was not yet known",
+    ],
+    &[
+        "told a parliamentary hearing",
+        "told a parliamentary committee",
+        "told lawmakers",
+        "told a budget committee",
+    ],
+    &[
+        "had not been consulted",
+        "had been kept in the dark",
+        "had not been informed",
+        "had been ignored",
+    ],
+    &[
+        "it was too early to say",
+        "it was too soon to tell",
+        "it was premature to comment",
+        "no decision had been made",
+    ],
+    &[
+        "Asked whether",
+        "Pressed on whether",
+        "Questioned about whether",
+        "When asked whether",
+    ],
+    // Government and officials.
+    &["government", "administration", "cabinet", "authorities"],
+    &["officials", "diplomats", "aides", "sources"],
+    &[
+        "Officials in",
+        "Authorities in",
+        "Local officials in",
+        "City officials in",
+    ],
+    &[
+        "Officials expect",
+        "Engineers expect",
+        "Planners expect",
+        "The authorities expect",
+    ],
+    &[
+        "Lawmakers in",
+        "Legislators in",
+        "Members of parliament in",
+        "Deputies in",
+    ],
+    &[
+        "Lawmakers are expected to",
+        "Parliament is expected to",
+        "Legislators are due to",
+        "Members are set to",
+    ],
+    &[
+        "Opposition lawmakers",
+        "Opposition MPs",
+        "Opposition parties",
+        "Rival politicians",
+    ],
+    &[
+        "The ministry said",
+        "The department said",
+        "The ministry added",
+        "Ministry officials said",
+    ],
+    &[
+        "foreign minister",
+        "foreign secretary",
+        "top diplomat",
+        "chief negotiator",
+    ],
+    &[
+        "a former adviser to the government",
+        "an ex-adviser to the government",
+        "who once advised the cabinet",
+        "a former government adviser",
+    ],
+    &[
+        "The army's chief of staff",
+        "The head of the armed forces",
+        "The country's top general",
+        "The defence chief",
+    ],
+    &[
+        "Negotiators from both sides",
+        "Envoys from both countries",
+        "Delegations from both sides",
+        "Negotiators",
+    ],
+    // Verbs of change and action.
+    &["rose", "climbed", "increased", "jumped"],
+    &["fell", "dropped", "slid", "tumbled", "slumped"],
+    &["grew", "rose", "climbed"],
+    &[
+        "has risen by",
+        "has grown by",
+        "has increased by",
+        "has jumped by",
+    ],
+    &[
+        "had fallen by",
+        "had dropped by",
+        "had declined by",
+        "had shrunk by",
+    ],
+    &[
+        "criticised",
+        "condemned",
+        "attacked",
+        "questioned",
+        "opposed",
+    ],
+    &["affected", "hit", "harmed", "disrupted"],
+    &["expected to", "likely to", "set to", "forecast to"],
+    &[
+        "is due to",
+        "is scheduled to",
+        "is set to",
+        "is expected to",
+    ],
+    &[
+        "are due to",
+        "are scheduled to",
+        "are set to",
+        "are expected to",
+    ],
+    &["meet", "hold talks with", "sit down with", "meet with"],
+    &[
+        "meet again in",
+        "reconvene in",
+        "hold further talks in",
+        "resume talks in",
+    ],
+    &["moved", "redeployed", "shifted", "pulled"],
+    &["ordered", "bought", "purchased", "agreed to buy"],
+    &["resigned", "stepped down", "quit", "left the company"],
+    &["signed", "reached", "concluded", "struck"],
+    &["voted", "decided", "agreed"],
+    &["failed", "collapsed", "broke down", "foundered"],
+    &[
+        "broke down",
+        "collapsed",
+        "stalled",
+        "ended without agreement",
+    ],
+    &["gathered in", "rallied in", "marched in", "demonstrated in"],
+    &[
+        "to protest against",
+        "to demonstrate against",
+        "to voice anger at",
+        "to oppose",
+    ],
+    &[
+        "took to the streets of",
+        "marched through",
+        "protested in",
+        "demonstrated in",
+    ],
+    &[
+        "had been arrested",
+        "had been detained",
+        "were held",
+        "were taken into custody",
+    ],
+    &[
+        "after protests",
+        "after demonstrations",
+        "following protests",
+        "after clashes",
+    ],
+    &[
+        "is built by",
+        "is made by",
+        "is manufactured by",
+        "is assembled by",
+    ],
+    &[
+        "at a plant near",
+        "at a factory near",
+        "at a facility outside",
+        "at a site near",
+    ],
+    &[
+        "was announced in",
+        "was unveiled in",
+        "was launched in",
+        "was first outlined in",
+    ],
+    &[
+        "was first proposed in",
+        "was first suggested in",
+        "was first floated in",
+        "was first put forward in",
+    ],
+    &[
+        "was abandoned after",
+        "was scrapped after",
+        "was dropped after",
+        "collapsed after",
+    ],
+    &[
+        "was thrown into doubt",
+        "was cast into doubt",
+        "was called into question",
+        "looked uncertain",
+    ],
+    &[
+        "withdrew its support",
+        "pulled its backing",
+        "withdrew its backing",
+        "dropped its support",
+    ],
+    &[
+        "raised concerns about",
+        "raised questions about",
+        "warned about",
+        "complained about",
+    ],
+    &[
+        "would ask parliament to",
+        "would ask lawmakers to",
+        "would urge parliament to",
+        "would call on parliament to",
+    ],
+    &[
+        "are racing to finish work on",
+        "are rushing to complete",
+        "are scrambling to finish",
+        "are hurrying to complete",
+    ],
+    &[
+        "comes into force",
+        "takes effect",
+        "becomes law",
+        "comes into effect",
+    ],
+    &[
+        "was prepared to",
+        "was ready to",
+        "was willing to",
+        "stood ready to",
+    ],
+    &["will spend", "plans to spend", "is to spend", "has pledged"],
+    &[
+        "the government announced",
+        "the finance ministry said",
+        "officials announced",
+        "the cabinet confirmed",
+    ],
+    &["has spent", "has invested", "has poured"],
+    &[
+        "will receive",
+        "is to receive",
+        "will get",
+        "stands to receive",
+    ],
+    &[
+        "reported a loss of",
+        "posted a loss of",
+        "announced a loss of",
+        "recorded losses of",
+    ],
+    &[
+        "will create",
+        "could create",
+        "is expected to create",
+        "would support",
+    ],
+    &[
+        "had received little information about",
+        "had been given few details about",
+        "had heard almost nothing about",
+        "had been told little about",
+    ],
+    &[
+        "had raised the matter with",
+        "had raised the issue with",
+        "had raised concerns with",
+        "had taken the matter up with",
+    ],
+    &[
+        "had been assigned to",
+        "had been moved to",
+        "had been put to work on",
+        "were now working on",
+    ],
+    &[
+        "had been processed by",
+        "had been handled by",
+        "had been approved by",
+        "had been reviewed by",
+    ],
+    &[
+        "would be reviewed again in",
+        "would be looked at again in",
+        "would be reconsidered in",
+        "would be revisited in",
+    ],
+    &[
+        "complained that they",
+        "protested that they",
+        "argued that they",
+        "said that they",
+    ],
+    &[
+        "had not been given enough time to prepare",
+        "had too little time to get ready",
+        "were given no time to adjust",
+        "had been rushed",
+    ],
+    &[
+        "have threatened to challenge it in",
+        "have vowed to fight it in",
+        "have promised to contest it in",
+        "have said they will challenge it in",
+    ],
+    &["has warned that", "has cautioned that", "has said that"],
+    &[
+        "have complained for years about",
+        "have long complained about",
+        "have grumbled for years about",
+        "have protested for years about",
+    ],
+    &[
+        "have played down",
+        "have downplayed",
+        "have been cautious about",
+        "have dampened",
+    ],
+    &[
+        "weighed the impact of",
+        "assessed the fallout from",
+        "considered the effect of",
+        "worried about the cost of",
+    ],
+    &["advised against", "warned against", "cautioned against"],
+    &[
+        "who took office in",
+        "who came to power in",
+        "who was elected in",
+        "who was appointed in",
+    ],
+    &[
+        "signed a petition calling for",
+        "put their names to a petition calling for",
+        "backed a petition calling for",
+        "signed an open letter calling for",
+    ],
+    &[
+        "after weeks of criticism",
+        "after a week of pressure",
+        "amid mounting criticism",
+        "following months of pressure",
+    ],
+    &[
+        "who has studied the issue for",
+        "who has researched the subject for",
+        "who has worked on the problem for",
+        "who has followed the question for",
+    ],
+    &[
+        "the evidence was mixed",
+        "the evidence was inconclusive",
+        "the data were unclear",
+        "the research was far from settled",
+    ],
+    &[
+        "had been delayed",
+        "had been held up",
+        "had been stopped",
+        "were stuck",
+    ],
+    &[
+        "were still without clean water",
+        "still had no clean water",
+        "remained without power",
+        "still lacked basic supplies",
+    ],
+    &[
+        "aid convoys",
+        "aid deliveries",
+        "relief shipments",
+        "supply trucks",
+    ],
+    // Nouns and noun phrases.
+    &[
+        "ordinary families",
+        "working families",
+        "households",
+        "low-income households",
+        "pensioners",
+    ],
+    &[
+        "citing concerns about the cost",
+        "pointing to worries over the cost",
+        "blaming the cost",
+        "amid fears over the cost",
+    ],
+    &["troops", "soldiers", "forces", "units"],
+    &[
+        "closer to the border",
+        "nearer the border",
+        "towards the frontier",
+        "closer to the frontier",
+    ],
+    &[
+        "entered service",
+        "went into service",
+        "was introduced",
+        "first went into use",
+    ],
+    &[
+        "withdrawn from use",
+        "taken out of service",
+        "grounded",
+        "pulled from service",
+    ],
+    &[
+        "pending a safety review",
+        "while inspectors examine it",
+        "until an inquiry is complete",
+        "pending an investigation",
+    ],
+    &[
+        "companies must report",
+        "firms are required to report",
+        "businesses have to disclose",
+        "operators must disclose",
+    ],
+    &[
+        "any breach",
+        "a breach",
+        "any data breach",
+        "security incidents",
+    ],
+    &["adopted by", "passed by", "approved by", "endorsed by"],
+    &["calls for", "demands", "urges", "requires"],
+    &[
+        "an independent review of",
+        "an independent inquiry into",
+        "an independent investigation into",
+        "an audit of",
+    ],
+    &[
+        "the fastest pace since",
+        "the quickest rate since",
+        "the sharpest rise since",
+        "the steepest increase since",
+    ],
+    &[
+        "according to estimates by",
+        "according to figures from",
+        "according to projections by",
+        "based on calculations by",
+    ],
+    &[
+        "in early trading",
+        "in morning trade",
+        "at the open",
+        "in early deals",
+    ],
+    &[
+        "more than any of its neighbours",
+        "more than most of its neighbours",
+        "far more than its neighbours",
+        "more than any other country in the region",
+    ],
+    &[
+        "Critics say",
+        "Critics argue",
+        "Opponents say",
+        "Opponents warn",
+    ],
+    &[
+        "will do little to help",
+        "will do little for",
+        "offers little to",
+        "will not help",
+    ],
+    &[
+        "in the poorest regions",
+        "in the poorest areas",
+        "in deprived areas",
+        "in the poorest parts of the country",
+    ],
+    &[
+        "The proposed route runs",
+        "The planned route runs",
+        "The new line would run",
+        "The planned corridor stretches",
+    ],
+    &[
+        "by the decision",
+        "by the move",
+        "by the ruling",
+        "by the announcement",
+    ],
+    &[
+        "A report published",
+        "A study released",
+        "A survey published",
+        "A report released",
+    ],
+    &[
+        "found that",
+        "showed that",
+        "suggested that",
+        "concluded that",
+    ],
+    &[
+        "seeking help",
+        "asking for help",
+        "applying for support",
+        "seeking assistance",
+    ],
+    &["nearly", "almost", "close to", "more than"],
+    &["roughly", "around", "some", "nearly"],
+    &["as many as", "up to", "more than"],
+    &["at least", "some", "more than"],
+    &[
+        "after a debate that lasted",
+        "after a session that ran",
+        "after a sitting that lasted",
+        "after hearings that lasted",
+    ],
+    &[
+        "the figures were preliminary and could be revised",
+        "the numbers were provisional and subject to change",
+        "the data were only an early estimate",
+        "the figures were still being checked",
+    ],
+    &[
+        "last year",
+        "in the past year",
+        "over the past twelve months",
+        "in the last financial year",
+    ],
+    &["live within", "live less than", "reside within"],
+    &["of the site", "of the plant", "of the area", "of the works"],
+    &["which employs", "which has a workforce of"],
+    &[
+        "worldwide",
+        "around the world",
+        "globally",
+        "across the world",
+    ],
+    &[
+        "for the year",
+        "for the period",
+        "for the twelve months",
+        "for the financial year",
+    ],
+    &[
+        "The incident happened",
+        "The incident occurred",
+        "The accident took place",
+        "The explosion happened",
+    ],
+    &[
+        "witnesses said",
+        "bystanders said",
+        "residents said",
+        "onlookers said",
+    ],
+    &["has until", "has been given until", "was given until"],
+    &["to respond", "to reply", "to answer", "to make its case"],
+    &[
+        "but stalled amid opposition from",
+        "but was shelved after objections from",
+        "but stalled amid resistance from",
+        "but was blocked by",
+    ],
+    &["has so far", "has until now", "has thus far", "has already"],
+    &["a similar", "a comparable", "an almost identical"],
+    &[
+        "without proper consultation",
+        "without consulting anyone",
+        "without adequate consultation",
+        "without warning",
+    ],
+    &["as part of a", "under a"],
+    &["package", "spending plan", "funding deal"],
+    &[
+        "the work to be completed by",
+        "the project to be finished by",
+        "construction to end by",
+        "the job to be done by",
+    ],
+    &[
+        "The first phase of",
+        "The first stage of",
+        "The opening phase of",
+        "The initial stage of",
+    ],
+    &[
+        "behind schedule",
+        "later than planned",
+        "behind the original timetable",
+    ],
+    &[
+        "Opinion polls suggest that",
+        "Recent surveys suggest that",
+        "Polling suggests that",
+        "Polls show that",
+    ],
+    &[
+        "of voters back",
+        "of the public back",
+        "of voters support",
+        "of the electorate favour",
+    ],
+    &["staff", "officials", "employees", "workers"],
+    &[
+        "and that more would follow",
+        "and that more were on the way",
+        "and that more would be hired",
+        "with more to come",
+    ],
+    &[
+        "several times since",
+        "repeatedly since",
+        "on several occasions since",
+        "more than once since",
+    ],
+    &[
+        "The decision comes",
+        "The move comes",
+        "The announcement comes",
+        "The ruling comes",
+    ],
+    &["Markets in", "Stocks in", "Bond markets in"],
+    &["closed", "ended"],
+    &[
+        "as investors",
+        "as traders",
+        "while investors",
+        "as markets",
+    ],
+    &[
+        "The plan includes",
+        "The package sets aside",
+        "The proposal provides",
+        "The scheme earmarks",
+    ],
+    &["a further", "another", "an extra", "an additional"],
+    &[
+        "local councils",
+        "local authorities",
+        "regional governments",
+        "city halls",
+    ],
+    &["jobs", "positions", "posts"],
+    &[
+        "in a deal worth",
+        "in a contract worth",
+        "under an agreement worth",
+        "in a deal valued at",
+    ],
+    &[
+        "summer recess",
+        "summer break",
+        "holiday recess",
+        "long break",
+    ],
+    &[
+        "will top the agenda",
+        "will dominate debate",
+        "is expected to dominate",
+        "will be the first item",
+    ],
+    &[
+        "has been under discussion since",
+        "has been under consideration since",
+        "has been on the table since",
+        "has been debated since",
+    ],
+    &[
+        "to register with",
+        "to sign up with",
+        "to report to",
+        "to enrol with",
+    ],
+    &[
+        "could cost the government up to",
+        "might cost the state up to",
+        "would cost the treasury as much as",
+        "could cost taxpayers up to",
+    ],
+    &[
+        "according to a leaked draft seen by reporters",
+        "according to a draft document obtained by journalists",
+        "according to an internal memo seen by the press",
+        "according to a confidential draft",
+    ],
+    &[
+        "in its annual report",
+        "in its yearly report",
+        "in its latest report",
+        "in its annual review",
+    ],
+    &[
+        "that demand had fallen by",
+        "that sales had fallen by",
+        "that orders had dropped by",
+        "that output had shrunk by",
+    ],
+    &[
+        "in the first half of the year",
+        "in the first six months of the year",
+        "in the opening half of the year",
+        "since January",
+    ],
+    &[
+        "blaming higher costs",
+        "citing rising costs",
+        "pointing to soaring prices",
+        "blaming higher energy bills",
+    ],
+    &["a shortage of", "a lack of", "too few"],
+    &["and delays to", "and problems with", "and setbacks on"],
+    &[
+        "The dispute has strained relations between",
+        "The row has soured ties between",
+        "The standoff has damaged relations between",
+        "The quarrel has strained ties between",
+    ],
+    &[
+        "of the region's trade",
+        "of the region's exports",
+        "of the region's economic output",
+        "of regional trade",
+    ],
+    &[
+        "has drawn criticism from",
+        "has drawn complaints from",
+        "has been criticised by",
+        "has attracted criticism from",
+    ],
+    &[
+        "Under the terms of the agreement",
+        "Under the deal",
+        "As part of the agreement",
+        "Under the accord",
+    ],
+    &[
+        "in exchange for opening its market to",
+        "in return for opening its market to",
+        "in exchange for lowering tariffs on",
+        "in return for giving access to",
+    ],
+    &[
+        "accused the government of rushing",
+        "accused the cabinet of forcing",
+        "accused ministers of pushing",
+        "accused the government of ramming",
+    ],
+    &[
+        "through parliament",
+        "through the legislature",
+        "through the chamber",
+    ],
+    &[
+        "in its current form",
+        "in its present form",
+        "unchanged",
+        "as drafted",
+    ],
+    &[
+        "the minister responsible was forced to resign",
+        "the minister in charge was forced out",
+        "the responsible minister stepped down",
+        "the minister was sacked",
+    ],
+    &[
+        "could lose access to basic services",
+        "could be cut off from basic services",
+        "could go without essential services",
+        "could lose access to health care",
+    ],
+    &["by the end of", "before the end of", "by late"],
+    &[
+        "has been at the centre of a long-running dispute between",
+        "has been at the heart of a bitter row between",
+        "has been the subject of a protracted legal fight between",
+        "has been at the centre of a lengthy dispute between",
+    ],
+    &[
+        "the design was approved without a full safety assessment",
+        "the design was approved without proper safety checks",
+        "it was cleared without independent testing",
+        "regulators signed it off without a full review",
+    ],
+    &[
+        "Analysts at",
+        "Economists at",
+        "Researchers at",
+        "Experts at",
+    ],
+    &[
+        "was unlikely to have a significant effect on",
+        "was not expected to have much effect on",
+        "would probably have little impact on",
+        "was unlikely to make a noticeable difference to",
+    ],
+    &[
+        "the long-term costs could be far higher than",
+        "the eventual costs could be much higher than",
+        "the final bill could be well above what",
+        "the total costs could far exceed what",
+    ],
+    &[
+        "the remaining cases would be dealt with in the coming weeks",
+        "the rest would be handled over the next few weeks",
+        "the outstanding cases would be resolved soon",
+        "other applications would be processed within a month",
+    ],
+    &["was running", "was already running", "had been running"],
+    &["over budget", "above budget", "more than planned"],
+    &[
+        "The government insists",
+        "The government maintains",
+        "Ministers argue",
+        "The cabinet says",
+    ],
+    &[
+        "is affordable",
+        "can be afforded",
+        "is fully funded",
+        "is paid for",
+    ],
+    &["pointing to", "citing", "highlighting"],
+    &[
+        "forecasts from",
+        "projections by",
+        "estimates from",
+        "predictions by",
+    ],
+    &[
+        "will pick up to",
+        "will recover to",
+        "will rebound to",
+        "will rise to",
+    ],
+    &["next year", "in the coming year", "over the next year"],
+    &["Residents of", "People in", "Families in", "Shopkeepers in"],
+    &[
+        "poor infrastructure",
+        "crumbling roads",
+        "bad roads and power cuts",
+        "years of neglect",
+    ],
+    &[
+        "is the first sign that",
+        "is the first evidence that",
+        "is a sign that",
+        "is proof that",
+    ],
+    &[
+        "is taking their concerns seriously",
+        "is finally listening",
+        "is paying attention",
+        "has heard them at last",
+    ],
+    &[
+        "although officials",
+        "though officials",
+        "but officials",
+        "while officials",
+    ],
+    &[
+        "the chances of a breakthrough",
+        "hopes of a deal",
+        "talk of a breakthrough",
+        "expectations of a deal",
+    ],
+    &[
+        "a move that could affect",
+        "a step that could hit",
+        "a decision likely to affect",
+        "a change that could touch",
+    ],
+    &["across", "throughout", "all over"],
+    &[
+        "saying the country could not afford to wait any longer",
+        "saying the country could wait no longer",
+        "arguing that time had run out",
+        "saying there was no time to lose",
+    ],
+    &[
+        "Thousands of",
+        "Hundreds of",
+        "Tens of thousands of",
+        "Crowds of",
+    ],
+    &["over the next", "in the next", "during the next"],
+    &[
+        "in unpaid costs",
+        "in unpaid bills",
+        "in unpaid invoices",
+        "in outstanding debts",
+    ],
+    &["if talks with", "if negotiations with", "should talks with"],
+    &[
+        "ending months of debate",
+        "after months of wrangling",
+        "ending a long row",
+        "ending weeks of argument",
+    ],
+    &["agreement", "deal", "accord", "pact"],
+    &["The future of the", "The fate of the"],
+    &[
+        "before the end of the year",
+        "by the end of the year",
+        "before December",
+        "within months",
+    ],
+    &[
+        "were following the situation closely",
+        "were monitoring developments closely",
+        "were watching events carefully",
+        "were keeping a close eye on the situation",
+    ],
+    // Quotations.
+    &[
+        "We will not back down",
+        "We will not give up",
+        "We are not going anywhere",
+        "We will not give in",
+    ],
+    &[
+        "This is a difficult day for everyone in",
+        "This is a sad day for",
+        "Today is a dark day for",
+        "It is a hard day for everyone in",
+    ],
+    &[
+        "is not perfect, but it is a start",
+        "is far from perfect, but it is a beginning",
+        "has flaws, but it is a first step",
+        "is not ideal, but it is progress",
+    ],
+    &[
+        "Nobody expected the numbers to be this bad",
+        "No one thought the figures would be this bad",
+        "Nobody saw numbers like these coming",
+        "We did not expect the figures to be this poor",
+    ],
+    &[
+        "We have been asking for this for",
+        "We have waited for this for",
+        "People have been demanding this for",
+        "We have campaigned for this for",
+    ],
+    &[
+        "It was enough",
+        "Enough was enough",
+        "That was enough",
+        "It was more than enough",
+    ],
+    &[
+        "Our priority is the safety of",
+        "Our first concern is the safety of",
+        "What matters most is the safety of",
+        "Our job is to protect",
+    ],
+    &[
+        "There is no quick fix",
+        "There is no easy answer",
+        "There are no shortcuts",
+        "Nothing will change overnight",
+    ],
+    &[
+        "badly underestimated how angry people are",
+        "misjudged how angry people are",
+        "underestimated the public mood",
+        "failed to see how angry people are",
+    ],
+    &[
+        "We are studying the proposal carefully and will respond in due course",
+        "We are looking at the proposal closely",
+        "We will study the details before we respond",
+        "We will respond once we have read the proposal",
+    ],
+    &[
+        "will cost far more than anyone has admitted",
+        "will cost much more than anyone admits",
+        "will cost more than the government says",
+        "is going to be far more expensive than promised",
+    ],
+    &[
+        "This is not about politics",
+        "This has nothing to do with politics",
+        "Politics has nothing to do with it",
+        "Forget the politics",
+    ],
+    &[
+        "Frankly, we were not told anything until the last minute",
+        "Nobody told us anything until the last minute",
+        "We found out at the last minute",
+        "We were the last to know",
+    ],
+    &[
+        "We have done everything that was asked of us",
+        "We did everything we were asked to do",
+        "We have met every demand",
+        "We kept our side of the bargain",
+    ],
+    &[
+        "People here are tired of promises",
+        "People here have heard enough promises",
+        "People are sick of promises",
+        "Nobody here believes the promises any more",
+    ],
+    &[
+        "The door to talks remains open",
+        "We remain open to talks",
+        "Our door is still open",
+        "We are ready to talk",
+    ],
+    &[
+        "Mistakes were made, and we accept that",
+        "We made mistakes and we accept that",
+        "We got things wrong",
+        "Mistakes were made",
+    ],
+    &[
+        "These figures speak for themselves",
+        "The numbers speak for themselves",
+        "The data speak for themselves",
+        "The figures tell their own story",
+    ],
+    &[
+        "It is too early to say what the long-term impact will be",
+        "Nobody knows yet what the long-term effects will be",
+        "It is too soon to judge the long-term impact",
+        "The long-term impact is anyone's guess",
+    ],
+    &[
+        "We need more time, not more speeches",
+        "We need time, not speeches",
+        "What we need is time, not talk",
+        "Give us time, not speeches",
+    ],
+    &[
+        "wants to see this happen again",
+        "wants this to happen again",
+        "wants to go through this again",
+        "wants a repeat of this",
+    ],
+    &[
+        "will keep its word",
+        "will honour its commitments",
+        "will keep its promises",
+        "will do what it promised",
+    ],
+    &[
+        "Every week of delay costs",
+        "Each week of delay costs",
+        "Every day of delay costs",
+        "Every delay costs",
+    ],
+    &[
+        "I have never seen anything like it in",
+        "I have not seen anything like this in",
+        "Nothing like this has happened in",
+        "I cannot remember anything like it in",
+    ],
+    &[
+        "We were ready. The money was not",
+        "We were ready, but the money was not",
+        "We were prepared. The funding was not",
+        "The people were ready. The money was not",
+    ],
+    &[
+        "There is a lot of anger, and I understand it",
+        "People are angry, and I understand why",
+        "I understand the anger",
+        "There is real anger out there, and it is justified",
+    ],
+    &[
+        "This is the biggest change to",
+        "This is the largest shake-up of",
+        "This is the most important change to",
+        "Nothing this big has happened to",
+    ],
+    &[
+        "We will look at all the options",
+        "All options are on the table",
+        "We are considering every option",
+        "Nothing has been ruled out",
+    ],
+    &[
+        "The law is clear, and it will be enforced",
+        "The law is clear and we will enforce it",
+        "The rules will be enforced",
+        "Nobody is above the law",
+    ],
+    &[
+        "My family has lived here for",
+        "My family has been here for",
+        "We have lived here for",
+        "Our family has farmed here for",
+    ],
+    &[
+        "a step in the right direction",
+        "a welcome step",
+        "a move in the right direction",
+        "a good first step",
+    ],
+    &[
+        "deeply disappointing",
+        "very disappointing",
+        "a huge disappointment",
+        "disappointing",
+    ],
+    &["long overdue", "overdue", "years too late", "long awaited"],
 ];
 
 // ---------------------------------------------------------------------------
@@ -2197,3 +3726,80 @@ const SWAP_CLASSES: &[&[&str]] = &[
 /// Groups of interchangeable names, used for near copies of paragraphs that
 /// contain none of the common words.
 const NAME_CLASSES: &[&[&str]] = &[WEEKDAYS, SURNAMES, INVENTED_COUNTRIES, REAL_COUNTRIES];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(docs: usize, seed: u64, out_dir: PathBuf) -> Options {
+        Options {
+            docs,
+            seed,
+            dup_rate: 0.03,
+            near_rate: 0.1,
+            stock_rate: 0.1,
+            out_dir,
+        }
+    }
+
+    fn read_all(dir: &std::path::Path) -> Vec<(String, String)> {
+        let mut files: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        files
+            .iter()
+            .map(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                (name, fs::read_to_string(p).unwrap())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn same_seed_writes_the_same_corpus_and_another_seed_a_different_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, c) = (dir.path().join("a"), dir.path().join("b"), dir.path().join("c"));
+        generate(&options(40, 7, a.clone())).unwrap();
+        generate(&options(40, 7, b.clone())).unwrap();
+        generate(&options(40, 8, c.clone())).unwrap();
+        assert_eq!(read_all(&a), read_all(&b));
+        assert_ne!(read_all(&a), read_all(&c));
+    }
+
+    #[test]
+    fn paraphrase_swaps_whole_listed_phrases_only() {
+        let mut rng = Rng::for_document(1, 2);
+        let untouched = "Xylo quartz vexed Bo; the pasta was tasty.";
+        assert_eq!(paraphrase(untouched, &mut rng), untouched);
+        // "saidx" is not the word "said", and "Critics say" has a group of its own.
+        for _ in 0..20 {
+            let text = paraphrase("Critics say it saidx nothing.", &mut rng);
+            let opener = ["Critics say", "Critics argue", "Opponents say", "Opponents warn"];
+            assert!(opener.iter().any(|o| text.starts_with(o)), "{text}");
+            assert!(text.ends_with(" it saidx nothing."), "{text}");
+        }
+    }
+
+    #[test]
+    fn shared_passages_stay_near_the_planned_share() {
+        let dir = tempfile::tempdir().unwrap();
+        generate(&options(250, 42, dir.path().to_path_buf())).unwrap();
+        let mut corpus = corpus_scan::corpus::Corpus::new(corpus_scan::corpus::Options::default());
+        for (name, text) in read_all(dir.path()) {
+            let a = corpus_scan::analyse(&name, text.as_bytes()).unwrap();
+            corpus.add(&name, &a);
+        }
+        let (report, _) = corpus.finish().unwrap().collect().unwrap();
+        let shared: usize = report
+            .shared_passages
+            .iter()
+            .map(|p| p.locations.len())
+            .sum();
+        let share = shared as f64 / report.corpus.sentences as f64;
+        // Exact and near copies alone put about 5% of the sentences in passages, stock
+        // templates some more; templates that chain put more than half.
+        assert!((0.03..0.2).contains(&share), "share of shared sentences {share:.3}");
+    }
+}
