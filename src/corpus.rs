@@ -228,16 +228,22 @@ pub struct Corpus {
 impl Corpus {
     /// An empty corpus that keeps everything in memory.
     pub fn new(opts: Options) -> Corpus {
-        Corpus::with_spill(opts, Spill::in_memory())
+        Corpus::with_spill(opts, Spill::in_memory(), Spill::in_memory())
     }
 
     /// An empty corpus that spills documents' report parts and texts to a temporary file, so
     /// memory grows by a few hundred bytes per document instead of by their report.
     pub fn spilling(opts: Options) -> std::io::Result<Corpus> {
-        Ok(Corpus::with_spill(opts, Spill::temporary()?))
+        Ok(Corpus::with_spill(
+            opts,
+            Spill::temporary()?,
+            Spill::temporary()?,
+        ))
     }
 
-    fn with_spill(opts: Options, spill: Spill) -> Corpus {
+    /// `spill` takes the documents' report parts and texts, `sentences` the body sentences'
+    /// signatures.
+    fn with_spill(opts: Options, spill: Spill, sentences: Spill) -> Corpus {
         Corpus {
             opts,
             linker: Linker::default(),
@@ -248,7 +254,7 @@ impl Corpus {
             ids: Vec::new(),
             records: Vec::new(),
             group_bases: Vec::new(),
-            kept: summary::Kept::default(),
+            kept: summary::Kept::new(sentences),
             spill,
             stats: CorpusStats::default(),
         }

@@ -4,6 +4,8 @@
 //! band of it become candidate pairs, and only those pairs are compared. Work grows with the
 //! number of items, not with the number of pairs.
 
+use std::borrow::Borrow;
+
 use rayon::prelude::*;
 
 /// Hash functions in a signature.
@@ -147,7 +149,10 @@ pub fn similarity(a: &Signature, b: &Signature) -> f64 {
 /// Pairs `(i, j, similarity)`, `i < j`, of items that share at least one band and whose
 /// estimated similarity is at least `threshold`, each once, in the order of
 /// [`for_each_similar_pair`].
-pub fn similar_pairs(sigs: &[&Signature], threshold: f64) -> Vec<(usize, usize, f64)> {
+pub fn similar_pairs<S: Borrow<Signature> + Sync>(
+    sigs: &[S],
+    threshold: f64,
+) -> Vec<(usize, usize, f64)> {
     let mut pairs = Vec::new();
     for_each_similar_pair(sigs, threshold, |i, j, sim| pairs.push((i, j, sim)));
     pairs
@@ -163,13 +168,14 @@ pub fn similar_pairs(sigs: &[&Signature], threshold: f64) -> Vec<(usize, usize, 
 /// every pair of the corpus. A pair is considered in the first band in which both items were
 /// compared (within `BUCKET_CAP`), so no pass to remove repeats is needed. Items are
 /// numbered in 32 bits inside: four billion signatures would not fit in memory anyway.
-pub fn for_each_similar_pair(
-    sigs: &[&Signature],
+pub fn for_each_similar_pair<S: Borrow<Signature> + Sync>(
+    sigs: &[S],
     threshold: f64,
     mut found: impl FnMut(usize, usize, f64),
 ) {
     const BANDS: usize = HASHES / ROWS;
     // Four 16-bit rows make a band's key exactly.
+    let sig = |i: usize| -> &Signature { sigs[i].borrow() };
     let key = |s: &Signature, band: usize| {
         s[band * ROWS..(band + 1) * ROWS]
             .iter()
@@ -179,7 +185,7 @@ pub fn for_each_similar_pair(
         let mut keyed: Vec<(u64, u32)> = sigs
             .iter()
             .enumerate()
-            .map(|(i, s)| (key(s, band), i as u32))
+            .map(|(i, s)| (key(s.borrow(), band), i as u32))
             .collect();
         keyed.sort_unstable();
         keyed
@@ -203,9 +209,8 @@ pub fn for_each_similar_pair(
         .collect();
     drop(per_band);
     let paired_before = |x: usize, y: usize, band: usize| {
-        (0..band).any(|b| {
-            compared[x] & compared[y] & (1 << b) != 0 && key(sigs[x], b) == key(sigs[y], b)
-        })
+        (0..band)
+            .any(|b| compared[x] & compared[y] & (1 << b) != 0 && key(sig(x), b) == key(sig(y), b))
     };
     let band_pairs = |band: usize| {
         let mut pairs: Vec<(u32, u32, f64)> = Vec::new();
@@ -217,7 +222,7 @@ pub fn for_each_similar_pair(
                     if paired_before(x, y, band) {
                         continue;
                     }
-                    let sim = similarity(sigs[x], sigs[y]);
+                    let sim = similarity(sig(x), sig(y));
                     if sim >= threshold {
                         pairs.push((x as u32, y as u32, sim));
                     }

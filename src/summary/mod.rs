@@ -17,7 +17,6 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::Analysis;
-use crate::chunked::Chunked;
 use crate::corpus::Options;
 use crate::entities::{Entity, EntityType};
 use crate::lexicon::{lexicon, with_lower};
@@ -462,14 +461,55 @@ fn overlap(a: &[Word], b: &[Word]) -> f64 {
     }
 }
 
-/// A body sentence kept in memory for shared-passage detection; its text is spilled.
-#[derive(Debug, Clone)]
+/// A body sentence kept for shared-passage detection. It waits as a [`SENTENCE_RECORD`] in
+/// a spill of its own, its text in the main spill.
+#[derive(Debug, Clone, PartialEq)]
 struct KeptSentence {
     doc: u32,
     segment: u32,
     exact: u64,
     sig: Signature,
     text: Slot,
+}
+
+/// Bytes of a [`KeptSentence`]'s record: document, segment, exact hash, signature and the
+/// slot of its text, little-endian.
+const SENTENCE_RECORD: usize = 4 + 4 + 8 + 2 * minhash::HASHES + 16;
+
+impl KeptSentence {
+    fn to_record(&self) -> [u8; SENTENCE_RECORD] {
+        let mut out = [0; SENTENCE_RECORD];
+        out[0..4].copy_from_slice(&self.doc.to_le_bytes());
+        out[4..8].copy_from_slice(&self.segment.to_le_bytes());
+        out[8..16].copy_from_slice(&self.exact.to_le_bytes());
+        for (i, h) in self.sig.iter().enumerate() {
+            out[16 + 2 * i..18 + 2 * i].copy_from_slice(&h.to_le_bytes());
+        }
+        out[SENTENCE_RECORD - 16..].copy_from_slice(&self.text.to_bytes());
+        out
+    }
+
+    /// The sentence written by [`KeptSentence::to_record`]; `record` is
+    /// [`SENTENCE_RECORD`] bytes long.
+    fn from_record(record: &[u8]) -> KeptSentence {
+        let bytes = |r: std::ops::Range<usize>| &record[r];
+        let word = |at: usize| u32::from_le_bytes(bytes(at..at + 4).try_into().unwrap_or_default());
+        let mut sig = [0u16; minhash::HASHES];
+        for (i, h) in sig.iter_mut().enumerate() {
+            *h = u16::from_le_bytes(bytes(16 + 2 * i..18 + 2 * i).try_into().unwrap_or_default());
+        }
+        KeptSentence {
+            doc: word(0),
+            segment: word(4),
+            exact: u64::from_le_bytes(bytes(8..16).try_into().unwrap_or_default()),
+            sig,
+            text: Slot::from_bytes(
+                bytes(SENTENCE_RECORD - 16..SENTENCE_RECORD)
+                    .try_into()
+                    .unwrap_or_default(),
+            ),
+        }
+    }
 }
 
 /// A corpus-summary candidate kept in memory; its text is spilled.
@@ -514,18 +554,31 @@ struct KeptDoc {
 }
 
 /// What the cross-document summary keeps of every document: hashes, signatures, ids and
-/// [`Slot`]s, with every text in the [`Spill`]. About a hundred bytes per body
-/// sentence, whatever the length of the text.
-#[derive(Debug, Default)]
+/// [`Slot`]s, with every text in the [`Spill`]. The body sentences, the bulk of it, wait in
+/// a spill of their own as records of [`SENTENCE_RECORD`] bytes, read back when passages
+/// are found.
 pub struct Kept {
     docs: Vec<KeptDoc>,
-    sentences: Chunked<KeptSentence>,
+    sentences: Spill,
+    sentence_count: usize,
     candidates: Vec<KeptCandidate>,
     dates: Vec<KeptDate>,
     quotes: Vec<KeptQuote>,
 }
 
 impl Kept {
+    /// Nothing kept yet; body sentences will go to `sentences`.
+    pub fn new(sentences: Spill) -> Kept {
+        Kept {
+            docs: Vec::new(),
+            sentences,
+            sentence_count: 0,
+            candidates: Vec::new(),
+            dates: Vec::new(),
+            quotes: Vec::new(),
+        }
+    }
+
     /// Takes the cross-document parts of document `doc` (whose first entity group is
     /// `group_base`), spilling their texts.
     pub fn add(&mut self, doc: usize, group_base: usize, parts: &mut DocParts, spill: &mut Spill) {
@@ -536,13 +589,15 @@ impl Kept {
             has_words: parts.stats.words > 0,
         });
         for s in std::mem::take(&mut parts.sentences) {
-            self.sentences.push(KeptSentence {
+            let kept = KeptSentence {
                 doc: d,
                 segment: s.segment as u32,
                 exact: s.exact,
                 sig: s.sig,
                 text: spill.put_str(&s.text),
-            });
+            };
+            self.sentences.put(&kept.to_record());
+            self.sentence_count += 1;
         }
         for c in std::mem::take(&mut parts.candidates) {
             self.candidates.push(KeptCandidate {
@@ -645,14 +700,15 @@ pub struct CorpusParts {
 
 /// Shared passages and duplicate documents: the cross-document parts that need no linking,
 /// so they can be found while the entities are linked. Takes the sentences out of `kept`:
-/// nothing else needs them, and they are most of its memory.
+/// nothing else needs them.
 pub fn shared(
     kept: &mut Kept,
     ids: &[String],
     spill: &SpillReader,
 ) -> std::io::Result<(Vec<Passage>, Vec<Duplicate>)> {
+    let sentences = std::mem::replace(&mut kept.sentences, Spill::in_memory()).finish()?;
     Ok((
-        passages(std::mem::take(&mut kept.sentences), ids, spill)?,
+        passages(&sentences, kept.sentence_count, ids, spill)?,
         duplicates(&kept.docs, ids),
     ))
 }
@@ -739,49 +795,65 @@ pub fn corpus(
     })
 }
 
-/// Sentences shared by several documents, exactly or nearly.
+/// Sentences shared by several documents, exactly or nearly. `sentences` holds `n`
+/// [`KeptSentence`] records; one pass reads them, and of each only the document and
+/// segment stay in memory, and the signature of the first of each set of exact copies.
 fn passages(
-    items: Chunked<KeptSentence>,
+    sentences: &SpillReader,
+    n: usize,
     ids: &[String],
     spill: &SpillReader,
 ) -> std::io::Result<Vec<Passage>> {
-    let mut sets = UnionFind::new(items.len());
+    let mut sets = UnionFind::new(n);
     // The lowest similarity within each set, at its root; exact copies are 1.0. Estimates
     // are multiples of 1/32, exact in an `f32`.
-    let mut sims = vec![1.0f32; items.len()];
-    let mut join = |i: usize, j: usize, sim: f64| {
+    let mut sims = vec![1.0f32; n];
+    // Whether a near copy joined the set, at its root: only sets without hold one text.
+    let mut near = vec![false; n];
+    let mut join = |i: usize, j: usize, sim: Option<f64>| {
         let (ri, rj) = (sets.find(i), sets.find(j));
-        let low = sims[ri].min(sims[rj]).min(sim as f32);
-        sims[sets.union(ri, rj)] = low;
+        let low = sims[ri].min(sims[rj]).min(sim.unwrap_or(1.0) as f32);
+        let any_near = near[ri] || near[rj] || sim.is_some();
+        let root = sets.union(ri, rj);
+        sims[root] = low;
+        near[root] = any_near;
     };
     // Exact copies join the first sentence with their words; only those first sentences
     // go through LSH, so a sentence repeated ten thousand times costs one comparison.
-    // Sentence numbers are kept in 32 bits, like the union-find's.
+    // Sentence numbers are kept in 32 bits, like the union-find's. The capacities are
+    // reserved, not touched, so they cost no memory until filled.
+    let mut docs: Vec<u32> = Vec::with_capacity(n);
+    let mut segments: Vec<u32> = Vec::with_capacity(n);
     let mut by_exact: FxHashMap<u64, u32> = FxHashMap::default();
-    let mut reps: Vec<u32> = Vec::new();
-    for (i, s) in items.iter().enumerate() {
+    let mut reps: Vec<u32> = Vec::with_capacity(n);
+    let mut rep_sigs: Vec<Signature> = Vec::with_capacity(n);
+    sentences.for_each_record(SENTENCE_RECORD, |record| {
+        let s = KeptSentence::from_record(record);
+        let i = docs.len();
+        docs.push(s.doc);
+        segments.push(s.segment);
         if let Some(&j) = by_exact.get(&s.exact) {
-            join(j as usize, i, 1.0);
+            join(j as usize, i, None);
         } else {
             by_exact.insert(s.exact, i as u32);
             reps.push(i as u32);
+            rep_sigs.push(s.sig);
         }
-    }
+    })?;
     drop(by_exact);
-    let rep_sigs: Vec<&Signature> = reps.iter().map(|&i| &items[i as usize].sig).collect();
     // Pairs are joined as LSH finds them: a corpus of templated prose has millions.
     minhash::for_each_similar_pair(&rep_sigs, PASSAGE_THRESHOLD, |a, b, sim| {
-        join(reps[a] as usize, reps[b] as usize, sim);
+        join(reps[a] as usize, reps[b] as usize, Some(sim));
     });
     drop(rep_sigs);
     drop(reps);
     // Only sentences with company are grouped: most sentences stand alone.
-    let mut size = vec![0u32; items.len()];
-    for i in 0..items.len() {
+    let mut size = vec![0u32; n];
+    for i in 0..n {
         size[sets.find(i)] += 1;
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..items.len() {
+    for i in 0..n {
         let r = sets.find(i);
         if size[r] > 1 {
             groups.entry(r).or_default().push(i);
@@ -789,11 +861,11 @@ fn passages(
     }
     let mut out = Vec::new();
     for (root, g) in groups {
-        let documents: BTreeSet<u32> = g.iter().map(|&i| items[i].doc).collect();
+        let documents: BTreeSet<u32> = g.iter().map(|&i| docs[i]).collect();
         if documents.len() < 2 {
             continue;
         }
-        let exact = g.iter().all(|&i| items[i].exact == items[g[0]].exact);
+        let exact = !near[root];
         let similarity = if exact {
             1.0
         } else {
@@ -808,12 +880,14 @@ fn passages(
             documents,
             similarity,
             kind: if exact { "exact" } else { "near" }.to_owned(),
-            text: spill.get_str(items[g[0]].text)?,
+            text: spill.get_str(
+                KeptSentence::from_record(&sentences.record(g[0], SENTENCE_RECORD)?).text,
+            )?,
             locations: g
                 .iter()
                 .map(|&i| Location {
-                    doc: ids[items[i].doc as usize].clone(),
-                    sentence: items[i].segment as usize,
+                    doc: ids[docs[i] as usize].clone(),
+                    sentence: segments[i] as usize,
                 })
                 .collect(),
         });
@@ -946,4 +1020,24 @@ fn corpus_summary(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kept_sentence_survives_its_record() {
+        let mut spill = Spill::in_memory();
+        spill.put_str("padding");
+        let words = minhash::word_hashes("Russian bombers flew from Hamedan on Tuesday.");
+        let s = KeptSentence {
+            doc: 70_000,
+            segment: 12,
+            exact: minhash::sequence_hash(&words),
+            sig: minhash::signature(&words, 2),
+            text: spill.put_str("Russian bombers flew from Hamedan on Tuesday."),
+        };
+        assert_eq!(KeptSentence::from_record(&s.to_record()), s);
+    }
 }
