@@ -16,8 +16,10 @@ pub const HASHES: usize = 32;
 /// 65,536, which moves a similarity estimate by far less than one hash's step of 1/32, and
 /// a sentence's signature takes 64 bytes instead of 128.
 pub type Signature = [u16; HASHES];
-/// Rows per LSH band (HASHES / ROWS bands).
+/// Rows per LSH band.
 const ROWS: usize = 4;
+/// LSH bands in a signature.
+pub const BANDS: usize = HASHES / ROWS;
 /// Most items compared within one bucket, so a flood of identical boilerplate stays linear.
 const BUCKET_CAP: usize = 24;
 
@@ -146,6 +148,14 @@ pub fn similarity(a: &Signature, b: &Signature) -> f64 {
     a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / HASHES as f64
 }
 
+/// The LSH key of band `band` of `sig`: two items can pair only if, in some band, their
+/// keys are equal. Four 16-bit rows make a key exactly.
+pub fn band_key(sig: &Signature, band: usize) -> u64 {
+    sig[band * ROWS..(band + 1) * ROWS]
+        .iter()
+        .fold(0u64, |k, &v| k << 16 | u64::from(v))
+}
+
 /// Pairs `(i, j, similarity)`, `i < j`, of items that share at least one band and whose
 /// estimated similarity is at least `threshold`, each once, in the order of
 /// [`for_each_similar_pair`].
@@ -173,14 +183,8 @@ pub fn for_each_similar_pair<S: Borrow<Signature> + Sync>(
     threshold: f64,
     mut found: impl FnMut(usize, usize, f64),
 ) {
-    const BANDS: usize = HASHES / ROWS;
-    // Four 16-bit rows make a band's key exactly.
     let sig = |i: usize| -> &Signature { sigs[i].borrow() };
-    let key = |s: &Signature, band: usize| {
-        s[band * ROWS..(band + 1) * ROWS]
-            .iter()
-            .fold(0u64, |k, &v| k << 16 | u64::from(v))
-    };
+    let key = band_key;
     let sorted_band = |band: usize| {
         let mut keyed: Vec<(u64, u32)> = sigs
             .iter()

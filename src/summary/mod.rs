@@ -796,8 +796,8 @@ pub fn corpus(
 }
 
 /// Sentences shared by several documents, exactly or nearly. `sentences` holds `n`
-/// [`KeptSentence`] records; one pass reads them, and of each only the document and
-/// segment stay in memory, and the signature of the first of each set of exact copies.
+/// [`KeptSentence`] records. Of each, only the document and segment stay in memory, and
+/// the signature only of those that could pair (see [`pairable`]).
 fn passages(
     sentences: &SpillReader,
     n: usize,
@@ -826,7 +826,6 @@ fn passages(
     let mut segments: Vec<u32> = Vec::with_capacity(n);
     let mut by_exact: FxHashMap<u64, u32> = FxHashMap::default();
     let mut reps: Vec<u32> = Vec::with_capacity(n);
-    let mut rep_sigs: Vec<Signature> = Vec::with_capacity(n);
     sentences.for_each_record(SENTENCE_RECORD, |record| {
         let s = KeptSentence::from_record(record);
         let i = docs.len();
@@ -837,16 +836,17 @@ fn passages(
         } else {
             by_exact.insert(s.exact, i as u32);
             reps.push(i as u32);
-            rep_sigs.push(s.sig);
         }
     })?;
     drop(by_exact);
-    // Pairs are joined as LSH finds them: a corpus of templated prose has millions.
-    minhash::for_each_similar_pair(&rep_sigs, PASSAGE_THRESHOLD, |a, b, sim| {
-        join(reps[a] as usize, reps[b] as usize, Some(sim));
-    });
-    drop(rep_sigs);
+    let (which, sigs) = pairable(sentences, &reps)?;
     drop(reps);
+    // Pairs are joined as LSH finds them: a corpus of templated prose has millions.
+    minhash::for_each_similar_pair(&sigs, PASSAGE_THRESHOLD, |a, b, sim| {
+        join(which[a] as usize, which[b] as usize, Some(sim));
+    });
+    drop(sigs);
+    drop(which);
     // Only sentences with company are grouped: most sentences stand alone.
     let mut size = vec![0u32; n];
     for i in 0..n {
@@ -899,6 +899,51 @@ fn passages(
             .then(a.locations.cmp(&b.locations))
     });
     Ok(out)
+}
+
+/// Of the sentences `reps` (ascending record numbers), those that share a band's LSH key
+/// with another, with their signatures: only they can pair. In real prose they are a
+/// small share, so the other signatures are never all in memory at once. LSH on just these
+/// finds the same pairs in the same order as on all of `reps`: the others sit alone in
+/// every band's bucket, and the order of the rest is kept. Each band is found from one
+/// pass over the records, as many bands at a time as the pool has threads.
+fn pairable(sentences: &SpillReader, reps: &[u32]) -> std::io::Result<(Vec<u32>, Vec<Signature>)> {
+    // Calls `each(position in reps, signature)` for every record in `reps`.
+    let for_each_rep = |each: &mut dyn FnMut(usize, &Signature)| {
+        let (mut record, mut next) = (0u32, 0);
+        sentences.for_each_record(SENTENCE_RECORD, |bytes| {
+            if reps.get(next) == Some(&record) {
+                each(next, &KeptSentence::from_record(bytes).sig);
+                next += 1;
+            }
+            record += 1;
+        })
+    };
+    let marks = (0..minhash::BANDS)
+        .into_par_iter()
+        .map(|band| -> std::io::Result<Vec<bool>> {
+            let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(reps.len());
+            for_each_rep(&mut |p, sig| keyed.push((minhash::band_key(sig, band), p as u32)))?;
+            keyed.sort_unstable();
+            let mut mark = vec![false; reps.len()];
+            for bucket in keyed.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1) {
+                bucket.iter().for_each(|&(_, p)| mark[p as usize] = true);
+            }
+            Ok(mark)
+        })
+        .try_reduce_with(|mut a, b| {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x |= y);
+            Ok(a)
+        });
+    let shared_key = marks.transpose()?.unwrap_or_default();
+    let (mut which, mut sigs) = (Vec::new(), Vec::new());
+    for_each_rep(&mut |p, sig| {
+        if shared_key[p] {
+            which.push(reps[p]);
+            sigs.push(*sig);
+        }
+    })?;
+    Ok((which, sigs))
 }
 
 /// Pairs of documents that are exact or near copies.
@@ -1039,5 +1084,58 @@ mod tests {
             text: spill.put_str("Russian bombers flew from Hamedan on Tuesday."),
         };
         assert_eq!(KeptSentence::from_record(&s.to_record()), s);
+    }
+
+    #[test]
+    fn lsh_on_the_pairable_sentences_finds_the_pairs_of_lsh_on_all() {
+        // Near copies (some in buckets over the cap), exact copies and unrelated sentences.
+        let texts: Vec<String> = (0..400)
+            .map(|i| match i % 4 {
+                0 => format!(
+                    "The committee approved the plan on day {} of the debate",
+                    i % 40
+                ),
+                1 => format!(
+                    "Sentence {i} about topic {} stands alone here today",
+                    i * 7919
+                ),
+                2 => "Officials said the talks would resume in Geneva next week".to_owned(),
+                _ => format!(
+                    "Prices rose {} percent in the year to March, figures showed",
+                    i % 9
+                ),
+            })
+            .collect();
+        let mut records = Spill::in_memory();
+        let mut sigs = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            let words = minhash::word_hashes(t);
+            let sig = minhash::signature(&words, 2);
+            sigs.push(sig);
+            let s = KeptSentence {
+                doc: i as u32,
+                segment: 0,
+                exact: minhash::sequence_hash(&words),
+                sig,
+                text: Spill::in_memory().put_str(""),
+            };
+            records.put(&s.to_record());
+        }
+        let records = records.finish().unwrap();
+        // Some sentences stand in for their exact copies, as in `passages`.
+        let reps: Vec<u32> = (0..400).filter(|i| i % 3 != 0).collect();
+        let (which, subset) = pairable(&records, &reps).unwrap();
+        assert!(which.len() < reps.len(), "every sentence pairable");
+        let on_subset: Vec<(u32, u32, f64)> = minhash::similar_pairs(&subset, 0.6)
+            .into_iter()
+            .map(|(a, b, sim)| (which[a], which[b], sim))
+            .collect();
+        let rep_sigs: Vec<Signature> = reps.iter().map(|&r| sigs[r as usize]).collect();
+        let on_all: Vec<(u32, u32, f64)> = minhash::similar_pairs(&rep_sigs, 0.6)
+            .into_iter()
+            .map(|(a, b, sim)| (reps[a], reps[b], sim))
+            .collect();
+        assert!(on_all.len() > 500, "{} pairs", on_all.len());
+        assert_eq!(on_subset, on_all);
     }
 }
