@@ -12,7 +12,7 @@
 //! consonant skeleton within a small edit distance and the same kind of thing). Different
 //! known names are never merged.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -256,8 +256,9 @@ enum ShortKind {
     Unprefixed,
 }
 
-/// A short form's lookup key: its kind and normalised text.
-type ShortKey = (ShortKind, String);
+/// A short form's lookup key: its kind and its normalised text, interned (see
+/// [`Linker::short_forms`]) so that a million groups do not each hold a copy.
+type ShortKey = (ShortKind, u32);
 
 /// One document's group as the linker keeps it until the end: strings interned, counts in
 /// the linker's shared lists, and what linking asks of a group worked out once. A tenth of
@@ -382,7 +383,7 @@ impl Linker {
         self.union_equal_keys(&mut uf, |i| !short(i));
         let linked = self.link_short_forms(&mut uf, &short_key, &long_names);
         // Short forms that matched nothing are one entity per spelling.
-        self.union_equal_keys(&mut uf, |i| short(i) && !linked.contains(&i));
+        self.union_equal_keys(&mut uf, |i| short(i) && !linked[i]);
         self.link_transliterations(&mut uf, |i| !short(i));
         self.build(&mut uf)
     }
@@ -409,17 +410,23 @@ impl Linker {
     /// organisation name that another only prefixes with a country or organisation:
     /// Security Council -> UN Security Council, but not National Security Council), and for
     /// each such key the groups with the longer names.
-    fn short_forms(&self) -> (Vec<Option<ShortKey>>, HashMap<ShortKey, Vec<usize>>) {
+    fn short_forms(&self) -> (Vec<Option<ShortKey>>, FxHashMap<ShortKey, Vec<u32>>) {
         let lex = lexicon();
-        let mut long: HashMap<ShortKey, Vec<usize>> = HashMap::new();
+        let mut texts: FxHashMap<String, u32> = FxHashMap::default();
+        let mut intern = |text: String| {
+            let next = texts.len() as u32;
+            *texts.entry(text).or_insert(next)
+        };
+        let mut long: FxHashMap<ShortKey, Vec<u32>> = FxHashMap::default();
         for (i, g) in self.groups.iter().enumerate() {
+            let i = i as u32;
             let words: Vec<&str> = self.longest(g).split_whitespace().collect();
             if words.len() < 2 {
                 continue;
             }
             match g.ty {
                 EntityType::Person => {
-                    let last = normalise(words[words.len() - 1]);
+                    let last = intern(normalise(words[words.len() - 1]));
                     long.entry((ShortKind::Surname, last)).or_default().push(i);
                 }
                 EntityType::Org => {
@@ -428,7 +435,7 @@ impl Linker {
                         .filter(|w| !FILLER.contains(&w.to_lowercase().as_str()))
                         .filter_map(|w| w.chars().next())
                         .collect();
-                    long.entry((ShortKind::Initials, caps.to_uppercase()))
+                    long.entry((ShortKind::Initials, intern(caps.to_uppercase())))
                         .or_default()
                         .push(i);
                     for k in 1..words.len() {
@@ -439,7 +446,8 @@ impl Linker {
                             })
                         });
                         if prefix_ok {
-                            let key = (ShortKind::Unprefixed, normalise(&words[k..].join(" ")));
+                            let text = intern(normalise(&words[k..].join(" ")));
+                            let key = (ShortKind::Unprefixed, text);
                             long.entry(key).or_default().push(i);
                         }
                     }
@@ -456,7 +464,7 @@ impl Linker {
                 }
                 let form = self.longest(g);
                 let one_word = !form.contains(char::is_whitespace);
-                let key = if one_word && (g.ty == EntityType::Person || g.weak) {
+                let (kind, text) = if one_word && (g.ty == EntityType::Person || g.weak) {
                     (ShortKind::Surname, normalise(form))
                 } else if one_word && form.len() >= 3 && form.chars().all(|c| c.is_uppercase()) {
                     (ShortKind::Initials, form.to_owned())
@@ -465,6 +473,8 @@ impl Linker {
                 } else {
                     return None;
                 };
+                // A text no longer name gave cannot be the short form of one.
+                let key = (kind, *texts.get(&text)?);
                 long.contains_key(&key).then_some(key)
             })
             .collect();
@@ -479,33 +489,49 @@ impl Linker {
         &self,
         uf: &mut UnionFind,
         short: &[Option<ShortKey>],
-        long: &HashMap<ShortKey, Vec<usize>>,
-    ) -> HashSet<usize> {
-        let mut docs_of_root: HashMap<usize, usize> = HashMap::new();
-        for i in 0..self.groups.len() {
-            *docs_of_root.entry(uf.find(i)).or_default() += 1;
+        long: &FxHashMap<ShortKey, Vec<u32>>,
+    ) -> Vec<bool> {
+        let n = self.groups.len();
+        let mut docs_of_root = vec![0usize; n];
+        for i in 0..n {
+            docs_of_root[uf.find(i)] += 1;
         }
-        // Per key: the entities with that longer name, overall and per document.
-        let mut roots: HashMap<&ShortKey, BTreeSet<usize>> = HashMap::new();
-        let mut in_doc: HashMap<(u32, &ShortKey), BTreeSet<usize>> = HashMap::new();
-        for (key, ids) in long {
+        // Per key: the entities with that longer name, overall and per document, as sorted
+        // lists without repeats (a set per key would cost far more).
+        let mut roots: Vec<(ShortKey, u32)> = Vec::new();
+        let mut in_doc: Vec<(u32, ShortKey, u32)> = Vec::new();
+        for (&key, ids) in long {
             for &j in ids {
-                let r = uf.find(j);
-                roots.entry(key).or_default().insert(r);
-                in_doc
-                    .entry((self.groups[j].doc, key))
-                    .or_default()
-                    .insert(r);
+                let r = uf.find(j as usize) as u32;
+                roots.push((key, r));
+                in_doc.push((self.groups[j as usize].doc, key, r));
             }
         }
-        let mut linked = HashSet::new();
+        roots.sort_unstable();
+        roots.dedup();
+        in_doc.sort_unstable();
+        in_doc.dedup();
+        let roots_of = |key: ShortKey| {
+            let from = roots.partition_point(|x| x.0 < key);
+            let to = roots.partition_point(|x| x.0 <= key);
+            &roots[from..to]
+        };
+        let in_doc_of = |doc: u32, key: ShortKey| {
+            let from = in_doc.partition_point(|x| (x.0, x.1) < (doc, key));
+            let to = in_doc.partition_point(|x| (x.0, x.1) <= (doc, key));
+            &in_doc[from..to]
+        };
+        let mut linked = vec![false; n];
         for (i, key) in short.iter().enumerate() {
-            let Some(key) = key else { continue };
+            let Some(key) = *key else { continue };
             let doc = self.groups[i].doc;
-            let Some(pick) = in_doc.get(&(doc, key)).or_else(|| roots.get(key)) else {
-                continue;
+            let here: Vec<usize> = in_doc_of(doc, key).iter().map(|x| x.2 as usize).collect();
+            let pick = if here.is_empty() {
+                roots_of(key).iter().map(|x| x.1 as usize).collect()
+            } else {
+                here
             };
-            let weight = |r: &usize| docs_of_root.get(r).copied().unwrap_or(1);
+            let weight = |r: &usize| docs_of_root[*r];
             let total: usize = pick.iter().map(weight).sum();
             let best = pick
                 .iter()
@@ -515,7 +541,7 @@ impl Linker {
                 && (pick.len() == 1 || weight(&best) * 5 >= total * 4)
             {
                 uf.union(i, best);
-                linked.insert(i);
+                linked[i] = true;
             }
         }
         linked
