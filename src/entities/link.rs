@@ -13,7 +13,6 @@
 //! known names are never merged.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
@@ -263,6 +262,11 @@ type ShortKey = (ShortKind, u32);
 /// One document's group as the linker keeps it until the end: strings interned, counts in
 /// the linker's shared lists, and what linking asks of a group worked out once. A tenth of
 /// the memory of a [`LocalEntity`] and its maps.
+///
+/// Each group's entries in the linker's shared lists follow those of the group before, so
+/// a group keeps only where its entries start; they end where the next group's start
+/// (see [`Linker::entries`]). The lists are indexed in 32 bits: four billion entries would
+/// not fit in memory anyway. 36 bytes a group.
 #[derive(Debug)]
 struct Group {
     doc: u32,
@@ -271,23 +275,13 @@ struct Group {
     longest: u32,
     ty: EntityType,
     weak: bool,
-    /// Surface forms and counts, in `Linker::forms`.
-    forms: Range<u32>,
-    /// Mentions per type and whether the type was a weak guess, in `Linker::types`.
-    types: Range<u32>,
-    /// Roles, in `Linker::roles`.
-    roles: Range<u32>,
-}
-
-/// A range of one of the linker's shared lists as slice indices. The lists are indexed in
-/// 32 bits: half the size of a group, and four billion entries would not fit anyway.
-fn at(r: &Range<u32>) -> Range<usize> {
-    r.start as usize..r.end as usize
-}
-
-/// The range from `start` to the current end of `list`, in 32 bits (see [`at`]).
-fn since<T>(start: usize, list: &[T]) -> Range<u32> {
-    start as u32..list.len() as u32
+    /// First of its surface forms and counts, in `Linker::forms`.
+    forms: u32,
+    /// First of its mentions per type (and whether the type was a weak guess), in
+    /// `Linker::types`.
+    types: u32,
+    /// First of its roles, in `Linker::roles`.
+    roles: u32,
 }
 
 /// Each distinct string once, by number.
@@ -333,24 +327,21 @@ impl Linker {
     pub fn add(&mut self, doc: usize, groups: Vec<LocalEntity>) -> usize {
         let first = self.groups.len();
         for g in groups {
-            let start = self.forms.len();
+            let forms = self.forms.len() as u32;
             for (f, &n) in &g.forms {
                 let id = self.strings.id(f);
                 self.forms.push((id, n));
             }
-            let forms = since(start, &self.forms);
-            let start = self.types.len();
+            let types = self.types.len() as u32;
             self.types
                 .extend(g.types.iter().map(|(&t, &n)| (t, n, false)));
             self.types
                 .extend(g.weak_types.iter().map(|(&t, &n)| (t, n, true)));
-            let types = since(start, &self.types);
-            let start = self.roles.len();
+            let roles = self.roles.len() as u32;
             for r in &g.roles {
                 let id = self.strings.id(r);
                 self.roles.push(id);
             }
-            let roles = since(start, &self.roles);
             let group = Group {
                 doc: doc as u32,
                 key: self.strings.id(&g.key),
@@ -369,6 +360,17 @@ impl Linker {
 
     fn longest(&self, g: &Group) -> &str {
         self.strings.get(g.longest)
+    }
+
+    /// Group `i`'s entries in one of the shared lists: from its own start (given by
+    /// `start`) to the next group's, or to the end of the list for the last group.
+    fn entries<'a, T>(&self, i: usize, list: &'a [T], start: impl Fn(&Group) -> u32) -> &'a [T] {
+        let end = if i + 1 < self.groups.len() {
+            start(&self.groups[i + 1]) as usize
+        } else {
+            list.len()
+        };
+        &list[start(&self.groups[i]) as usize..end]
     }
 
     /// Joins the groups into entities. Returns the entities (in the contract's order) and,
@@ -606,16 +608,16 @@ impl Linker {
                 let g = &self.groups[i];
                 docs.insert(g.doc);
                 let mut mentions = 0;
-                for &(f, c) in &self.forms[at(&g.forms)] {
+                for &(f, c) in self.entries(i, &self.forms, |g| g.forms) {
                     *forms.entry(self.strings.get(f)).or_default() += c;
                     mentions += c;
                 }
-                for &(t, c, is_weak) in &self.types[at(&g.types)] {
+                for &(t, c, is_weak) in self.entries(i, &self.types, |g| g.types) {
                     let counts = if is_weak { &mut weak } else { &mut types };
                     *counts.entry(t).or_default() += c;
                 }
                 roles.extend(
-                    self.roles[at(&g.roles)]
+                    self.entries(i, &self.roles, |g| g.roles)
                         .iter()
                         .map(|&r| self.strings.get(r)),
                 );
