@@ -3760,7 +3760,11 @@ mod tests {
     #[test]
     fn same_seed_writes_the_same_corpus_and_another_seed_a_different_one() {
         let dir = tempfile::tempdir().unwrap();
-        let (a, b, c) = (dir.path().join("a"), dir.path().join("b"), dir.path().join("c"));
+        let (a, b, c) = (
+            dir.path().join("a"),
+            dir.path().join("b"),
+            dir.path().join("c"),
+        );
         generate(&options(40, 7, a.clone())).unwrap();
         generate(&options(40, 7, b.clone())).unwrap();
         generate(&options(40, 8, c.clone())).unwrap();
@@ -3776,7 +3780,12 @@ mod tests {
         // "saidx" is not the word "said", and "Critics say" has a group of its own.
         for _ in 0..20 {
             let text = paraphrase("Critics say it saidx nothing.", &mut rng);
-            let opener = ["Critics say", "Critics argue", "Opponents say", "Opponents warn"];
+            let opener = [
+                "Critics say",
+                "Critics argue",
+                "Opponents say",
+                "Opponents warn",
+            ];
             assert!(opener.iter().any(|o| text.starts_with(o)), "{text}");
             assert!(text.ends_with(" it saidx nothing."), "{text}");
         }
@@ -3800,6 +3809,9 @@ mod tests {
         let share = shared as f64 / report.corpus.sentences as f64;
         // Exact and near copies alone put about 5% of the sentences in passages, stock
         // templates some more; templates that chain put more than half.
-        assert!((0.03..0.2).contains(&share), "share of shared sentences {share:.3}");
+        assert!(
+            (0.03..0.2).contains(&share),
+            "share of shared sentences {share:.3}"
+        );
     }
 }
