@@ -591,20 +591,23 @@ impl Linker {
 
     fn build(self, uf: &mut UnionFind) -> (Vec<Entity>, Vec<usize>) {
         let n = self.groups.len();
-        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for i in 0..n {
-            members.entry(uf.find(i)).or_default().push(i);
-        }
-        let mut entities = Vec::with_capacity(members.len());
-        let mut of_root = HashMap::new();
-        for (root, ids) in members {
+        // Groups by entity: sorted on (root, group), so entities come in the order of their
+        // roots and each one's groups in document order.
+        let mut members: Vec<(u32, u32)> = (0..n).map(|i| (uf.find(i) as u32, i as u32)).collect();
+        members.sort_unstable();
+        // Each group's entity, numbered in the order they are built.
+        let mut entity_of = vec![0u32; n];
+        let mut entities = Vec::new();
+        for run in members.chunk_by(|a, b| a.0 == b.0) {
+            let ids = run.iter().map(|&(_, i)| i as usize);
             let mut forms: BTreeMap<&str, u32> = BTreeMap::new();
             let mut types: BTreeMap<EntityType, u32> = BTreeMap::new();
             let mut weak: BTreeMap<EntityType, u32> = BTreeMap::new();
             let mut docs = BTreeSet::new();
             let mut roles = BTreeSet::new();
             let mut known: BTreeMap<&str, u32> = BTreeMap::new();
-            for &i in &ids {
+            for i in ids {
+                entity_of[i] = entities.len() as u32;
                 let g = &self.groups[i];
                 docs.insert(g.doc);
                 let mut mentions = 0;
@@ -638,7 +641,6 @@ impl Linker {
                 .or_else(|| pick(&weak))
                 .unwrap_or(EntityType::Org);
             let canonical = known.unwrap_or_else(|| canonical_form(ty, &forms));
-            of_root.insert(root, entities.len());
             entities.push(Entity {
                 canonical,
                 ty,
@@ -662,7 +664,7 @@ impl Linker {
         for (new, &old) in order.iter().enumerate() {
             new_index[old] = new;
         }
-        let group_entity = (0..n).map(|i| new_index[of_root[&uf.find(i)]]).collect();
+        let group_entity = entity_of.iter().map(|&e| new_index[e as usize]).collect();
         let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
         let sorted = order
             .iter()
