@@ -151,3 +151,46 @@ fn byte_identical_files_are_duplicates_and_boilerplate_is_not_a_passage() {
         }
     }
 }
+
+#[test]
+fn a_set_with_exact_copies_and_a_near_copy_is_near_and_exact_copies_alone_are_exact() {
+    use corpus_scan::corpus::{Corpus, Options};
+    let shared =
+        "The defence ministry said the bombers had returned to their home bases in the south.";
+    let changed =
+        "The defence ministry said the bombers had returned to their home bases in the north.";
+    let exact =
+        "Officials in the capital declined to say how many aircraft had taken part in the raids.";
+    let docs = [
+        ("a.txt", format!("Bombers return\n\n{shared} {exact}\n")),
+        (
+            "b.txt",
+            format!("Raids end\n\nPrices of bread rose again. {shared}\n"),
+        ),
+        (
+            "c.txt",
+            format!("Ministry statement\n\n{changed} {exact}\n"),
+        ),
+    ];
+    // On disk, as the binary does it, and in memory.
+    for mut corpus in [
+        Corpus::spilling(Options::default()).unwrap(),
+        Corpus::new(Options::default()),
+    ] {
+        for (id, text) in &docs {
+            let a = corpus_scan::analyse(id, text.as_bytes()).unwrap();
+            corpus.add(id, &a);
+        }
+        let (report, _) = corpus.finish().unwrap().collect().unwrap();
+        let p = &report.shared_passages;
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p[0].kind, "near");
+        assert_eq!(p[0].text, shared);
+        assert_eq!(p[0].documents, ["a.txt", "b.txt", "c.txt"]);
+        assert!(p[0].similarity < 1.0 && p[0].similarity >= 0.6);
+        assert_eq!(p[1].kind, "exact");
+        assert_eq!(p[1].similarity, 1.0);
+        assert_eq!(p[1].text, exact);
+        assert_eq!(p[1].documents, ["a.txt", "c.txt"]);
+    }
+}
