@@ -231,8 +231,9 @@ impl Corpus {
         Corpus::with_spill(opts, Spill::in_memory(), Spill::in_memory())
     }
 
-    /// An empty corpus that spills documents' report parts and texts to a temporary file, so
-    /// memory grows by a few hundred bytes per document instead of by their report.
+    /// An empty corpus that spills documents' report parts and texts to a temporary file, and
+    /// the body sentences' signatures to another, so memory grows by a few hundred bytes per
+    /// document instead of by their report.
     pub fn spilling(opts: Options) -> std::io::Result<Corpus> {
         Ok(Corpus::with_spill(
             opts,

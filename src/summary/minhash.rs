@@ -184,12 +184,11 @@ pub fn for_each_similar_pair<S: Borrow<Signature> + Sync>(
     mut found: impl FnMut(usize, usize, f64),
 ) {
     let sig = |i: usize| -> &Signature { sigs[i].borrow() };
-    let key = band_key;
     let sorted_band = |band: usize| {
         let mut keyed: Vec<(u64, u32)> = sigs
             .iter()
             .enumerate()
-            .map(|(i, s)| (key(s.borrow(), band), i as u32))
+            .map(|(i, s)| (band_key(s.borrow(), band), i as u32))
             .collect();
         keyed.sort_unstable();
         keyed
@@ -213,8 +212,9 @@ pub fn for_each_similar_pair<S: Borrow<Signature> + Sync>(
         .collect();
     drop(per_band);
     let paired_before = |x: usize, y: usize, band: usize| {
-        (0..band)
-            .any(|b| compared[x] & compared[y] & (1 << b) != 0 && key(sig(x), b) == key(sig(y), b))
+        (0..band).any(|b| {
+            compared[x] & compared[y] & (1 << b) != 0 && band_key(sig(x), b) == band_key(sig(y), b)
+        })
     };
     let band_pairs = |band: usize| {
         let mut pairs: Vec<(u32, u32, f64)> = Vec::new();

@@ -477,6 +477,7 @@ struct KeptSentence {
 const SENTENCE_RECORD: usize = 4 + 4 + 8 + 2 * minhash::HASHES + 16;
 
 impl KeptSentence {
+    /// The sentence as a fixed-size record for the sentence spill.
     fn to_record(&self) -> [u8; SENTENCE_RECORD] {
         let mut out = [0; SENTENCE_RECORD];
         out[0..4].copy_from_slice(&self.doc.to_le_bytes());
