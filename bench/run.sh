@@ -1,22 +1,27 @@
 #!/usr/bin/env bash
 # Benchmark corpus-scan against `wc -w` on the same files, on this machine.
 #
-#   bench/run.sh [DOCS]        # DOCS defaults to 35000 (about 100 MB of generated news)
+#   bench/run.sh [DOCS]        # DOCS defaults to 35000 (about 110 MB of generated news)
 #
 # Generates a corpus with examples/gencorpus.rs (deterministic, seed 42) of DOCS documents
 # and one of DOCS/10, then times, on each: `wc -w`, `corpus-scan sentences`,
-# `corpus-scan entities` and `corpus-scan scan --format json`, printing MB/s, documents/s, peak memory (from
-# /usr/bin/time -v) and the ratio of each time to `wc -w`. Also runs on
+# `corpus-scan entities` and `corpus-scan scan --format json`, printing MB/s, documents/s,
+# peak memory (from /usr/bin/time -v) and the ratio of each time to `wc -w`. Also runs on
 # ../shared/data/bbc-news when that folder exists. Set BENCH_DIR to keep the corpora.
+#
+# Each command runs RUNS times (default 3, one after the other) and the median time and
+# median peak memory are shown, with the range of times: on a shared machine one slow run
+# should not decide a ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docs=${1:-35000}
+runs=${RUNS:-3}
 dir=${BENCH_DIR:-$(mktemp -d)}
 cargo build --release --quiet --bin corpus-scan --example gencorpus
 bin=target/release/corpus-scan
 gen=target/release/examples/gencorpus
 
-measure() { # command... ; prints "seconds peak_kb"
+measure_once() { # command... ; prints "seconds peak_kb"
   local out tmp
   tmp=$(mktemp)
   /usr/bin/time -v -o "$tmp" "$@" > /dev/null 2>&1 || true
@@ -28,6 +33,17 @@ measure() { # command... ; prints "seconds peak_kb"
   echo "$secs $kb"
 }
 
+measure() { # command... ; prints "median_seconds median_peak_kb fastest slowest"
+  local i
+  for ((i = 0; i < runs; i++)); do measure_once "$@"; done | awk '
+    { s[NR] = $1; k[NR] = $2 }
+    function median(a, n,    i, j, t) {
+      for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+      return a[int((n + 1) / 2)]
+    }
+    END { m = median(s, NR); printf "%s %s %s %s\n", m, median(k, NR), s[1], s[NR] }'
+}
+
 report() { # folder, label
   local folder=$1 label=$2
   local bytes files
@@ -36,19 +52,19 @@ report() { # folder, label
   # Warm the page cache so every command reads from memory.
   find "$folder" -type f -name '*.txt' -exec cat {} + > /dev/null
   echo
-  echo "== $label: $files documents, $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b/1e6}') MB, $(nproc) cores"
-  printf '%-34s %8s %9s %10s %9s %8s\n' command seconds MB/s docs/s peak_MB vs_wc
-  read -r wc_s wc_kb < <(measure sh -c "find '$folder' -type f -name '*.txt' -print0 | xargs -0 wc -w")
+  echo "== $label: $files documents, $(awk -v b="$bytes" 'BEGIN {printf "%.1f", b/1e6}') MB, $(nproc) cores, median of $runs runs"
+  printf '%-34s %8s %13s %9s %10s %9s %8s\n' command seconds range MB/s docs/s peak_MB vs_wc
+  read -r wc_s wc_kb wc_lo wc_hi < <(measure sh -c "find '$folder' -type f -name '*.txt' -print0 | xargs -0 wc -w")
   for cmd in "wc -w" "corpus-scan sentences" "corpus-scan entities" "corpus-scan scan --format json"; do
     case $cmd in
-      "wc -w") s=$wc_s; kb=$wc_kb ;;
-      "corpus-scan sentences") read -r s kb < <(measure "$bin" sentences "$folder") ;;
-      "corpus-scan entities") read -r s kb < <(measure "$bin" entities "$folder") ;;
-      *) read -r s kb < <(measure "$bin" scan --format json "$folder") ;;
+      "wc -w") s=$wc_s; kb=$wc_kb; lo=$wc_lo; hi=$wc_hi ;;
+      "corpus-scan sentences") read -r s kb lo hi < <(measure "$bin" sentences "$folder") ;;
+      "corpus-scan entities") read -r s kb lo hi < <(measure "$bin" entities "$folder") ;;
+      *) read -r s kb lo hi < <(measure "$bin" scan --format json "$folder") ;;
     esac
-    awk -v c="$cmd" -v s="$s" -v kb="$kb" -v b="$bytes" -v n="$files" -v w="$wc_s" 'BEGIN {
+    awk -v c="$cmd" -v s="$s" -v kb="$kb" -v lo="$lo" -v hi="$hi" -v b="$bytes" -v n="$files" -v w="$wc_s" 'BEGIN {
       if (s <= 0) s = 0.001; if (w <= 0) w = 0.001;
-      printf "%-34s %8.2f %9.1f %10.0f %9.1f %8.2f\n", c, s, b/1e6/s, n/s, kb/1024, s/w }'
+      printf "%-34s %8.2f %6.2f-%-6.2f %9.1f %10.0f %9.1f %8.2f\n", c, s, lo, hi, b/1e6/s, n/s, kb/1024, s/w }'
   done
 }
 
