@@ -498,46 +498,39 @@ impl Linker {
         for i in 0..n {
             docs_of_root[uf.find(i)] += 1;
         }
-        // Per key: the entities with that longer name, overall and per document, as sorted
-        // lists without repeats (a set per key would cost far more).
-        let mut roots: Vec<(ShortKey, u32)> = Vec::new();
-        let mut in_doc: Vec<(u32, ShortKey, u32)> = Vec::new();
+        // Per key: the entities with that longer name, per document and (under `ANY_DOC`)
+        // overall, as one sorted list of (document, key, root) without repeats: a set per
+        // key would cost far more.
+        const ANY_DOC: u32 = u32::MAX;
+        let mut candidates: Vec<(u32, ShortKey, u32)> = Vec::new();
         for (&key, ids) in long {
             for &j in ids {
                 let r = uf.find(j as usize) as u32;
-                roots.push((key, r));
-                in_doc.push((self.groups[j as usize].doc, key, r));
+                candidates.push((self.groups[j as usize].doc, key, r));
+                candidates.push((ANY_DOC, key, r));
             }
         }
-        roots.sort_unstable();
-        roots.dedup();
-        in_doc.sort_unstable();
-        in_doc.dedup();
-        let roots_of = |key: ShortKey| {
-            let from = roots.partition_point(|x| x.0 < key);
-            let to = roots.partition_point(|x| x.0 <= key);
-            &roots[from..to]
-        };
-        let in_doc_of = |doc: u32, key: ShortKey| {
-            let from = in_doc.partition_point(|x| (x.0, x.1) < (doc, key));
-            let to = in_doc.partition_point(|x| (x.0, x.1) <= (doc, key));
-            &in_doc[from..to]
+        candidates.sort_unstable();
+        candidates.dedup();
+        let roots = |doc: u32, key: ShortKey| {
+            let from = candidates.partition_point(|x| (x.0, x.1) < (doc, key));
+            let to = candidates.partition_point(|x| (x.0, x.1) <= (doc, key));
+            &candidates[from..to]
         };
         let mut linked = vec![false; n];
         for (i, key) in short.iter().enumerate() {
             let Some(key) = *key else { continue };
-            let doc = self.groups[i].doc;
-            let here: Vec<usize> = in_doc_of(doc, key).iter().map(|x| x.2 as usize).collect();
+            let here = roots(self.groups[i].doc, key);
             let pick = if here.is_empty() {
-                roots_of(key).iter().map(|x| x.1 as usize).collect()
+                roots(ANY_DOC, key)
             } else {
                 here
             };
             let weight = |r: &usize| docs_of_root[*r];
-            let total: usize = pick.iter().map(weight).sum();
+            let total: usize = pick.iter().map(|x| weight(&(x.2 as usize))).sum();
             let best = pick
                 .iter()
-                .copied()
+                .map(|x| x.2 as usize)
                 .max_by_key(|r| (weight(r), std::cmp::Reverse(*r)));
             if let Some(best) = best
                 && (pick.len() == 1 || weight(&best) * 5 >= total * 4)
