@@ -228,26 +228,33 @@ pub struct Corpus {
 impl Corpus {
     /// An empty corpus that keeps everything in memory.
     pub fn new(opts: Options) -> Corpus {
-        Corpus::with_spill(opts, Spill::in_memory(), Spill::in_memory())
+        Corpus::with_spill(
+            opts,
+            Spill::in_memory(),
+            Spill::in_memory(),
+            Spill::in_memory(),
+        )
     }
 
-    /// An empty corpus that spills documents' report parts and texts to a temporary file, and
-    /// the body sentences' signatures to another, so memory grows by a few hundred bytes per
-    /// document instead of by their report.
+    /// An empty corpus that spills documents' report parts and texts to a temporary file,
+    /// the body sentences' signatures to another and the entity groups' forms, types and
+    /// roles to a third, so memory grows by a few hundred bytes per document instead of by
+    /// their report.
     pub fn spilling(opts: Options) -> std::io::Result<Corpus> {
         Ok(Corpus::with_spill(
             opts,
+            Spill::temporary()?,
             Spill::temporary()?,
             Spill::temporary()?,
         ))
     }
 
     /// `spill` takes the documents' report parts and texts, `sentences` the body sentences'
-    /// signatures.
-    fn with_spill(opts: Options, spill: Spill, sentences: Spill) -> Corpus {
+    /// signatures, `groups` the lists of the linker's entity groups.
+    fn with_spill(opts: Options, spill: Spill, sentences: Spill, groups: Spill) -> Corpus {
         Corpus {
             opts,
-            linker: Linker::default(),
+            linker: Linker::new(groups),
             errors: Vec::new(),
             failed: 0,
             mentions: Vec::new(),
@@ -305,7 +312,7 @@ impl Corpus {
             self.records.push(self.spill.put(&record));
         }
         self.group_bases.push(group_base);
-        self.linker.add(doc, d.groups);
+        self.linker.add(d.groups);
         self.ids.push(d.id);
     }
 
@@ -316,10 +323,11 @@ impl Corpus {
         let spill = self.spill.finish()?;
         let linker = self.linker;
         // Passages and duplicates need no linking: they are found at the same time.
-        let ((entities, entity_of_group), shared) = rayon::join(
+        let (linked, shared) = rayon::join(
             || linker.finish(),
             || summary::shared(&mut self.kept, &self.ids, &spill),
         );
+        let (entities, entity_of_group) = linked?;
         let (passages, duplicates) = shared?;
         let parts = summary::corpus(
             &self.kept,

@@ -168,6 +168,42 @@ impl SpillReader {
     pub fn get_str(&self, slot: Slot) -> io::Result<String> {
         String::from_utf8(self.get(slot)?).map_err(io::Error::other)
     }
+
+    /// Everything put, in order, as a reader: for spills of records of varying size that are
+    /// read back from first to last. Wrap it in a `BufReader`: each read is a system call.
+    pub fn stream(&self) -> io::Result<SpillStream<'_>> {
+        let len = match self {
+            SpillReader::Memory(buf) => buf.len() as u64,
+            SpillReader::File(file) => file.metadata().map_err(explained)?.len(),
+        };
+        Ok(SpillStream {
+            spill: self,
+            offset: 0,
+            len,
+        })
+    }
+}
+
+/// A finished [`Spill`] read from the start (see [`SpillReader::stream`]).
+pub struct SpillStream<'a> {
+    spill: &'a SpillReader,
+    offset: u64,
+    len: u64,
+}
+
+impl io::Read for SpillStream<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = buf.len().min((self.len - self.offset) as usize);
+        let start = self.offset as usize;
+        match self.spill {
+            SpillReader::Memory(bytes) => buf[..n].copy_from_slice(&bytes[start..start + n]),
+            SpillReader::File(file) => {
+                read_exact_at(file, &mut buf[..n], self.offset).map_err(explained)?;
+            }
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
 }
 
 /// A temporary-file error that says where the file is and what to do.
@@ -231,6 +267,24 @@ mod tests {
             .unwrap();
             assert_eq!(seen, 50_000);
             assert_eq!(r.record(49_999, 24).unwrap()[..8], 49_999u64.to_le_bytes());
+        }
+    }
+
+    #[test]
+    fn streams_back_everything_in_order() {
+        use std::io::Read;
+        for mut spill in [Spill::in_memory(), Spill::temporary().unwrap()] {
+            let mut expected = Vec::new();
+            for i in 0..10_000u32 {
+                let bytes = i.to_le_bytes();
+                spill.put(&bytes[..1 + i as usize % 4]);
+                expected.extend_from_slice(&bytes[..1 + i as usize % 4]);
+            }
+            let r = spill.finish().unwrap();
+            let mut back = Vec::new();
+            let mut stream = std::io::BufReader::with_capacity(7, r.stream().unwrap());
+            stream.read_to_end(&mut back).unwrap();
+            assert_eq!(back, expected);
         }
     }
 

@@ -20,6 +20,7 @@ use super::words::strip_article;
 use super::{EntityType, Mention};
 use crate::chunked::Chunked;
 use crate::lexicon::lexicon;
+use crate::spill::Spill;
 use crate::unionfind::UnionFind;
 
 /// Kinds of things that may share an entity: places of every type are one family.
@@ -259,29 +260,27 @@ enum ShortKind {
 /// [`Linker::short_forms`]) so that a million groups do not each hold a copy.
 type ShortKey = (ShortKind, u32);
 
-/// One document's group as the linker keeps it until the end: strings interned, counts in
-/// the linker's shared lists, and what linking asks of a group worked out once. A tenth of
-/// the memory of a [`LocalEntity`] and its maps.
-///
-/// Each group's entries in the linker's shared lists follow those of the group before, so
-/// a group keeps only where its entries start; they end where the next group's start
-/// (see [`Linker::entries`]). The lists are indexed in 32 bits: four billion entries would
-/// not fit in memory anyway. 36 bytes a group.
+/// What linking reads of one document's group, kept in memory until the end: strings
+/// interned, the type and whether it was a guess worked out once. 16 bytes a group; its
+/// surface forms, types and roles, needed only when the entities are built, wait in the
+/// linker's spill (see [`Linker::add`]).
 #[derive(Debug)]
 struct Group {
-    doc: u32,
     key: u32,
-    known: Option<u32>,
+    /// The canonical name from a list, or [`NOT_KNOWN`].
+    known: u32,
     longest: u32,
     ty: EntityType,
     weak: bool,
-    /// First of its surface forms and counts, in `Linker::forms`.
-    forms: u32,
-    /// First of its mentions per type (and whether the type was a weak guess), in
-    /// `Linker::types`.
-    types: u32,
-    /// First of its roles, in `Linker::roles`.
-    roles: u32,
+}
+
+/// `Group::known` of a name no list knows.
+const NOT_KNOWN: u32 = u32::MAX;
+
+impl Group {
+    fn known(&self) -> Option<u32> {
+        (self.known != NOT_KNOWN).then_some(self.known)
+    }
 }
 
 /// Each distinct string once, by number.
@@ -308,53 +307,80 @@ impl Interner {
 }
 
 /// Collects every document's groups and joins them into corpus entities.
-#[derive(Debug, Default)]
+///
+/// A group's surface forms, types and roles go to a [`Spill`] as it is added, and are read
+/// back in order when the entities are built: in memory stay 16 bytes a group, the
+/// interned strings and where each document's groups start.
 pub struct Linker {
     groups: Chunked<Group>,
+    /// Id of each document's first group.
+    doc_starts: Vec<u32>,
     strings: Interner,
-    forms: Vec<(u32, u32)>,
-    types: Vec<(EntityType, u32, bool)>,
-    roles: Vec<u32>,
+    lists: Spill,
+    /// The current document's lists, encoded before they are spilled at once.
+    buf: Vec<u8>,
+}
+
+impl Default for Linker {
+    /// A linker that keeps the groups' lists in memory.
+    fn default() -> Self {
+        Linker::new(Spill::in_memory())
+    }
 }
 
 impl Linker {
+    /// An empty linker that puts the groups' lists in `lists`.
+    pub fn new(lists: Spill) -> Linker {
+        Linker {
+            groups: Chunked::default(),
+            doc_starts: Vec::new(),
+            strings: Interner::default(),
+            lists,
+            buf: Vec::new(),
+        }
+    }
+
     /// Number of groups added so far (the id the next group will get).
     pub fn groups(&self) -> usize {
         self.groups.len()
     }
 
-    /// Adds one document's groups; returns the id of the first one (ids are consecutive).
-    pub fn add(&mut self, doc: usize, groups: Vec<LocalEntity>) -> usize {
+    /// Adds the next document's groups (the first document is number 0); returns the id of
+    /// the first group (ids are consecutive).
+    pub fn add(&mut self, groups: Vec<LocalEntity>) -> usize {
         let first = self.groups.len();
+        self.doc_starts.push(first as u32);
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
         for g in groups {
-            let forms = self.forms.len() as u32;
+            let mut put = |n: u32| buf.extend_from_slice(&n.to_le_bytes());
+            put(g.forms.len() as u32);
             for (f, &n) in &g.forms {
-                let id = self.strings.id(f);
-                self.forms.push((id, n));
+                put(self.strings.id(f));
+                put(n);
             }
-            let types = self.types.len() as u32;
-            self.types
-                .extend(g.types.iter().map(|(&t, &n)| (t, n, false)));
-            self.types
-                .extend(g.weak_types.iter().map(|(&t, &n)| (t, n, true)));
-            let roles = self.roles.len() as u32;
+            put((g.types.len() + g.weak_types.len()) as u32);
+            for (weak, counts) in [(false, &g.types), (true, &g.weak_types)] {
+                for (&t, &n) in counts {
+                    put(t as u32 | u32::from(weak) << 8);
+                    put(n);
+                }
+            }
+            put(g.roles.len() as u32);
             for r in &g.roles {
-                let id = self.strings.id(r);
-                self.roles.push(id);
+                put(self.strings.id(r));
             }
             let group = Group {
-                doc: doc as u32,
                 key: self.strings.id(&g.key),
-                known: g.known.as_deref().map(|k| self.strings.id(k)),
+                known: g.known.as_deref().map_or(NOT_KNOWN, |k| self.strings.id(k)),
                 longest: self.strings.id(g.longest()),
                 ty: g.ty(),
                 weak: g.is_weak(),
-                forms,
-                types,
-                roles,
             };
             self.groups.push(group);
         }
+        self.lists.put(&buf);
+        self.buf = buf;
         first
     }
 
@@ -362,20 +388,15 @@ impl Linker {
         self.strings.get(g.longest)
     }
 
-    /// Group `i`'s entries in one of the shared lists: from its own start (given by
-    /// `start`) to the next group's, or to the end of the list for the last group.
-    fn entries<'a, T>(&self, i: usize, list: &'a [T], start: impl Fn(&Group) -> u32) -> &'a [T] {
-        let end = if i + 1 < self.groups.len() {
-            start(&self.groups[i + 1]) as usize
-        } else {
-            list.len()
-        };
-        &list[start(&self.groups[i]) as usize..end]
+    /// The document of group `i`: the last one whose groups start at or before it.
+    fn doc(&self, i: usize) -> u32 {
+        (self.doc_starts.partition_point(|&s| s as usize <= i) - 1) as u32
     }
 
     /// Joins the groups into entities. Returns the entities (in the contract's order) and,
     /// for each group id, the index of its entity.
-    pub fn finish(self) -> (Vec<Entity>, Vec<usize>) {
+    /// Fails only when the spilled lists cannot be read back.
+    pub fn finish(self) -> std::io::Result<(Vec<Entity>, Vec<usize>)> {
         let n = self.groups.len();
         let mut uf = UnionFind::new(n);
         // Short forms (a surname, an acronym, a name without its country) wait: "Blair"
@@ -461,7 +482,7 @@ impl Linker {
             .groups
             .iter()
             .map(|g| {
-                if g.known.is_some() {
+                if g.known().is_some() {
                     return None;
                 }
                 let form = self.longest(g);
@@ -494,7 +515,7 @@ impl Linker {
         long: &FxHashMap<ShortKey, Vec<u32>>,
     ) -> Vec<bool> {
         let n = self.groups.len();
-        let mut docs_of_root = vec![0usize; n];
+        let mut docs_of_root = vec![0u32; n];
         for i in 0..n {
             docs_of_root[uf.find(i)] += 1;
         }
@@ -506,7 +527,7 @@ impl Linker {
         for (&key, ids) in long {
             for &j in ids {
                 let r = uf.find(j as usize) as u32;
-                candidates.push((self.groups[j as usize].doc, key, r));
+                candidates.push((self.doc(j as usize), key, r));
                 candidates.push((ANY_DOC, key, r));
             }
         }
@@ -520,13 +541,13 @@ impl Linker {
         let mut linked = vec![false; n];
         for (i, key) in short.iter().enumerate() {
             let Some(key) = *key else { continue };
-            let here = roots(self.groups[i].doc, key);
+            let here = roots(self.doc(i), key);
             let pick = if here.is_empty() {
                 roots(ANY_DOC, key)
             } else {
                 here
             };
-            let weight = |r: &usize| docs_of_root[*r];
+            let weight = |r: &usize| docs_of_root[*r] as usize;
             let total: usize = pick.iter().map(|x| weight(&(x.2 as usize))).sum();
             let best = pick
                 .iter()
@@ -569,7 +590,7 @@ impl Linker {
                     let ((fa, ia), (fb, ib)) = (&forms[v], &forms[w]);
                     let (a, b) = (&self.groups[*ia], &self.groups[*ib]);
                     let distinct_known =
-                        a.known.is_some() && b.known.is_some() && a.known != b.known;
+                        a.known().is_some() && b.known().is_some() && a.known != b.known;
                     let allowed = if fa.len().min(fb.len()) < 8 { 1 } else { 2 };
                     if !distinct_known
                         && edit_distance(fa, fb) <= allowed
@@ -582,67 +603,68 @@ impl Linker {
         }
     }
 
-    fn build(self, uf: &mut UnionFind) -> (Vec<Entity>, Vec<usize>) {
+    /// Builds the entities from the joined groups, reading the groups' lists back in order
+    /// and adding each to its entity's [`Tally`].
+    fn build(self, uf: &mut UnionFind) -> std::io::Result<(Vec<Entity>, Vec<usize>)> {
         let n = self.groups.len();
-        // Groups by entity: sorted on (root, group), so entities come in the order of their
-        // roots and each one's groups in document order.
-        let mut members: Vec<(u32, u32)> = (0..n).map(|i| (uf.find(i) as u32, i as u32)).collect();
-        members.sort_unstable();
-        // Each group's entity, numbered in the order they are built.
+        // Entities are numbered in the order of their roots, each its set's smallest group,
+        // which comes before the set's other groups.
         let mut entity_of = vec![0u32; n];
-        let mut entities = Vec::new();
-        for run in members.chunk_by(|a, b| a.0 == b.0) {
-            let ids = run.iter().map(|&(_, i)| i as usize);
-            let mut forms: BTreeMap<&str, u32> = BTreeMap::new();
-            let mut types: BTreeMap<EntityType, u32> = BTreeMap::new();
-            let mut weak: BTreeMap<EntityType, u32> = BTreeMap::new();
-            let mut docs = BTreeSet::new();
-            let mut roles = BTreeSet::new();
-            let mut known: BTreeMap<&str, u32> = BTreeMap::new();
-            for i in ids {
-                entity_of[i] = entities.len() as u32;
-                let g = &self.groups[i];
-                docs.insert(g.doc);
-                let mut mentions = 0;
-                for &(f, c) in self.entries(i, &self.forms, |g| g.forms) {
-                    *forms.entry(self.strings.get(f)).or_default() += c;
-                    mentions += c;
-                }
-                for &(t, c, is_weak) in self.entries(i, &self.types, |g| g.types) {
-                    let counts = if is_weak { &mut weak } else { &mut types };
-                    *counts.entry(t).or_default() += c;
-                }
-                roles.extend(
-                    self.entries(i, &self.roles, |g| g.roles)
-                        .iter()
-                        .map(|&r| self.strings.get(r)),
-                );
-                if let Some(k) = g.known {
-                    *known.entry(self.strings.get(k)).or_default() += mentions;
+        let mut count = 0;
+        for i in 0..n {
+            let r = uf.find(i);
+            entity_of[i] = if r == i {
+                count += 1;
+                count - 1
+            } else {
+                entity_of[r]
+            };
+        }
+        let mut tallies: Vec<Tally> = (0..count).map(|_| Tally::default()).collect();
+        let lists = self.lists.finish()?;
+        let mut lists = std::io::BufReader::with_capacity(1 << 16, lists.stream()?);
+        let mut next = || -> std::io::Result<u32> {
+            let mut word = [0; 4];
+            std::io::Read::read_exact(&mut lists, &mut word)?;
+            Ok(u32::from_le_bytes(word))
+        };
+        let mut doc = 0;
+        for (i, g) in self.groups.iter().enumerate() {
+            while self
+                .doc_starts
+                .get(doc as usize + 1)
+                .is_some_and(|&s| s as usize <= i)
+            {
+                doc += 1;
+            }
+            let t = &mut tallies[entity_of[i] as usize];
+            if t.docs.last() != Some(&doc) {
+                t.docs.push(doc);
+            }
+            let mut mentions = 0;
+            for _ in 0..next()? {
+                let (form, c) = (next()?, next()?);
+                add_count(&mut t.forms, form, c);
+                mentions += c;
+            }
+            for _ in 0..next()? {
+                let (ty, c) = (next()?, next()?);
+                add_count(&mut t.types, ty, c);
+            }
+            for _ in 0..next()? {
+                let role = next()?;
+                if !t.roles.contains(&role) {
+                    t.roles.push(role);
                 }
             }
-            let known = known
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-                .map(|(k, _)| k.to_owned());
-            let pick = |m: &BTreeMap<EntityType, u32>| {
-                m.iter()
-                    .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
-                    .map(|(t, _)| *t)
-            };
-            let ty = pick(&types)
-                .or_else(|| pick(&weak))
-                .unwrap_or(EntityType::Org);
-            let canonical = known.unwrap_or_else(|| canonical_form(ty, &forms));
-            entities.push(Entity {
-                canonical,
-                ty,
-                aliases: forms.keys().map(|s| s.to_string()).collect(),
-                documents: docs.into_iter().map(|d| d as usize).collect(),
-                mentions: forms.values().sum(),
-                roles: roles.into_iter().map(str::to_owned).collect(),
-            });
+            if let Some(k) = g.known() {
+                add_count(&mut t.known, k, mentions);
+            }
         }
+        let entities: Vec<Entity> = tallies
+            .into_iter()
+            .map(|t| t.entity(&self.strings))
+            .collect();
         let mut order: Vec<usize> = (0..entities.len()).collect();
         order.sort_by(|&a, &b| {
             let (x, y) = (&entities[a], &entities[b]);
@@ -663,7 +685,71 @@ impl Linker {
             .iter()
             .map(|&i| slots[i].take().expect("each entity once"))
             .collect();
-        (sorted, group_entity)
+        Ok((sorted, group_entity))
+    }
+}
+
+/// Adds `count` to `key`'s entry of a short list of counts.
+fn add_count(counts: &mut Vec<(u32, u32)>, key: u32, count: u32) {
+    match counts.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, c)) => *c += count,
+        None => counts.push((key, count)),
+    }
+}
+
+/// One entity's groups added up while the entity is built: its forms (by string id),
+/// types (an [`EntityType`] index, plus 256 when the type was a default guess) and
+/// known names with their mentions, and its documents and roles.
+#[derive(Default)]
+struct Tally {
+    forms: Vec<(u32, u32)>,
+    types: Vec<(u32, u32)>,
+    known: Vec<(u32, u32)>,
+    /// Ascending: groups come in document order.
+    docs: Vec<u32>,
+    roles: Vec<u32>,
+}
+
+impl Tally {
+    fn entity(self, strings: &Interner) -> Entity {
+        let forms: BTreeMap<&str, u32> = self
+            .forms
+            .iter()
+            .map(|&(f, c)| (strings.get(f), c))
+            .collect();
+        // The type by majority, preferring evidence over default guesses; ties go to the
+        // type declared first.
+        let pick = |weak: bool| {
+            self.types
+                .iter()
+                .filter(|(t, _)| (*t >= 256) == weak)
+                .max_by_key(|&&(t, c)| (c, std::cmp::Reverse(t)))
+                .map(|&(t, _)| EntityType::ALL[(t & 255) as usize])
+        };
+        let ty = pick(false)
+            .or_else(|| pick(true))
+            .unwrap_or(EntityType::Org);
+        // The known name most mentioned; ties go to the first in alphabetical order.
+        let known = self
+            .known
+            .iter()
+            .map(|&(k, c)| (strings.get(k), c))
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| k.to_owned());
+        let mut roles: Vec<String> = self
+            .roles
+            .iter()
+            .map(|&r| strings.get(r).to_owned())
+            .collect();
+        roles.sort();
+        Entity {
+            canonical: known.unwrap_or_else(|| canonical_form(ty, &forms)),
+            ty,
+            aliases: forms.keys().map(|s| s.to_string()).collect(),
+            documents: self.docs.into_iter().map(|d| d as usize).collect(),
+            mentions: forms.values().sum(),
+            roles,
+        }
     }
 }
 
@@ -726,6 +812,44 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn types_fit_in_a_byte() {
+        for (i, t) in EntityType::ALL.iter().enumerate() {
+            assert_eq!(*t as usize, i);
+        }
+    }
+
+    #[test]
+    fn lists_on_disk_link_as_in_memory() {
+        let docs = [
+            "Tony Blair met Vladimir Putin in Moscow.\n\nBlair said the talks went well.",
+            "Mr Blair flew to Hamedan.\n\nThe Hamadan base is used by Russia's Ministry of Defence.",
+            "Blair and the Russian Defence Ministry spoke.",
+        ];
+        let link = |lists: Spill| {
+            let mut linker = Linker::new(lists);
+            for (i, text) in docs.iter().enumerate() {
+                let a = crate::analyse(&format!("{i}.txt"), text.as_bytes()).unwrap();
+                linker.add(local_entities(&a.text, &a.mentions).0);
+            }
+            linker.finish().unwrap()
+        };
+        let (entities, of_group) = link(Spill::temporary().unwrap());
+        assert_eq!((entities.clone(), of_group), link(Spill::in_memory()));
+        let blair = entities
+            .iter()
+            .find(|e| e.canonical == "Tony Blair")
+            .unwrap();
+        assert_eq!(blair.documents, [0, 1, 2]);
+        assert_eq!(blair.aliases, ["Blair", "Tony Blair"]);
+        assert_eq!(blair.ty, EntityType::Person);
+        let base = entities
+            .iter()
+            .find(|e| e.aliases.contains(&"Hamadan".to_owned()))
+            .unwrap();
+        assert_eq!(base.aliases, ["Hamadan", "Hamedan"]);
+    }
 
     #[test]
     fn skeletons_join_transliterations() {

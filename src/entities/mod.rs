@@ -71,6 +71,28 @@ pub enum EntityType {
 }
 
 impl EntityType {
+    /// Every type, in declaration order, so that `ALL[t as usize] == t`: a type in one byte.
+    pub const ALL: [EntityType; 18] = [
+        EntityType::Person,
+        EntityType::Norp,
+        EntityType::Fac,
+        EntityType::Org,
+        EntityType::Gpe,
+        EntityType::Loc,
+        EntityType::Product,
+        EntityType::Event,
+        EntityType::WorkOfArt,
+        EntityType::Law,
+        EntityType::Language,
+        EntityType::Date,
+        EntityType::Time,
+        EntityType::Percent,
+        EntityType::Money,
+        EntityType::Quantity,
+        EntityType::Ordinal,
+        EntityType::Cardinal,
+    ];
+
     /// The OntoNotes label.
     pub fn as_str(self) -> &'static str {
         match self {
