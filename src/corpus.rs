@@ -15,8 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::entities::{EntityType, Linker, LocalEntity, link::local_entities, link_key};
 use crate::report::{
-    CorpusStats, DateMention, DocEntity, DocReport, DocStats, EntityReport, ErrorRecord, Quote,
-    Report, SCHEMA_VERSION, SummarySentence, Tool, records::MentionRecord,
+    CorpusQuote, CorpusStats, DateMention, DocEntity, DocReport, DocStats, EntityReport,
+    ErrorRecord, Quote, Report, SCHEMA_VERSION, SummarySentence, TimelineEntry, Tool,
+    records::MentionRecord,
 };
 use crate::spill::{Slot, Spill, SpillReader};
 use crate::summary::{self, DocParts};
@@ -330,7 +331,7 @@ impl Corpus {
         let (entities, entity_of_group) = linked?;
         let (passages, duplicates) = shared?;
         let parts = summary::corpus(
-            &self.kept,
+            &mut self.kept,
             &self.ids,
             &spill,
             &entity_of_group,
@@ -343,6 +344,19 @@ impl Corpus {
             entities: entities.len(),
             ..self.stats
         };
+        let entities = entities
+            .into_iter()
+            .map(|e| EntityReport {
+                documents: e.documents.iter().map(|&d| self.ids[d].clone()).collect(),
+                canonical: e.canonical,
+                ty: e.ty,
+                aliases: e.aliases,
+                mentions: e.mentions,
+                roles: e.roles,
+            })
+            .collect::<Vec<_>>();
+        // None with `link_only`.
+        let documents = self.records.len();
         let linked = Arc::new(Linked {
             spill,
             names: entities
@@ -351,18 +365,8 @@ impl Corpus {
                 .collect(),
             entity_of_group,
             group_bases: self.group_bases,
+            ids: self.ids,
         });
-        let entities = entities
-            .into_iter()
-            .map(|e| EntityReport {
-                canonical: e.canonical,
-                ty: e.ty,
-                aliases: e.aliases,
-                documents: e.documents.iter().map(|&d| self.ids[d].clone()).collect(),
-                mentions: e.mentions,
-                roles: e.roles,
-            })
-            .collect();
         let report = Report {
             schema_version: SCHEMA_VERSION.to_owned(),
             tool: Tool {
@@ -375,24 +379,32 @@ impl Corpus {
             shared_passages: passages,
             duplicates,
             summary: parts.summary,
-            timeline: parts.timeline,
-            quotes: parts.quotes_across,
+            timeline: Vec::new(),
+            quotes: Vec::new(),
             errors: self.errors,
         };
+        let entries = Entries {
+            linked: Arc::clone(&linked),
+            records: self.records,
+            df: self.df,
+            keyterms: self.opts.keyterms,
+        };
+        let (timeline, quotes) = (parts.timeline, parts.quotes);
+        let (on_timeline, quoting) = (Arc::clone(&linked), Arc::clone(&linked));
         Ok(Finished {
             report,
-            documents: Documents {
-                linked: Arc::clone(&linked),
-                records: self.records.into_iter().enumerate(),
-                documents: self.ids.len(),
-                df: self.df,
-                keyterms: self.opts.keyterms,
-                ready: std::collections::VecDeque::new(),
-            },
+            documents: InOrder::new(documents, move |doc| entries.read(doc)),
+            timeline: InOrder::new(timeline.len(), move |i| {
+                timeline.entry(i, &on_timeline.ids, &on_timeline.spill)
+            }),
+            quotes: InOrder::new(quotes.len(), move |i| {
+                quotes.entry(i, &quoting.ids, &quoting.spill, |g| {
+                    quoting.names[quoting.entity_of_group[g]].0.clone()
+                })
+            }),
             mentions: Mentions {
                 linked,
                 slots: self.mentions,
-                ids: self.ids,
                 next: 0,
                 ready: Vec::new().into_iter(),
             },
@@ -400,21 +412,28 @@ impl Corpus {
     }
 }
 
-/// A finished corpus: the report without its documents, which are read back one at a time.
+/// A finished corpus: the report without its long lists, which are read back one entry at
+/// a time while written.
 pub struct Finished {
-    /// Every part of the report but `documents`, which is empty.
+    /// Every part of the report but `documents`, `timeline` and `quotes`, which are empty.
     pub report: Report,
     /// The documents' entries, in order.
     pub documents: Documents,
+    /// The timeline's entries, in order.
+    pub timeline: InOrder<TimelineEntry>,
+    /// The quotations grouped across documents, in order.
+    pub quotes: InOrder<CorpusQuote>,
     /// Mention records with canonical names (only with `keep_mentions`), in order.
     pub mentions: Mentions,
 }
 
 impl Finished {
-    /// The whole report, documents included, and the mention records.
+    /// The whole report, every list included, and the mention records.
     pub fn collect(self) -> std::io::Result<(Report, Vec<MentionRecord>)> {
         let mut report = self.report;
         report.documents = self.documents.collect::<std::io::Result<_>>()?;
+        report.timeline = self.timeline.collect::<std::io::Result<_>>()?;
+        report.quotes = self.quotes.collect::<std::io::Result<_>>()?;
         Ok((report, self.mentions.collect::<std::io::Result<_>>()?))
     }
 }
@@ -428,6 +447,8 @@ struct Linked {
     entity_of_group: Vec<usize>,
     /// Id of each document's first entity group.
     group_bases: Vec<usize>,
+    /// Document ids.
+    ids: Vec<String>,
 }
 
 impl Linked {
@@ -445,21 +466,21 @@ impl Linked {
 
 /// The documents' report entries, read back from the spill and completed with canonical
 /// entity names and corpus-wide key-term scores.
-pub struct Documents {
+pub type Documents = InOrder<DocReport>;
+
+/// What completing a document's entry needs besides its record.
+struct Entries {
     linked: Arc<Linked>,
-    /// Each document's number and record.
-    records: std::iter::Enumerate<std::vec::IntoIter<Slot>>,
-    documents: usize,
+    /// Each document's record.
+    records: Vec<Slot>,
     df: FxHashMap<u64, u32>,
     keyterms: usize,
-    /// Entries completed ahead of the writer.
-    ready: std::collections::VecDeque<std::io::Result<DocReport>>,
 }
 
-impl Documents {
-    /// Reads back and completes one document's entry.
-    fn read(&self, doc: usize, slot: Slot) -> std::io::Result<DocReport> {
-        Ok(self.entry(self.linked.read(slot)?, doc))
+impl Entries {
+    /// Reads back and completes document `doc`'s entry.
+    fn read(&self, doc: usize) -> std::io::Result<DocReport> {
+        Ok(self.entry(self.linked.read(self.records[doc])?, doc))
     }
 
     fn entry(&self, r: DocRecord, doc: usize) -> DocReport {
@@ -495,7 +516,7 @@ impl Documents {
                 &r.terms,
                 r.term_total,
                 &self.df,
-                self.documents,
+                self.linked.ids.len(),
                 self.keyterms,
             ),
             quotes: r
@@ -522,20 +543,37 @@ impl Documents {
 /// Entries read back and completed at a time, on the current thread pool.
 const READ_AHEAD: usize = 256;
 
-impl Iterator for Documents {
-    type Item = std::io::Result<DocReport>;
+/// A list of entries made one at a time from the spill: [`READ_AHEAD`] at a time in
+/// parallel on the current thread pool, handed out in order, so the writer on this thread
+/// only serializes and the list is never whole in memory.
+pub struct InOrder<T> {
+    make: Box<dyn Fn(usize) -> std::io::Result<T> + Send + Sync>,
+    next: usize,
+    len: usize,
+    ready: std::collections::VecDeque<std::io::Result<T>>,
+}
 
-    /// The next entry. Entries are completed [`READ_AHEAD`] at a time in parallel and handed
-    /// out in document order, so the writer on this thread only serializes.
+impl<T> InOrder<T> {
+    /// Entries `0..len`, entry `i` made by `make(i)`.
+    fn new(len: usize, make: impl Fn(usize) -> std::io::Result<T> + Send + Sync + 'static) -> Self {
+        InOrder {
+            make: Box::new(make),
+            next: 0,
+            len,
+            ready: std::collections::VecDeque::new(),
+        }
+    }
+}
+
+impl<T: Send> Iterator for InOrder<T> {
+    type Item = std::io::Result<T>;
+
     fn next(&mut self) -> Option<Self::Item> {
-        if self.ready.is_empty() {
-            let batch: Vec<(usize, Slot)> = self.records.by_ref().take(READ_AHEAD).collect();
-            let this = &*self;
-            let read: Vec<_> = batch
-                .into_par_iter()
-                .map(|(doc, slot)| this.read(doc, slot))
-                .collect();
-            self.ready.extend(read);
+        if self.ready.is_empty() && self.next < self.len {
+            let end = (self.next + READ_AHEAD).min(self.len);
+            let batch: Vec<_> = (self.next..end).into_par_iter().map(&self.make).collect();
+            self.ready.extend(batch);
+            self.next = end;
         }
         self.ready.pop_front()
     }
@@ -547,7 +585,6 @@ pub struct Mentions {
     linked: Arc<Linked>,
     /// Each document's spilled records.
     slots: Vec<Slot>,
-    ids: Vec<String>,
     /// The next document to read.
     next: usize,
     /// The records of the document read last, not yet handed out.
@@ -558,7 +595,7 @@ impl Mentions {
     /// Reads back document `doc`'s records.
     fn read(&self, doc: usize) -> std::io::Result<Vec<MentionRecord>> {
         let spilled: Vec<SpilledMention> = self.linked.read(self.slots[doc])?;
-        let id = &self.ids[doc];
+        let id = &self.linked.ids[doc];
         Ok(spilled
             .into_iter()
             .map(

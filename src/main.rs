@@ -19,7 +19,7 @@ use corpus_scan::corpus::{Corpus, Finished, Options, digest};
 use corpus_scan::input::{Source, discover};
 use corpus_scan::report::style::Style;
 use corpus_scan::report::text::Layout;
-use corpus_scan::report::{self, csv, records};
+use corpus_scan::report::{self, Later, csv, records};
 use corpus_scan::{Analysis, Depth, run};
 use progress::Progress;
 
@@ -357,8 +357,16 @@ fn scan(args: &ScanArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let (corpus, failed) = fold(&args.input, opts, &progress)?;
     progress.set_message("linking…");
     let Finished {
-        report, documents, ..
+        report,
+        documents,
+        timeline,
+        quotes,
+        ..
     } = finish(corpus, args.input.jobs)?;
+    let later = Later {
+        timeline: Box::new(timeline),
+        quotes: Box::new(quotes),
+    };
     progress.finish();
     // The text report follows the terminal it is printed on; a file or a pipe gets 80
     // columns, and colour only with --color always.
@@ -376,9 +384,9 @@ fn scan(args: &ScanArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let write = |out: &mut dyn Write| -> anyhow::Result<()> {
         let mut w = BufWriter::new(out);
         match args.format {
-            Format::Text => report::text::write_with(&report, documents, &layout, &mut w)?,
-            Format::Json => report::write_json(&report, documents, &mut w)?,
-            Format::Ndjson => report::write_ndjson(&report, documents, &mut w)?,
+            Format::Text => report::text::write_with(&report, documents, later, &layout, &mut w)?,
+            Format::Json => report::write_json(&report, documents, later, &mut w)?,
+            Format::Ndjson => report::write_ndjson(&report, documents, later, &mut w)?,
             Format::Csv => csv::write_documents(documents, &mut w)?,
         }
         w.flush()?;

@@ -1126,7 +1126,8 @@ fn fuzz_analyse(data: &[u8]) {
         serde_json::to_writer(&mut sink, m).unwrap();
     }
     serde_json::to_writer(&mut sink, &report).unwrap();
-    report::write_ndjson(&report, report::own_documents(&report), &mut sink).unwrap();
+    let later = report::Later::of(&report);
+    report::write_ndjson(&report, report::own_documents(&report), later, &mut sink).unwrap();
     report::text::write(&report, &mut sink).unwrap();
 }
 

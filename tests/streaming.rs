@@ -1,8 +1,8 @@
 //! The report written as it streams from a spilling corpus is the report a corpus held in
 //! memory gives, byte for byte, in every format.
 
-use corpus_scan::corpus::{Corpus, Options};
-use corpus_scan::report::{self, csv, own_documents, text};
+use corpus_scan::corpus::{Corpus, Documents, Options};
+use corpus_scan::report::{self, Later, csv, own_documents, text};
 
 mod common;
 
@@ -20,8 +20,9 @@ fn seeds(mut corpus: Corpus) -> Corpus {
     corpus
 }
 
-/// Renders a report both ways: whole (from memory) and streamed (from a spill file).
-fn both(render: impl Fn(&report::Report, Option<corpus_scan::corpus::Documents>) -> Vec<u8>) {
+/// Renders a report both ways: whole (from memory) and streamed (from a spill file), its
+/// documents, timeline and quotations read back as they are written.
+fn both(render: impl Fn(&report::Report, Option<(Documents, Later)>) -> Vec<u8>) {
     let (whole, _) = seeds(Corpus::new(Options::default()))
         .finish()
         .unwrap()
@@ -31,7 +32,13 @@ fn both(render: impl Fn(&report::Report, Option<corpus_scan::corpus::Documents>)
         .finish()
         .unwrap();
     assert!(finished.report.documents.is_empty());
-    let streamed = render(&finished.report, Some(finished.documents));
+    assert!(finished.report.timeline.is_empty() && finished.report.quotes.is_empty());
+    let later = Later {
+        timeline: Box::new(finished.timeline),
+        quotes: Box::new(finished.quotes),
+    };
+    let streamed = render(&finished.report, Some((finished.documents, later)));
+    assert!(!whole.timeline.is_empty() && !whole.quotes.is_empty());
     let kept = render(&whole, None);
     assert!(kept.len() > 1000);
     assert_eq!(
@@ -45,7 +52,7 @@ fn streamed_json_is_the_whole_report_pretty_printed() {
     both(|r, docs| {
         let mut out = Vec::new();
         match docs {
-            Some(d) => report::write_json(r, d, &mut out).unwrap(),
+            Some((d, later)) => report::write_json(r, d, later, &mut out).unwrap(),
             None => {
                 serde_json::to_writer_pretty(&mut out, r).unwrap();
                 out.push(b'\n');
@@ -60,7 +67,9 @@ fn streamed_text_ndjson_and_csv_match_the_whole_report() {
     both(|r, docs| {
         let mut out = Vec::new();
         match docs {
-            Some(d) => text::write_with(r, d, &text::Layout::default(), &mut out).unwrap(),
+            Some((d, later)) => {
+                text::write_with(r, d, later, &text::Layout::default(), &mut out).unwrap()
+            }
             None => text::write(r, &mut out).unwrap(),
         }
         out
@@ -68,15 +77,15 @@ fn streamed_text_ndjson_and_csv_match_the_whole_report() {
     both(|r, docs| {
         let mut out = Vec::new();
         match docs {
-            Some(d) => report::write_ndjson(r, d, &mut out).unwrap(),
-            None => report::write_ndjson(r, own_documents(r), &mut out).unwrap(),
+            Some((d, later)) => report::write_ndjson(r, d, later, &mut out).unwrap(),
+            None => report::write_ndjson(r, own_documents(r), Later::of(r), &mut out).unwrap(),
         }
         out
     });
     both(|r, docs| {
         let mut out = Vec::new();
         match docs {
-            Some(d) => csv::write_documents(d, &mut out).unwrap(),
+            Some((d, _)) => csv::write_documents(d, &mut out).unwrap(),
             None => csv::write_documents(own_documents(r), &mut out).unwrap(),
         }
         out

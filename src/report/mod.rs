@@ -385,12 +385,14 @@ pub fn write_json_schema(
 }
 
 /// Writes the JSON report (`scan --format json`), indented, taking the documents' entries
-/// from `docs` as they come, so a corpus's report never has to be whole in memory. Gives the
-/// same bytes as `serde_json::to_writer_pretty` of the whole report, with a newline. The
+/// from `docs` and the timeline and quotations from `later` as they come, so a corpus's
+/// report never has to be whole in memory. Gives the same bytes as
+/// `serde_json::to_writer_pretty` of the whole report, with a newline. The documents'
 /// entries are serialized on the current thread pool (see [`each_encoded`]).
 pub fn write_json<D: Borrow<DocReport> + Send>(
     r: &Report,
     docs: impl IntoIterator<Item = io::Result<D>>,
+    later: Later,
     out: &mut impl Write,
 ) -> io::Result<()> {
     // The fields of `Report`, in its order (a test compares the two), each indented one
@@ -416,8 +418,8 @@ pub fn write_json<D: Borrow<DocReport> + Send>(
     field(out, "shared_passages", &r.shared_passages)?;
     field(out, "duplicates", &r.duplicates)?;
     field(out, "summary", &r.summary)?;
-    field(out, "timeline", &r.timeline)?;
-    field(out, "quotes", &r.quotes)?;
+    field(out, "timeline", &Streamed::new(later.timeline))?;
+    field(out, "quotes", &Streamed::new(later.quotes))?;
     field(out, "errors", &r.errors)?;
     out.write_all(b"\n}\n")
 }
@@ -475,11 +477,12 @@ fn each_encoded<D: Borrow<DocReport> + Send>(
 }
 
 /// Writes the report as NDJSON: one record per document (`"record": "document"`), then one
-/// corpus record holding everything else. The documents come from `docs`, as with
-/// [`write_json`].
+/// corpus record holding everything else. The documents come from `docs` and the timeline
+/// and quotations from `later`, as with [`write_json`].
 pub fn write_ndjson<D: Borrow<DocReport> + Send>(
     r: &Report,
     docs: impl IntoIterator<Item = io::Result<D>>,
+    later: Later,
     out: &mut impl Write,
 ) -> io::Result<()> {
     #[derive(Serialize)]
@@ -498,8 +501,8 @@ pub fn write_ndjson<D: Borrow<DocReport> + Send>(
         shared_passages: &'a [Passage],
         duplicates: &'a [Duplicate],
         summary: &'a [CorpusSentence],
-        timeline: &'a [TimelineEntry],
-        quotes: &'a [CorpusQuote],
+        timeline: Streamed<Entries<'a, TimelineEntry>>,
+        quotes: Streamed<Entries<'a, CorpusQuote>>,
         errors: &'a [ErrorRecord],
     }
     let line = |doc: &DocReport| {
@@ -520,8 +523,8 @@ pub fn write_ndjson<D: Borrow<DocReport> + Send>(
         shared_passages: &r.shared_passages,
         duplicates: &r.duplicates,
         summary: &r.summary,
-        timeline: &r.timeline,
-        quotes: &r.quotes,
+        timeline: Streamed::new(later.timeline),
+        quotes: Streamed::new(later.quotes),
         errors: &r.errors,
     };
     serde_json::to_writer(&mut *out, &c)?;
@@ -532,6 +535,52 @@ pub fn write_ndjson<D: Borrow<DocReport> + Send>(
 /// A report's own documents, in the form the writers take.
 pub fn own_documents(r: &Report) -> impl Iterator<Item = io::Result<&DocReport>> {
     r.documents.iter().map(Ok)
+}
+
+/// Entries of a report's list as they come.
+pub type Entries<'a, T> = Box<dyn Iterator<Item = io::Result<T>> + Send + 'a>;
+
+/// The lists a report writes after its documents that are too long to hold: the timeline
+/// and the quotations. A finished corpus reads them back from its spill as they are written
+/// ([`crate::corpus::Finished`]); [`Later::of`] takes them from a whole report.
+pub struct Later<'a> {
+    /// Timeline entries, in report order.
+    pub timeline: Entries<'a, TimelineEntry>,
+    /// Quotations, in report order.
+    pub quotes: Entries<'a, CorpusQuote>,
+}
+
+impl<'a> Later<'a> {
+    /// The timeline and quotations of a whole report.
+    pub fn of(r: &'a Report) -> Later<'a> {
+        Later {
+            timeline: Box::new(r.timeline.iter().cloned().map(Ok)),
+            quotes: Box::new(r.quotes.iter().cloned().map(Ok)),
+        }
+    }
+}
+
+/// A list serialized as its entries come, so it is never whole in memory. It can be
+/// serialized once: its entries are gone after.
+struct Streamed<I>(std::cell::RefCell<Option<I>>);
+
+impl<I> Streamed<I> {
+    fn new(entries: I) -> Self {
+        Streamed(std::cell::RefCell::new(Some(entries)))
+    }
+}
+
+impl<T: Serialize, I: Iterator<Item = io::Result<T>>> Serialize for Streamed<I> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let entries = self.0.borrow_mut().take();
+        let entries = entries.ok_or_else(|| S::Error::custom("a streamed list is written once"))?;
+        let mut seq = s.serialize_seq(None)?;
+        for entry in entries {
+            seq.serialize_element(&entry.map_err(S::Error::custom)?)?;
+        }
+        seq.end()
+    }
 }
 
 #[cfg(test)]

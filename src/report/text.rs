@@ -9,7 +9,7 @@ use std::borrow::Borrow;
 use std::io::{self, Write};
 
 use super::style::{Paint, Painted, Style};
-use super::{DocReport, Report, own_documents};
+use super::{CorpusQuote, DocReport, Entries, Later, Report, TimelineEntry, own_documents};
 
 /// Width the report is wrapped to when nothing else is asked for (output to a pipe or file).
 pub const WIDTH: usize = 80;
@@ -103,14 +103,16 @@ fn truncate(s: &str, max: usize) -> String {
 
 /// Writes the text report, 80 columns wide and without colour.
 pub fn write(r: &Report, out: &mut impl Write) -> io::Result<()> {
-    write_with(r, own_documents(r), &Layout::default(), out)
+    write_with(r, own_documents(r), Later::of(r), &Layout::default(), out)
 }
 
 /// Writes the text report with a layout (its width and colours), taking the documents'
-/// entries from `docs` as they come (see [`super::write_json`]).
+/// entries from `docs` and the timeline and quotations from `later` as they come (see
+/// [`super::write_json`]).
 pub fn write_with<D: Borrow<DocReport>>(
     r: &Report,
     docs: impl IntoIterator<Item = io::Result<D>>,
+    later: Later,
     layout: &Layout,
     out: &mut impl Write,
 ) -> io::Result<()> {
@@ -119,7 +121,7 @@ pub fn write_with<D: Borrow<DocReport>>(
         style: layout.style,
         out,
     }
-    .report(r, docs)
+    .report(r, docs, later)
 }
 
 struct Writer<'w, W: Write> {
@@ -148,6 +150,7 @@ impl<W: Write> Writer<'_, W> {
         &mut self,
         r: &Report,
         docs: impl IntoIterator<Item = io::Result<D>>,
+        later: Later,
     ) -> io::Result<()> {
         let c = &r.corpus;
         let header = format!(
@@ -160,8 +163,8 @@ impl<W: Write> Writer<'_, W> {
         self.entities(r)?;
         self.passages(r)?;
         self.summary(r)?;
-        self.timeline(r)?;
-        self.quotes(r)?;
+        self.timeline(later.timeline)?;
+        self.quotes(later.quotes)?;
         self.errors(r)?;
         writeln!(self.out)?;
         let hint = if self.width >= 75 {
@@ -319,12 +322,14 @@ impl<W: Write> Writer<'_, W> {
         Ok(())
     }
 
-    fn timeline(&mut self, r: &Report) -> io::Result<()> {
-        if r.timeline.is_empty() {
+    fn timeline(&mut self, entries: Entries<TimelineEntry>) -> io::Result<()> {
+        let mut entries = entries.peekable();
+        if entries.peek().is_none() {
             return Ok(());
         }
         self.heading("TIMELINE")?;
-        for t in &r.timeline {
+        for t in entries {
+            let t = t?;
             let label = format!("{:<10} ", t.date);
             let text = sanitize(&format!("{} ({}#{})", t.text, t.doc, t.sentence));
             let text = self.wrap(&text, 11, self.width - 11);
@@ -333,13 +338,15 @@ impl<W: Write> Writer<'_, W> {
         Ok(())
     }
 
-    fn quotes(&mut self, r: &Report) -> io::Result<()> {
-        if r.quotes.is_empty() {
+    fn quotes(&mut self, entries: Entries<CorpusQuote>) -> io::Result<()> {
+        let mut entries = entries.peekable();
+        if entries.peek().is_none() {
             return Ok(());
         }
         let width = self.width;
         self.heading("QUOTATIONS")?;
-        for q in &r.quotes {
+        for q in entries {
+            let q = q?;
             let who = if q.speakers.is_empty() {
                 "unattributed".to_owned()
             } else {
@@ -404,7 +411,7 @@ mod tests {
 
     fn render(r: &Report, layout: &Layout) -> String {
         let mut out = Vec::new();
-        write_with(r, own_documents(r), layout, &mut out).unwrap();
+        write_with(r, own_documents(r), Later::of(r), layout, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 

@@ -688,15 +688,88 @@ pub fn keyterms(
     kept
 }
 
-/// The corpus-level summary parts that need the linked entities.
-#[derive(Debug, Default)]
+/// The corpus-level summary parts that need the linked entities. The timeline and the
+/// quotations are long, so their texts stay in the spill and their entries are made one at
+/// a time while the report is written.
 pub struct CorpusParts {
     /// The corpus summary.
     pub summary: Vec<CorpusSentence>,
     /// The timeline.
-    pub timeline: Vec<TimelineEntry>,
+    pub timeline: Dated,
     /// Quotations grouped across documents.
-    pub quotes_across: Vec<CorpusQuote>,
+    pub quotes: Quoted,
+}
+
+/// The timeline in report order, each sentence still in the spill.
+pub struct Dated(Vec<KeptDate>);
+
+impl Dated {
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Entry `i`, its sentence read back from `spill`; `ids` are the document ids.
+    pub fn entry(
+        &self,
+        i: usize,
+        ids: &[String],
+        spill: &SpillReader,
+    ) -> std::io::Result<TimelineEntry> {
+        let d = &self.0[i];
+        Ok(TimelineEntry {
+            date: d.date.clone(),
+            as_written: d.as_written.clone(),
+            doc: ids[d.doc as usize].clone(),
+            sentence: d.sentence as usize,
+            text: spill.get_str(d.text)?,
+        })
+    }
+}
+
+/// The quotations grouped across documents, in report order, each text still in the spill.
+pub struct Quoted(Vec<Vec<KeptQuote>>);
+
+impl Quoted {
+    /// Number of distinct quotations.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Quotation `i`, its text read back from `spill`, with its speakers' canonical names
+    /// (`canonical` of a corpus-wide entity group); `ids` are the document ids.
+    pub fn entry(
+        &self,
+        i: usize,
+        ids: &[String],
+        spill: &SpillReader,
+        canonical: impl Fn(usize) -> String,
+    ) -> std::io::Result<CorpusQuote> {
+        let qs = &self.0[i];
+        let speakers: BTreeSet<String> =
+            qs.iter().filter_map(|q| q.speaker).map(canonical).collect();
+        Ok(CorpusQuote {
+            text: spill.get_str(qs[0].text)?,
+            speakers: speakers.into_iter().collect(),
+            locations: qs
+                .iter()
+                .map(|q| Location {
+                    doc: ids[q.doc as usize].clone(),
+                    sentence: q.sentence as usize,
+                })
+                .collect(),
+        })
+    }
 }
 
 /// Shared passages and duplicate documents: the cross-document parts that need no linking,
@@ -715,72 +788,39 @@ pub fn shared(
 }
 
 /// Combines what was kept of every document into the parts that need linked entities
-/// (see [`shared`] for the others). `ids` are the document ids; `entity_of_group`
-/// maps group ids to indices into `entities`; texts are read back from `spill`.
+/// (see [`shared`] for the others), taking the dates and quotations out of `kept`. `ids`
+/// are the document ids; `entity_of_group` maps group ids to indices into `entities`;
+/// texts are read back from `spill`.
 pub fn corpus(
-    kept: &Kept,
+    kept: &mut Kept,
     ids: &[String],
     spill: &SpillReader,
     entity_of_group: &[usize],
     entities: &[Entity],
     opts: &Options,
 ) -> std::io::Result<CorpusParts> {
-    let canonical = |g: usize| entities[entity_of_group[g]].canonical.clone();
-    let id = |d: u32| ids[d as usize].clone();
-    // Sorted before the texts are read back, on keys worked out once per date; the sort is
-    // stable, so equal keys keep the order the documents gave them.
-    let mut dated: Vec<_> = kept
-        .dates
-        .iter()
-        .map(|d| {
-            let key = (
-                dates::sort_key(&d.date),
-                ids[d.doc as usize].as_str(),
-                d.sentence,
-            );
-            (key, d)
-        })
-        .collect();
-    dated.sort_by(|a, b| a.0.cmp(&b.0));
-    let timeline = dated
-        .par_iter()
-        .map(|(_, d)| {
-            Ok(TimelineEntry {
-                date: d.date.clone(),
-                as_written: d.as_written.clone(),
-                doc: id(d.doc),
-                sentence: d.sentence as usize,
-                text: spill.get_str(d.text)?,
-            })
-        })
-        .collect::<std::io::Result<Vec<_>>>()?;
-    // Equal quotations together, in document order; each group's text is read back once.
-    let mut grouped: BTreeMap<u64, Vec<&KeptQuote>> = BTreeMap::new();
-    for q in &kept.quotes {
+    // Sorted on keys worked out once per date; the sort is stable, so equal keys keep the
+    // order the documents gave them.
+    let mut dated = std::mem::take(&mut kept.dates);
+    dated.sort_by_cached_key(|d| {
+        (
+            dates::sort_key(&d.date),
+            ids[d.doc as usize].as_str(),
+            d.sentence,
+        )
+    });
+    // Equal quotations together, in document order; the most widespread first, then by
+    // where they are.
+    let mut grouped: BTreeMap<u64, Vec<KeptQuote>> = BTreeMap::new();
+    for q in std::mem::take(&mut kept.quotes) {
         grouped.entry(q.key).or_default().push(q);
     }
-    let grouped: Vec<Vec<&KeptQuote>> = grouped.into_values().collect();
-    let quotes_across = grouped.par_iter().map(|qs| {
-        let speakers: BTreeSet<String> =
-            qs.iter().filter_map(|q| q.speaker).map(canonical).collect();
-        Ok(CorpusQuote {
-            text: spill.get_str(qs[0].text)?,
-            speakers: speakers.into_iter().collect(),
-            locations: qs
-                .iter()
-                .map(|q| Location {
-                    doc: id(q.doc),
-                    sentence: q.sentence as usize,
-                })
-                .collect(),
-        })
-    });
-    let mut quotes_across = quotes_across.collect::<std::io::Result<Vec<_>>>()?;
-    quotes_across.sort_by(|a, b| {
-        b.locations
-            .len()
-            .cmp(&a.locations.len())
-            .then(a.locations.cmp(&b.locations))
+    let mut quoted: Vec<Vec<KeptQuote>> = grouped.into_values().collect();
+    let location = |q: &KeptQuote| (ids[q.doc as usize].as_str(), q.sentence);
+    quoted.sort_by(|a, b| {
+        b.len()
+            .cmp(&a.len())
+            .then_with(|| a.iter().map(location).cmp(b.iter().map(location)))
     });
     Ok(CorpusParts {
         summary: corpus_summary(
@@ -791,8 +831,8 @@ pub fn corpus(
             entities,
             opts.corpus_summary_sentences,
         )?,
-        timeline,
-        quotes_across,
+        timeline: Dated(dated),
+        quotes: Quoted(quoted),
     })
 }
 
