@@ -40,8 +40,22 @@ fn no_huge_pages() {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (its number in `mimalloc.h`; the bindings name no
+/// constant for it): milliseconds before freed memory goes back to the system.
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Has mimalloc give freed memory back to the system at once. Each thread allocates from
+/// its own heap, so what linking frees on one thread is otherwise still held when the
+/// report is built on another: on the 113 MB generated corpus `scan` peaked at 277 MB with
+/// the default delay of 10 ms and at 208 MB with none, at the same speed.
+fn prompt_purge() {
+    // SAFETY: sets a plain integer option; mimalloc reads it when it next purges.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) }
+}
+
 fn main() -> ExitCode {
     no_huge_pages();
+    prompt_purge();
     match run_cli() {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
