@@ -20,6 +20,7 @@ mod chunked;
 pub mod corpus;
 pub mod entities;
 pub mod input;
+mod interner;
 pub mod lexicon;
 pub mod report;
 pub mod run;

@@ -19,6 +19,7 @@ use rustc_hash::FxHashMap;
 use super::words::strip_article;
 use super::{EntityType, Mention};
 use crate::chunked::Chunked;
+use crate::interner::Interner;
 use crate::lexicon::lexicon;
 use crate::spill::Spill;
 use crate::unionfind::UnionFind;
@@ -280,29 +281,6 @@ const NOT_KNOWN: u32 = u32::MAX;
 impl Group {
     fn known(&self) -> Option<u32> {
         (self.known != NOT_KNOWN).then_some(self.known)
-    }
-}
-
-/// Each distinct string once, by number.
-#[derive(Debug, Default)]
-struct Interner {
-    ids: FxHashMap<Box<str>, u32>,
-    strings: Vec<Box<str>>,
-}
-
-impl Interner {
-    fn id(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
-        }
-        let id = self.strings.len() as u32;
-        self.strings.push(s.into());
-        self.ids.insert(s.into(), id);
-        id
-    }
-
-    fn get(&self, id: u32) -> &str {
-        &self.strings[id as usize]
     }
 }
 

@@ -19,6 +19,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::Analysis;
 use crate::corpus::Options;
 use crate::entities::{Entity, EntityType};
+use crate::interner::Interner;
 use crate::lexicon::{lexicon, with_lower};
 use crate::report::{
     CorpusQuote, CorpusSentence, DateMention, DocStats, Duplicate, KeyTerm, Location, Passage,
@@ -518,17 +519,20 @@ impl KeptSentence {
 struct KeptCandidate {
     doc: u32,
     segment: u32,
-    /// Entity groups it mentions (corpus-wide group ids).
-    groups: Vec<usize>,
+    /// The first of the entity groups it mentions (corpus-wide group ids) in
+    /// `Kept::candidate_groups`; they end where the next candidate's start.
+    groups: u32,
     score: f64,
     text: Slot,
 }
 
-/// A normalised date for the timeline; the sentence's text is spilled.
+/// A normalised date for the timeline: the date and the date as written interned in
+/// [`Kept`]'s strings (a corpus writes the same dates over and over), the sentence's text
+/// spilled. 32 bytes.
 #[derive(Debug, Clone)]
 struct KeptDate {
-    date: String,
-    as_written: String,
+    date: u32,
+    as_written: u32,
     doc: u32,
     sentence: u32,
     text: Slot,
@@ -542,7 +546,7 @@ struct KeptQuote {
     doc: u32,
     sentence: u32,
     /// The speaker's corpus-wide entity group.
-    speaker: Option<usize>,
+    speaker: Option<u32>,
     text: Slot,
 }
 
@@ -563,7 +567,11 @@ pub struct Kept {
     sentences: Spill,
     sentence_count: usize,
     candidates: Vec<KeptCandidate>,
+    /// The candidates' entity groups, one candidate's after the other's.
+    candidate_groups: Vec<u32>,
     dates: Vec<KeptDate>,
+    /// The dates' strings.
+    date_strings: Interner,
     quotes: Vec<KeptQuote>,
 }
 
@@ -575,9 +583,20 @@ impl Kept {
             sentences,
             sentence_count: 0,
             candidates: Vec::new(),
+            candidate_groups: Vec::new(),
             dates: Vec::new(),
+            date_strings: Interner::default(),
             quotes: Vec::new(),
         }
+    }
+
+    /// The entity groups of corpus-summary candidate `i`.
+    fn groups_of(&self, i: usize) -> &[u32] {
+        let end = self
+            .candidates
+            .get(i + 1)
+            .map_or(self.candidate_groups.len(), |c| c.groups as usize);
+        &self.candidate_groups[self.candidates[i].groups as usize..end]
     }
 
     /// Takes the cross-document parts of document `doc` (whose first entity group is
@@ -604,10 +623,12 @@ impl Kept {
             self.candidates.push(KeptCandidate {
                 doc: d,
                 segment: c.segment as u32,
-                groups: c.groups.iter().map(|g| group_base + g).collect(),
+                groups: self.candidate_groups.len() as u32,
                 score: c.score,
                 text: spill.put_str(&c.text),
             });
+            self.candidate_groups
+                .extend(c.groups.iter().map(|g| (group_base + g) as u32));
         }
         let dated: BTreeMap<usize, Slot> = std::mem::take(&mut parts.dated)
             .into_iter()
@@ -616,8 +637,8 @@ impl Kept {
         for date in &parts.dates {
             if let (Some(norm), Some(&text)) = (&date.normalized, dated.get(&date.sentence)) {
                 self.dates.push(KeptDate {
-                    date: norm.clone(),
-                    as_written: date.text.clone(),
+                    date: self.date_strings.id(norm),
+                    as_written: self.date_strings.id(&date.text),
                     doc: d,
                     sentence: date.sentence as u32,
                     text,
@@ -629,7 +650,7 @@ impl Kept {
                 key: minhash::sequence_hash(&minhash::word_hashes(text)),
                 doc: d,
                 sentence: *seg as u32,
-                speaker: speaker.map(|g| group_base + g),
+                speaker: speaker.map(|g| (group_base + g) as u32),
                 text: spill.put_str(text),
             });
         }
@@ -701,17 +722,20 @@ pub struct CorpusParts {
 }
 
 /// The timeline in report order, each sentence still in the spill.
-pub struct Dated(Vec<KeptDate>);
+pub struct Dated {
+    dates: Vec<KeptDate>,
+    strings: Interner,
+}
 
 impl Dated {
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.dates.len()
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.dates.is_empty()
     }
 
     /// Entry `i`, its sentence read back from `spill`; `ids` are the document ids.
@@ -721,10 +745,10 @@ impl Dated {
         ids: &[String],
         spill: &SpillReader,
     ) -> std::io::Result<TimelineEntry> {
-        let d = &self.0[i];
+        let d = &self.dates[i];
         Ok(TimelineEntry {
-            date: d.date.clone(),
-            as_written: d.as_written.clone(),
+            date: self.strings.get(d.date).to_owned(),
+            as_written: self.strings.get(d.as_written).to_owned(),
             doc: ids[d.doc as usize].clone(),
             sentence: d.sentence as usize,
             text: spill.get_str(d.text)?,
@@ -756,8 +780,11 @@ impl Quoted {
         canonical: impl Fn(usize) -> String,
     ) -> std::io::Result<CorpusQuote> {
         let qs = &self.0[i];
-        let speakers: BTreeSet<String> =
-            qs.iter().filter_map(|q| q.speaker).map(canonical).collect();
+        let speakers: BTreeSet<String> = qs
+            .iter()
+            .filter_map(|q| q.speaker)
+            .map(|g| canonical(g as usize))
+            .collect();
         Ok(CorpusQuote {
             text: spill.get_str(qs[0].text)?,
             speakers: speakers.into_iter().collect(),
@@ -801,10 +828,11 @@ pub fn corpus(
 ) -> std::io::Result<CorpusParts> {
     // Sorted on keys worked out once per date; the sort is stable, so equal keys keep the
     // order the documents gave them.
+    let strings = std::mem::take(&mut kept.date_strings);
     let mut dated = std::mem::take(&mut kept.dates);
     dated.sort_by_cached_key(|d| {
         (
-            dates::sort_key(&d.date),
+            dates::sort_key(strings.get(d.date)),
             ids[d.doc as usize].as_str(),
             d.sentence,
         )
@@ -824,14 +852,17 @@ pub fn corpus(
     });
     Ok(CorpusParts {
         summary: corpus_summary(
-            &kept.candidates,
+            kept,
             ids,
             spill,
             entity_of_group,
             entities,
             opts.corpus_summary_sentences,
         )?,
-        timeline: Dated(dated),
+        timeline: Dated {
+            dates: dated,
+            strings,
+        },
         quotes: Quoted(quoted),
     })
 }
@@ -1030,7 +1061,7 @@ fn duplicates(docs: &[KeptDoc], ids: &[String]) -> Vec<Duplicate> {
 /// two sentences alike. Each round takes the candidate of highest gain that is not like one
 /// already chosen, so only the texts of the front-runners are read back.
 fn corpus_summary(
-    cands: &[KeptCandidate],
+    kept: &Kept,
     ids: &[String],
     spill: &SpillReader,
     entity_of_group: &[usize],
@@ -1045,10 +1076,23 @@ fn corpus_summary(
             0.0
         }
     };
-    let ents: Vec<BTreeSet<usize>> = cands
-        .iter()
-        .map(|c| c.groups.iter().map(|&g| entity_of_group[g]).collect())
-        .collect();
+    let cands = &kept.candidates;
+    // Each candidate's entities, ascending and each once, one candidate's after the other's.
+    let mut ent_list: Vec<usize> = Vec::new();
+    let mut ent_starts: Vec<usize> = Vec::with_capacity(cands.len() + 1);
+    for ci in 0..cands.len() {
+        ent_starts.push(ent_list.len());
+        let mut es: Vec<usize> = kept
+            .groups_of(ci)
+            .iter()
+            .map(|&g| entity_of_group[g as usize])
+            .collect();
+        es.sort_unstable();
+        es.dedup();
+        ent_list.extend(es);
+    }
+    ent_starts.push(ent_list.len());
+    let ents = |ci: usize| &ent_list[ent_starts[ci]..ent_starts[ci + 1]];
     let mut words: FxHashMap<usize, FxHashSet<u64>> = FxHashMap::default();
     let mut words_of = |ci: usize| -> std::io::Result<FxHashSet<u64>> {
         if let Some(w) = words.get(&ci) {
@@ -1068,7 +1112,7 @@ fn corpus_summary(
             .enumerate()
             .filter(|(ci, _)| chosen.iter().all(|(x, _)| x != ci))
             .map(|(ci, c)| {
-                let gain = ents[ci]
+                let gain = ents(ci)
                     .iter()
                     .filter(|e| !covered.contains(e))
                     .map(|&e| weight(e))
@@ -1092,7 +1136,7 @@ fn corpus_summary(
             }
         }
         let Some((ci, w)) = pick else { break };
-        covered.extend(ents[ci].iter().copied());
+        covered.extend(ents(ci).iter().copied());
         chosen.push((ci, w));
     }
     chosen
