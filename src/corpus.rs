@@ -347,10 +347,10 @@ impl Corpus {
         let entities = entities
             .into_iter()
             .map(|e| EntityReport {
-                documents: e.documents.iter().map(|&d| self.ids[d].clone()).collect(),
                 canonical: e.canonical,
                 ty: e.ty,
                 aliases: e.aliases,
+                documents: e.documents.iter().map(|&d| self.ids[d].clone()).collect(),
                 mentions: e.mentions,
                 roles: e.roles,
             })
@@ -390,16 +390,16 @@ impl Corpus {
             keyterms: self.opts.keyterms,
         };
         let (timeline, quotes) = (parts.timeline, parts.quotes);
-        let (on_timeline, quoting) = (Arc::clone(&linked), Arc::clone(&linked));
+        let (dated_from, quoted_from) = (Arc::clone(&linked), Arc::clone(&linked));
         Ok(Finished {
             report,
             documents: InOrder::new(documents, move |doc| entries.read(doc)),
             timeline: InOrder::new(timeline.len(), move |i| {
-                timeline.entry(i, &on_timeline.ids, &on_timeline.spill)
+                timeline.entry(i, &dated_from.ids, &dated_from.spill)
             }),
             quotes: InOrder::new(quotes.len(), move |i| {
-                quotes.entry(i, &quoting.ids, &quoting.spill, |g| {
-                    quoting.names[quoting.entity_of_group[g]].0.clone()
+                quotes.entry(i, &quoted_from.ids, &quoted_from.spill, |g| {
+                    quoted_from.canonical(g)
                 })
             }),
             mentions: Mentions {
@@ -455,6 +455,11 @@ impl Linked {
     /// The entity of document `doc`'s local group `g`.
     fn entity(&self, doc: usize, g: usize) -> usize {
         self.entity_of_group[self.group_bases[doc] + g]
+    }
+
+    /// The canonical name of the entity of corpus-wide group `g`.
+    fn canonical(&self, g: usize) -> String {
+        self.names[self.entity_of_group[g]].0.clone()
     }
 
     /// Reads back and parses what was spilled at `slot`.

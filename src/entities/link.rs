@@ -325,6 +325,11 @@ impl Linker {
 
     /// Adds the next document's groups (the first document is number 0); returns the id of
     /// the first group (ids are consecutive).
+    ///
+    /// Each group's lists go to the spill as 32-bit words: the number of forms, then each
+    /// form's string id and count; the number of types, then each type (its index, plus 256
+    /// for a default guess) and count; the number of roles, then each role's string id.
+    /// [`Linker::build`] reads them back in the same order.
     pub fn add(&mut self, groups: Vec<LocalEntity>) -> usize {
         let first = self.groups.len();
         self.doc_starts.push(first as u32);
