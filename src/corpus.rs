@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::entities::{EntityType, Linker, LocalEntity, link::local_entities, link_key};
 use crate::report::{
     CorpusQuote, CorpusStats, DateMention, DocEntity, DocReport, DocStats, EntityReport,
-    ErrorRecord, Quote, Report, SCHEMA_VERSION, SummarySentence, TimelineEntry, Tool,
+    ErrorRecord, Passage, Quote, Report, SCHEMA_VERSION, SummarySentence, TimelineEntry, Tool,
     records::MentionRecord,
 };
 use crate::spill::{Slot, Spill, SpillReader};
@@ -326,7 +326,7 @@ impl Corpus {
         // Passages and duplicates need no linking: they are found at the same time.
         let (linked, shared) = rayon::join(
             || linker.finish(),
-            || summary::shared(&mut self.kept, &self.ids, &spill),
+            || summary::shared(&mut self.kept, &self.ids),
         );
         let (entities, entity_of_group) = linked?;
         let (passages, duplicates) = shared?;
@@ -376,7 +376,7 @@ impl Corpus {
             corpus: stats,
             documents: Vec::new(),
             entities,
-            shared_passages: passages,
+            shared_passages: Vec::new(),
             duplicates,
             summary: parts.summary,
             timeline: Vec::new(),
@@ -390,10 +390,14 @@ impl Corpus {
             keyterms: self.opts.keyterms,
         };
         let (timeline, quotes) = (parts.timeline, parts.quotes);
-        let (dated_from, quoted_from) = (Arc::clone(&linked), Arc::clone(&linked));
+        let (shared_from, dated_from) = (Arc::clone(&linked), Arc::clone(&linked));
+        let quoted_from = Arc::clone(&linked);
         Ok(Finished {
             report,
             documents: InOrder::new(documents, move |doc| entries.read(doc)),
+            passages: InOrder::new(passages.len(), move |i| {
+                passages.entry(i, &shared_from.ids, &shared_from.spill)
+            }),
             timeline: InOrder::new(timeline.len(), move |i| {
                 timeline.entry(i, &dated_from.ids, &dated_from.spill)
             }),
@@ -415,10 +419,13 @@ impl Corpus {
 /// A finished corpus: the report without its long lists, which are read back one entry at
 /// a time while written.
 pub struct Finished {
-    /// Every part of the report but `documents`, `timeline` and `quotes`, which are empty.
+    /// Every part of the report but `documents`, `shared_passages`, `timeline` and `quotes`,
+    /// which are empty.
     pub report: Report,
     /// The documents' entries, in order.
     pub documents: Documents,
+    /// The shared passages, in order.
+    pub passages: InOrder<Passage>,
     /// The timeline's entries, in order.
     pub timeline: InOrder<TimelineEntry>,
     /// The quotations grouped across documents, in order.
@@ -432,6 +439,7 @@ impl Finished {
     pub fn collect(self) -> std::io::Result<(Report, Vec<MentionRecord>)> {
         let mut report = self.report;
         report.documents = self.documents.collect::<std::io::Result<_>>()?;
+        report.shared_passages = self.passages.collect::<std::io::Result<_>>()?;
         report.timeline = self.timeline.collect::<std::io::Result<_>>()?;
         report.quotes = self.quotes.collect::<std::io::Result<_>>()?;
         Ok((report, self.mentions.collect::<std::io::Result<_>>()?))

@@ -374,11 +374,13 @@ fn scan(args: &ScanArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let Finished {
         report,
         documents,
+        passages,
         timeline,
         quotes,
         ..
     } = finish(corpus, args.input.jobs)?;
     let later = Later {
+        passages: Box::new(passages),
         timeline: Box::new(timeline),
         quotes: Box::new(quotes),
     };

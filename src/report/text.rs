@@ -9,7 +9,9 @@ use std::borrow::Borrow;
 use std::io::{self, Write};
 
 use super::style::{Paint, Painted, Style};
-use super::{CorpusQuote, DocReport, Entries, Later, Report, TimelineEntry, own_documents};
+use super::{
+    CorpusQuote, DocReport, Entries, Later, Passage, Report, TimelineEntry, own_documents,
+};
 
 /// Width the report is wrapped to when nothing else is asked for (output to a pipe or file).
 pub const WIDTH: usize = 80;
@@ -107,7 +109,7 @@ pub fn write(r: &Report, out: &mut impl Write) -> io::Result<()> {
 }
 
 /// Writes the text report with a layout (its width and colours), taking the documents'
-/// entries from `docs` and the timeline and quotations from `later` as they come (see
+/// entries from `docs` and the passages, timeline and quotations from `later` as they come (see
 /// [`super::write_json`]).
 pub fn write_with<D: Borrow<DocReport>>(
     r: &Report,
@@ -161,7 +163,7 @@ impl<W: Write> Writer<'_, W> {
         writeln!(self.out, "{}", self.paint(Paint::Strong, header))?;
         self.documents(docs)?;
         self.entities(r)?;
-        self.passages(r)?;
+        self.passages(later.passages, r)?;
         self.summary(r)?;
         self.timeline(later.timeline)?;
         self.quotes(later.quotes)?;
@@ -277,11 +279,13 @@ impl<W: Write> Writer<'_, W> {
         Ok(())
     }
 
-    fn passages(&mut self, r: &Report) -> io::Result<()> {
+    fn passages(&mut self, passages: Entries<Passage>, r: &Report) -> io::Result<()> {
         let width = self.width;
-        if !r.shared_passages.is_empty() {
+        let mut passages = passages.peekable();
+        if passages.peek().is_some() {
             self.heading("SHARED PASSAGES")?;
-            for p in &r.shared_passages {
+            for p in passages {
+                let p = p?;
                 let locs: Vec<String> = p
                     .locations
                     .iter()

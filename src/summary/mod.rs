@@ -802,16 +802,67 @@ impl Quoted {
 /// Shared passages and duplicate documents: the cross-document parts that need no linking,
 /// so they can be found while the entities are linked. Takes the sentences out of `kept`:
 /// nothing else needs them.
-pub fn shared(
-    kept: &mut Kept,
-    ids: &[String],
-    spill: &SpillReader,
-) -> std::io::Result<(Vec<Passage>, Vec<Duplicate>)> {
+pub fn shared(kept: &mut Kept, ids: &[String]) -> std::io::Result<(Shared, Vec<Duplicate>)> {
     let sentences = std::mem::replace(&mut kept.sentences, Spill::in_memory()).finish()?;
     Ok((
-        passages(&sentences, kept.sentence_count, ids, spill)?,
+        passages(sentences, kept.sentence_count, ids)?,
         duplicates(&kept.docs, ids),
     ))
+}
+
+/// One shared passage, its text still in the spill.
+struct KeptPassage {
+    /// The documents that hold it, in the order of their ids.
+    documents: Vec<u32>,
+    similarity: f64,
+    exact: bool,
+    /// The record number of its first sentence, whose text stands for it.
+    first: u32,
+    /// Every copy: document and segment.
+    locations: Vec<(u32, u32)>,
+}
+
+/// The shared passages in report order, their texts still in the spill, with the body
+/// sentences' records that say where those texts are.
+pub struct Shared {
+    passages: Vec<KeptPassage>,
+    sentences: SpillReader,
+}
+
+impl Shared {
+    /// Number of passages.
+    pub fn len(&self) -> usize {
+        self.passages.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.passages.is_empty()
+    }
+
+    /// Passage `i`, its text read back from `spill`; `ids` are the document ids.
+    pub fn entry(&self, i: usize, ids: &[String], spill: &SpillReader) -> std::io::Result<Passage> {
+        let p = &self.passages[i];
+        let first = self.sentences.record(p.first as usize, SENTENCE_RECORD)?;
+        Ok(Passage {
+            documents: p
+                .documents
+                .iter()
+                .map(|&d| ids[d as usize].clone())
+                .collect(),
+            similarity: p.similarity,
+            kind: if p.exact { "exact" } else { "near" }.to_owned(),
+            text: spill.get_str(KeptSentence::from_record(&first).text)?,
+            locations: p
+                .locations
+                .iter()
+                .map(|&(doc, sentence)| Location {
+                    doc: ids[doc as usize].clone(),
+                    sentence: sentence as usize,
+                })
+                .collect(),
+        })
+    }
 }
 
 /// Combines what was kept of every document into the parts that need linked entities
@@ -870,12 +921,7 @@ pub fn corpus(
 /// Sentences shared by several documents, exactly or nearly. `sentences` holds `n`
 /// [`KeptSentence`] records. Of each, only the document and segment stay in memory, and
 /// the signature only of those that could pair (see [`pairable`]).
-fn passages(
-    sentences: &SpillReader,
-    n: usize,
-    ids: &[String],
-    spill: &SpillReader,
-) -> std::io::Result<Vec<Passage>> {
+fn passages(sentences: SpillReader, n: usize, ids: &[String]) -> std::io::Result<Shared> {
     let mut sets = UnionFind::new(n);
     // The lowest similarity within each set, at its root; exact copies are 1.0. Estimates
     // are multiples of 1/32, exact in an `f32`.
@@ -911,7 +957,7 @@ fn passages(
         }
     })?;
     drop(by_exact);
-    let (which, sigs) = pairable(sentences, &reps)?;
+    let (which, sigs) = pairable(&sentences, &reps)?;
     drop(reps);
     // Pairs are joined as LSH finds them: a corpus of templated prose has millions.
     minhash::for_each_similar_pair(&sigs, PASSAGE_THRESHOLD, |a, b, sim| {
@@ -943,34 +989,30 @@ fn passages(
         } else {
             (f64::from(sims[root]) * 100.0).round() / 100.0
         };
-        let mut documents: Vec<String> = documents
-            .into_iter()
-            .map(|d| ids[d as usize].clone())
-            .collect();
-        documents.sort();
-        out.push(Passage {
+        let mut documents: Vec<u32> = documents.into_iter().collect();
+        documents.sort_by_key(|&d| &ids[d as usize]);
+        out.push(KeptPassage {
             documents,
             similarity,
-            kind: if exact { "exact" } else { "near" }.to_owned(),
-            text: spill.get_str(
-                KeptSentence::from_record(&sentences.record(g[0], SENTENCE_RECORD)?).text,
-            )?,
-            locations: g
-                .iter()
-                .map(|&i| Location {
-                    doc: ids[docs[i] as usize].clone(),
-                    sentence: segments[i] as usize,
-                })
-                .collect(),
+            exact,
+            first: g[0] as u32,
+            locations: g.iter().map(|&i| (docs[i], segments[i])).collect(),
         });
     }
+    // The most widespread first, then by where they are.
+    let location = |&(doc, sentence): &(u32, u32)| (&ids[doc as usize], sentence);
     out.sort_by(|a, b| {
-        b.documents
-            .len()
-            .cmp(&a.documents.len())
-            .then(a.locations.cmp(&b.locations))
+        b.documents.len().cmp(&a.documents.len()).then_with(|| {
+            a.locations
+                .iter()
+                .map(location)
+                .cmp(b.locations.iter().map(location))
+        })
     });
-    Ok(out)
+    Ok(Shared {
+        passages: out,
+        sentences,
+    })
 }
 
 /// Of the sentences `reps` (ascending record numbers), those that share a band's LSH key
