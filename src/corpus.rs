@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::entities::{EntityType, Linker, LocalEntity, link::local_entities, link_key};
+use crate::entities::{Entity, EntityType, Linker, LocalEntity, link::local_entities, link_key};
 use crate::report::{
     CorpusQuote, CorpusStats, DateMention, DocEntity, DocReport, DocStats, EntityReport,
     ErrorRecord, Passage, Quote, Report, SCHEMA_VERSION, SummarySentence, TimelineEntry, Tool,
@@ -344,25 +344,11 @@ impl Corpus {
             entities: entities.len(),
             ..self.stats
         };
-        let entities = entities
-            .into_iter()
-            .map(|e| EntityReport {
-                canonical: e.canonical,
-                ty: e.ty,
-                aliases: e.aliases,
-                documents: e.documents.iter().map(|&d| self.ids[d].clone()).collect(),
-                mentions: e.mentions,
-                roles: e.roles,
-            })
-            .collect::<Vec<_>>();
         // None with `link_only`.
         let documents = self.records.len();
         let linked = Arc::new(Linked {
             spill,
-            names: entities
-                .iter()
-                .map(|e| (e.canonical.clone(), e.ty))
-                .collect(),
+            entities,
             entity_of_group,
             group_bases: self.group_bases,
             ids: self.ids,
@@ -375,7 +361,7 @@ impl Corpus {
             },
             corpus: stats,
             documents: Vec::new(),
-            entities,
+            entities: Vec::new(),
             shared_passages: Vec::new(),
             duplicates,
             summary: parts.summary,
@@ -390,11 +376,14 @@ impl Corpus {
             keyterms: self.opts.keyterms,
         };
         let (timeline, quotes) = (parts.timeline, parts.quotes);
-        let (shared_from, dated_from) = (Arc::clone(&linked), Arc::clone(&linked));
-        let quoted_from = Arc::clone(&linked);
+        let (table_from, shared_from) = (Arc::clone(&linked), Arc::clone(&linked));
+        let (dated_from, quoted_from) = (Arc::clone(&linked), Arc::clone(&linked));
         Ok(Finished {
             report,
             documents: InOrder::new(documents, move |doc| entries.read(doc)),
+            entities: InOrder::new(table_from.entities.len(), move |i| {
+                Ok(table_from.entity_report(i))
+            }),
             passages: InOrder::new(passages.len(), move |i| {
                 passages.entry(i, &shared_from.ids, &shared_from.spill)
             }),
@@ -419,11 +408,13 @@ impl Corpus {
 /// A finished corpus: the report without its long lists, which are read back one entry at
 /// a time while written.
 pub struct Finished {
-    /// Every part of the report but `documents`, `shared_passages`, `timeline` and `quotes`,
-    /// which are empty.
+    /// Every part of the report but `documents`, `entities`, `shared_passages`, `timeline`
+    /// and `quotes`, which are empty.
     pub report: Report,
     /// The documents' entries, in order.
     pub documents: Documents,
+    /// The entity table, in order.
+    pub entities: InOrder<EntityReport>,
     /// The shared passages, in order.
     pub passages: InOrder<Passage>,
     /// The timeline's entries, in order.
@@ -439,6 +430,7 @@ impl Finished {
     pub fn collect(self) -> std::io::Result<(Report, Vec<MentionRecord>)> {
         let mut report = self.report;
         report.documents = self.documents.collect::<std::io::Result<_>>()?;
+        report.entities = self.entities.collect::<std::io::Result<_>>()?;
         report.shared_passages = self.passages.collect::<std::io::Result<_>>()?;
         report.timeline = self.timeline.collect::<std::io::Result<_>>()?;
         report.quotes = self.quotes.collect::<std::io::Result<_>>()?;
@@ -450,8 +442,8 @@ impl Finished {
 /// and the entity of each document's local entity groups.
 struct Linked {
     spill: SpillReader,
-    /// Canonical name and type of each entity.
-    names: Vec<(String, EntityType)>,
+    /// The linked entities, in the report's order.
+    entities: Vec<Entity>,
     entity_of_group: Vec<usize>,
     /// Id of each document's first entity group.
     group_bases: Vec<usize>,
@@ -467,7 +459,20 @@ impl Linked {
 
     /// The canonical name of the entity of corpus-wide group `g`.
     fn canonical(&self, g: usize) -> String {
-        self.names[self.entity_of_group[g]].0.clone()
+        self.entities[self.entity_of_group[g]].canonical.clone()
+    }
+
+    /// Entity `i`'s entry in the report's table, with its documents' ids.
+    fn entity_report(&self, i: usize) -> EntityReport {
+        let e = &self.entities[i];
+        EntityReport {
+            canonical: e.canonical.clone(),
+            ty: e.ty,
+            aliases: e.aliases.clone(),
+            documents: e.documents.iter().map(|&d| self.ids[d].clone()).collect(),
+            mentions: e.mentions,
+            roles: e.roles.clone(),
+        }
     }
 
     /// Reads back and parses what was spilled at `slot`.
@@ -497,8 +502,8 @@ impl Entries {
     }
 
     fn entry(&self, r: DocRecord, doc: usize) -> DocReport {
-        let names = &self.linked.names;
-        let name = |g: usize| &names[self.linked.entity(doc, g)];
+        let table = &self.linked.entities;
+        let name = |g: usize| &table[self.linked.entity(doc, g)].canonical;
         let mut by_entity: BTreeMap<usize, (u32, Vec<String>)> = BTreeMap::new();
         for (li, (n, forms)) in r.groups.into_iter().enumerate() {
             let e = by_entity.entry(self.linked.entity(doc, li)).or_default();
@@ -511,8 +516,8 @@ impl Entries {
                 forms.sort();
                 forms.dedup();
                 DocEntity {
-                    canonical: names[e].0.clone(),
-                    ty: names[e].1,
+                    canonical: table[e].canonical.clone(),
+                    ty: table[e].ty,
                     mentions,
                     forms,
                 }
@@ -538,7 +543,7 @@ impl Entries {
                 .map(|(sentence, text, g)| Quote {
                     sentence: *sentence,
                     text: text.clone(),
-                    speaker: g.map(|g| name(g).0.clone()),
+                    speaker: g.map(|g| name(g).clone()),
                 })
                 .collect(),
             id: r.id,
@@ -616,7 +621,7 @@ impl Mentions {
                     let canonical = match group {
                         Some(g) => {
                             let e = self.linked.entity(doc, g as usize);
-                            self.linked.names[e].0.clone()
+                            self.linked.entities[e].canonical.clone()
                         }
                         None => text.clone(),
                     };

@@ -374,12 +374,14 @@ fn scan(args: &ScanArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let Finished {
         report,
         documents,
+        entities,
         passages,
         timeline,
         quotes,
         ..
     } = finish(corpus, args.input.jobs)?;
     let later = Later {
+        entities: Box::new(entities),
         passages: Box::new(passages),
         timeline: Box::new(timeline),
         quotes: Box::new(quotes),

@@ -21,7 +21,7 @@ fn seeds(mut corpus: Corpus) -> Corpus {
 }
 
 /// Renders a report both ways: whole (from memory) and streamed (from a spill file), its
-/// documents, passages, timeline and quotations read back as they are written.
+/// documents, entities, passages, timeline and quotations made as they are written.
 fn both(render: impl Fn(&report::Report, Option<(Documents, Later)>) -> Vec<u8>) {
     let (whole, _) = seeds(Corpus::new(Options::default()))
         .finish()
@@ -33,15 +33,16 @@ fn both(render: impl Fn(&report::Report, Option<(Documents, Later)>) -> Vec<u8>)
         .unwrap();
     assert!(finished.report.documents.is_empty());
     assert!(finished.report.timeline.is_empty() && finished.report.quotes.is_empty());
-    assert!(finished.report.shared_passages.is_empty());
+    assert!(finished.report.shared_passages.is_empty() && finished.report.entities.is_empty());
     let later = Later {
+        entities: Box::new(finished.entities),
         passages: Box::new(finished.passages),
         timeline: Box::new(finished.timeline),
         quotes: Box::new(finished.quotes),
     };
     let streamed = render(&finished.report, Some((finished.documents, later)));
     assert!(!whole.timeline.is_empty() && !whole.quotes.is_empty());
-    assert!(!whole.shared_passages.is_empty());
+    assert!(!whole.shared_passages.is_empty() && !whole.entities.is_empty());
     let kept = render(&whole, None);
     assert!(kept.len() > 1000);
     assert_eq!(

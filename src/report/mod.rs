@@ -385,7 +385,7 @@ pub fn write_json_schema(
 }
 
 /// Writes the JSON report (`scan --format json`), indented, taking the documents' entries
-/// from `docs` and the passages, timeline and quotations from `later` as they come, so a corpus's
+/// from `docs` and the entities, passages, timeline and quotations from `later` as they come, so a corpus's
 /// report never has to be whole in memory. Gives the same bytes as
 /// `serde_json::to_writer_pretty` of the whole report, with a newline. The documents'
 /// entries are serialized on the current thread pool (see [`each_encoded`]).
@@ -414,7 +414,7 @@ pub fn write_json<D: Borrow<DocReport> + Send>(
         Indented(&mut *out, 2).write_all(entry)
     })?;
     out.write_all(if any { b"\n  ]" } else { b"]" })?;
-    field(out, "entities", &r.entities)?;
+    field(out, "entities", &Streamed::new(later.entities))?;
     field(out, "shared_passages", &Streamed::new(later.passages))?;
     field(out, "duplicates", &r.duplicates)?;
     field(out, "summary", &r.summary)?;
@@ -477,8 +477,8 @@ fn each_encoded<D: Borrow<DocReport> + Send>(
 }
 
 /// Writes the report as NDJSON: one record per document (`"record": "document"`), then one
-/// corpus record holding everything else. The documents come from `docs` and the passages,
-/// timeline and quotations from `later`, as with [`write_json`].
+/// corpus record holding everything else. The documents come from `docs` and the entities,
+/// passages, timeline and quotations from `later`, as with [`write_json`].
 pub fn write_ndjson<D: Borrow<DocReport> + Send>(
     r: &Report,
     docs: impl IntoIterator<Item = io::Result<D>>,
@@ -497,7 +497,7 @@ pub fn write_ndjson<D: Borrow<DocReport> + Send>(
         schema_version: &'a str,
         tool: &'a Tool,
         corpus: &'a CorpusStats,
-        entities: &'a [EntityReport],
+        entities: Streamed<Entries<'a, EntityReport>>,
         shared_passages: Streamed<Entries<'a, Passage>>,
         duplicates: &'a [Duplicate],
         summary: &'a [CorpusSentence],
@@ -519,7 +519,7 @@ pub fn write_ndjson<D: Borrow<DocReport> + Send>(
         schema_version: &r.schema_version,
         tool: &r.tool,
         corpus: &r.corpus,
-        entities: &r.entities,
+        entities: Streamed::new(later.entities),
         shared_passages: Streamed::new(later.passages),
         duplicates: &r.duplicates,
         summary: &r.summary,
@@ -540,11 +540,13 @@ pub fn own_documents(r: &Report) -> impl Iterator<Item = io::Result<&DocReport>>
 /// Entries of a report's list as they come.
 pub type Entries<'a, T> = Box<dyn Iterator<Item = io::Result<T>> + Send + 'a>;
 
-/// The lists a report writes after its documents that are too long to hold: the shared
-/// passages, the timeline and the quotations. A finished corpus reads them back from its
-/// spill as they are written ([`crate::corpus::Finished`]); [`Later::of`] takes them from a
-/// whole report.
+/// The lists a report writes after its documents that are too long to hold: the entity
+/// table, the shared passages, the timeline and the quotations. A finished corpus makes
+/// their entries as they are written ([`crate::corpus::Finished`]); [`Later::of`] takes them
+/// from a whole report.
 pub struct Later<'a> {
+    /// The entity table, in report order.
+    pub entities: Entries<'a, EntityReport>,
     /// Shared passages, in report order.
     pub passages: Entries<'a, Passage>,
     /// Timeline entries, in report order.
@@ -554,9 +556,10 @@ pub struct Later<'a> {
 }
 
 impl<'a> Later<'a> {
-    /// The passages, timeline and quotations of a whole report.
+    /// The entities, passages, timeline and quotations of a whole report.
     pub fn of(r: &'a Report) -> Later<'a> {
         Later {
+            entities: Box::new(r.entities.iter().cloned().map(Ok)),
             passages: Box::new(r.shared_passages.iter().cloned().map(Ok)),
             timeline: Box::new(r.timeline.iter().cloned().map(Ok)),
             quotes: Box::new(r.quotes.iter().cloned().map(Ok)),

@@ -10,7 +10,8 @@ use std::io::{self, Write};
 
 use super::style::{Paint, Painted, Style};
 use super::{
-    CorpusQuote, DocReport, Entries, Later, Passage, Report, TimelineEntry, own_documents,
+    CorpusQuote, DocReport, EntityReport, Entries, Later, Passage, Report, TimelineEntry,
+    own_documents,
 };
 
 /// Width the report is wrapped to when nothing else is asked for (output to a pipe or file).
@@ -109,7 +110,7 @@ pub fn write(r: &Report, out: &mut impl Write) -> io::Result<()> {
 }
 
 /// Writes the text report with a layout (its width and colours), taking the documents'
-/// entries from `docs` and the passages, timeline and quotations from `later` as they come (see
+/// entries from `docs` and the entities, passages, timeline and quotations from `later` as they come (see
 /// [`super::write_json`]).
 pub fn write_with<D: Borrow<DocReport>>(
     r: &Report,
@@ -162,7 +163,7 @@ impl<W: Write> Writer<'_, W> {
         let header = self.wrap(&header, 2, self.width);
         writeln!(self.out, "{}", self.paint(Paint::Strong, header))?;
         self.documents(docs)?;
-        self.entities(r)?;
+        self.entities(later.entities)?;
         self.passages(later.passages, r)?;
         self.summary(r)?;
         self.timeline(later.timeline)?;
@@ -245,7 +246,7 @@ impl<W: Write> Writer<'_, W> {
     /// The entity table. At 80 columns the name column is 30 wide and the aliases get 25;
     /// a wider terminal gives each half of the extra room (a narrower one takes it from the
     /// name column).
-    fn entities(&mut self, r: &Report) -> io::Result<()> {
+    fn entities(&mut self, entities: Entries<EntityReport>) -> io::Result<()> {
         const FIXED: usize = 1 + 8 + 1 + 4 + 1 + 8 + 2;
         let name_w = if self.width >= WIDTH {
             30 + (self.width - WIDTH) / 2
@@ -259,7 +260,9 @@ impl<W: Write> Writer<'_, W> {
             "NAME", "TYPE", "DOCS", "MENTIONS"
         );
         writeln!(self.out, "{}", self.paint(Paint::Strong, header))?;
-        for e in r.entities.iter().filter(|e| e.ty.is_name()).take(25) {
+        let names = entities.filter(|e| e.as_ref().map_or(true, |e| e.ty.is_name()));
+        for e in names.take(25) {
+            let e = e?;
             let also: Vec<&str> = e
                 .aliases
                 .iter()
