@@ -4,7 +4,8 @@
 //! and the cross-document summary need: counts, entity groups, hashes and signatures. The
 //! document's own report parts and every text go to a [`Spill`]. [`Corpus::finish`] links
 //! the entities, finds shared passages and duplicates, picks the corpus summary, orders the
-//! timeline and groups quotations; the documents' entries then come back one at a time.
+//! timeline and groups quotations; the report's long lists (documents, entities, passages,
+//! timeline, quotations) then come back one entry at a time as they are written.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -385,8 +385,8 @@ pub fn write_json_schema(
 }
 
 /// Writes the JSON report (`scan --format json`), indented, taking the documents' entries
-/// from `docs` and the entities, passages, timeline and quotations from `later` as they come, so a corpus's
-/// report never has to be whole in memory. Gives the same bytes as
+/// from `docs` and the entities, passages, timeline and quotations from `later` as they
+/// come, so a corpus's report never has to be whole in memory. Gives the same bytes as
 /// `serde_json::to_writer_pretty` of the whole report, with a newline. The documents'
 /// entries are serialized on the current thread pool (see [`each_encoded`]).
 pub fn write_json<D: Borrow<DocReport> + Send>(

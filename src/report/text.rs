@@ -110,8 +110,8 @@ pub fn write(r: &Report, out: &mut impl Write) -> io::Result<()> {
 }
 
 /// Writes the text report with a layout (its width and colours), taking the documents'
-/// entries from `docs` and the entities, passages, timeline and quotations from `later` as they come (see
-/// [`super::write_json`]).
+/// entries from `docs` and the entities, passages, timeline and quotations from `later` as
+/// they come (see [`super::write_json`]).
 pub fn write_with<D: Borrow<DocReport>>(
     r: &Report,
     docs: impl IntoIterator<Item = io::Result<D>>,
