@@ -6,8 +6,11 @@
 # Generates a corpus with examples/gencorpus.rs (deterministic, seed 42) of DOCS documents
 # and one of DOCS/10, then times, on each: `wc -w`, `corpus-scan sentences`,
 # `corpus-scan entities` and `corpus-scan scan --format json`, printing MB/s, documents/s,
-# peak memory (from /usr/bin/time -v) and the ratio of each time to `wc -w`. Also runs on
-# ../shared/data/bbc-news when that folder exists. Set BENCH_DIR to keep the corpora.
+# peak memory (from /usr/bin/time -v) and the ratio of each time to `wc -w`, then how `scan`
+# scales from the smaller corpus to the larger against the project's goals (parity with
+# `wc -w`; ten times the documents in at most eleven times the time and under twice the
+# memory). Also runs on ../shared/data/bbc-news when that folder exists. Set BENCH_DIR to
+# keep the corpora.
 #
 # Each command runs RUNS times (default 3, one after the other) and the median time and
 # median peak memory are shown, with the range of times: on a shared machine one slow run
@@ -65,6 +68,9 @@ report() { # folder, label
     awk -v c="$cmd" -v s="$s" -v kb="$kb" -v lo="$lo" -v hi="$hi" -v b="$bytes" -v n="$files" -v w="$wc_s" 'BEGIN {
       if (s <= 0) s = 0.001; if (w <= 0) w = 0.001;
       printf "%-34s %8.2f %6.2f-%-6.2f %9.1f %10.0f %9.1f %8.2f\n", c, s, lo, hi, b/1e6/s, n/s, kb/1024, s/w }'
+    if [ "$cmd" = "corpus-scan scan --format json" ]; then
+      scan_result="$s $kb $wc_s"
+    fi
   done
 }
 
@@ -72,7 +78,16 @@ small=$((docs / 10))
 [ -d "$dir/small" ] || "$gen" --docs "$small" --seed 42 "$dir/small" 2>/dev/null
 [ -d "$dir/large" ] || "$gen" --docs "$docs" --seed 42 "$dir/large" 2>/dev/null
 report "$dir/small" "generated, $small documents"
+read -r small_s small_kb _ <<< "$scan_result"
 report "$dir/large" "generated, $docs documents"
+read -r large_s large_kb large_wc <<< "$scan_result"
+echo
+echo "== scale of scan --format json: $docs documents against $small (medians)"
+awk -v ss="$small_s" -v sk="$small_kb" -v ls="$large_s" -v lk="$large_kb" -v lw="$large_wc" 'BEGIN {
+  if (ss <= 0) ss = 0.001; if (sk <= 0) sk = 1; if (lw <= 0) lw = 0.001;
+  printf "%-34s %8.2f   goal <= 1.0\n", "time vs wc -w, larger corpus", ls / lw
+  printf "%-34s %8.2f   goal <= 11\n", "10x documents: time", ls / ss
+  printf "%-34s %8.2f   goal < 2\n", "10x documents: peak memory", lk / sk }'
 if [ -d ../shared/data/bbc-news ]; then
   report ../shared/data/bbc-news "BBC News sample"
 fi
