@@ -299,13 +299,6 @@ pub struct Linker {
     buf: Vec<u8>,
 }
 
-impl Default for Linker {
-    /// A linker that keeps the groups' lists in memory.
-    fn default() -> Self {
-        Linker::new(Spill::in_memory())
-    }
-}
-
 impl Linker {
     /// An empty linker that puts the groups' lists in `lists`.
     pub fn new(lists: Spill) -> Linker {
@@ -588,7 +581,7 @@ impl Linker {
 
     /// Builds the entities from the joined groups, reading the groups' lists back in order
     /// and adding each to its entity's [`Tally`].
-    fn build(self, uf: &mut UnionFind) -> std::io::Result<(Vec<Entity>, Vec<usize>)> {
+    fn build(mut self, uf: &mut UnionFind) -> std::io::Result<(Vec<Entity>, Vec<usize>)> {
         let n = self.groups.len();
         // Entities are numbered in the order of their roots, each its set's smallest group,
         // which comes before the set's other groups.
@@ -604,22 +597,15 @@ impl Linker {
             };
         }
         let mut tallies: Vec<Tally> = (0..count).map(|_| Tally::default()).collect();
-        let lists = self.lists.finish()?;
+        let lists = std::mem::replace(&mut self.lists, Spill::in_memory()).finish()?;
         let mut lists = std::io::BufReader::with_capacity(1 << 16, lists.stream()?);
         let mut next = || -> std::io::Result<u32> {
             let mut word = [0; 4];
             std::io::Read::read_exact(&mut lists, &mut word)?;
             Ok(u32::from_le_bytes(word))
         };
-        let mut doc = 0;
         for (i, g) in self.groups.iter().enumerate() {
-            while self
-                .doc_starts
-                .get(doc as usize + 1)
-                .is_some_and(|&s| s as usize <= i)
-            {
-                doc += 1;
-            }
+            let doc = self.doc(i);
             let t = &mut tallies[entity_of[i] as usize];
             if t.docs.last() != Some(&doc) {
                 t.docs.push(doc);

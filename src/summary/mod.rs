@@ -756,6 +756,14 @@ impl Dated {
     }
 }
 
+/// Sentence `sentence` of document `doc` as the report names it; `ids` are the document ids.
+fn location(ids: &[String], doc: u32, sentence: u32) -> Location {
+    Location {
+        doc: ids[doc as usize].clone(),
+        sentence: sentence as usize,
+    }
+}
+
 /// The quotations grouped across documents, in report order, each text still in the spill.
 pub struct Quoted(Vec<Vec<KeptQuote>>);
 
@@ -790,10 +798,7 @@ impl Quoted {
             speakers: speakers.into_iter().collect(),
             locations: qs
                 .iter()
-                .map(|q| Location {
-                    doc: ids[q.doc as usize].clone(),
-                    sentence: q.sentence as usize,
-                })
+                .map(|q| location(ids, q.doc, q.sentence))
                 .collect(),
         })
     }
@@ -856,10 +861,7 @@ impl Shared {
             locations: p
                 .locations
                 .iter()
-                .map(|&(doc, sentence)| Location {
-                    doc: ids[doc as usize].clone(),
-                    sentence: sentence as usize,
-                })
+                .map(|&(doc, sentence)| location(ids, doc, sentence))
                 .collect(),
         })
     }
