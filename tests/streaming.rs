@@ -96,6 +96,29 @@ fn streamed_text_ndjson_and_csv_match_the_whole_report() {
     });
 }
 
+/// NDJSON's last line holds the report's fields in the report's order, `documents` left
+/// out (they were the lines before), after `"record":"corpus"`.
+#[test]
+fn ndjson_corpus_record_is_the_report_without_its_documents() {
+    let (mut whole, _) = seeds(Corpus::new(Options::default()))
+        .finish()
+        .unwrap()
+        .collect()
+        .unwrap();
+    let mut out = Vec::new();
+    report::write_ndjson(&whole, own_documents(&whole), Later::of(&whole), &mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let last = out.lines().last().unwrap();
+    whole.documents.clear();
+    let rest = serde_json::to_string(&whole).unwrap();
+    assert!(rest.contains(r#","documents":[],"#));
+    let expected = format!(
+        r#"{{"record":"corpus",{}"#,
+        &rest[1..].replacen(r#""documents":[],"#, "", 1)
+    );
+    assert_eq!(last, expected);
+}
+
 #[test]
 fn mentions_come_back_from_the_spill_with_their_canonical_names() {
     let opts = Options {

@@ -387,8 +387,8 @@ pub fn write_json_schema(
 /// Writes the JSON report (`scan --format json`), indented, taking the documents' entries
 /// from `docs` and the entities, passages, timeline and quotations from `later` as they
 /// come, so a corpus's report never has to be whole in memory. Gives the same bytes as
-/// `serde_json::to_writer_pretty` of the whole report, with a newline. The documents'
-/// entries are serialized on the current thread pool (see [`each_encoded`]).
+/// `serde_json::to_writer_pretty` of the whole report, with a newline. The entries of the
+/// long lists are serialized on the current thread pool (see [`each_encoded`]).
 pub fn write_json<D: Borrow<DocReport> + Send>(
     r: &Report,
     docs: impl IntoIterator<Item = io::Result<D>>,
@@ -399,76 +399,81 @@ pub fn write_json<D: Borrow<DocReport> + Send>(
     // level as `to_writer_pretty` would.
     fn field(out: &mut impl Write, name: &str, value: &impl Serialize) -> io::Result<()> {
         write!(out, ",\n  \"{name}\": ")?;
-        serde_json::to_writer_pretty(Indented(&mut *out, 1), value)?;
-        Ok(())
+        pretty_at(value, 1, out)
+    }
+    /// A list field, its entries indented two levels.
+    fn list<T: Serialize + Send, D: Borrow<T> + Send>(
+        out: &mut impl Write,
+        name: &str,
+        entries: impl IntoIterator<Item = io::Result<D>>,
+    ) -> io::Result<()> {
+        write!(out, ",\n  \"{name}\": [")?;
+        let mut any = false;
+        let pretty = |entry: &T| {
+            let mut bytes = Vec::new();
+            pretty_at(entry, 2, &mut bytes)?;
+            Ok(bytes)
+        };
+        each_encoded(entries, pretty, |entry| {
+            out.write_all(if any { b",\n    " } else { b"\n    " })?;
+            any = true;
+            out.write_all(entry)
+        })?;
+        out.write_all(if any { b"\n  ]" } else { b"]" })
     }
     out.write_all(b"{\n  \"schema_version\": ")?;
     serde_json::to_writer(&mut *out, &r.schema_version)?;
     field(out, "tool", &r.tool)?;
     field(out, "corpus", &r.corpus)?;
-    out.write_all(b",\n  \"documents\": [")?;
-    let mut any = false;
-    each_encoded(docs, serde_json::to_vec_pretty, |entry| {
-        out.write_all(if any { b",\n    " } else { b"\n    " })?;
-        any = true;
-        Indented(&mut *out, 2).write_all(entry)
-    })?;
-    out.write_all(if any { b"\n  ]" } else { b"]" })?;
-    field(out, "entities", &Streamed::new(later.entities))?;
-    field(out, "shared_passages", &Streamed::new(later.passages))?;
+    list::<DocReport, _>(out, "documents", docs)?;
+    list::<EntityReport, _>(out, "entities", later.entities)?;
+    list::<Passage, _>(out, "shared_passages", later.passages)?;
     field(out, "duplicates", &r.duplicates)?;
     field(out, "summary", &r.summary)?;
-    field(out, "timeline", &Streamed::new(later.timeline))?;
-    field(out, "quotes", &Streamed::new(later.quotes))?;
+    list::<TimelineEntry, _>(out, "timeline", later.timeline)?;
+    list::<CorpusQuote, _>(out, "quotes", later.quotes)?;
     field(out, "errors", &r.errors)?;
     out.write_all(b"\n}\n")
 }
 
-/// A writer that indents every line after the first by `levels` more levels of two spaces:
-/// pretty JSON written on its own, placed inside an enclosing value. JSON strings never hold
-/// a raw newline, so every newline is the formatter's.
-struct Indented<W>(W, usize);
-
-impl<W: Write> Write for Indented<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        const PAD: &[u8] = b"\n                ";
-        let mut rest = buf;
-        while let Some(at) = memchr::memchr(b'\n', rest) {
-            self.0.write_all(&rest[..at])?;
-            self.0.write_all(&PAD[..1 + 2 * self.1])?;
-            rest = &rest[at + 1..];
-        }
-        self.0.write_all(rest)?;
-        Ok(buf.len())
+/// Writes `value` as pretty JSON placed `levels` deep in an enclosing value: every line
+/// after the first indented by `levels` more levels of two spaces. It is serialized whole
+/// first, so the newlines are found in one pass; JSON strings never hold a raw newline, so
+/// every newline is the formatter's.
+fn pretty_at(value: &impl Serialize, levels: usize, out: &mut impl Write) -> io::Result<()> {
+    const PAD: &[u8] = b"\n                ";
+    let pretty = serde_json::to_vec_pretty(value)?;
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'\n', &pretty) {
+        out.write_all(&pretty[from..at])?;
+        out.write_all(&PAD[..1 + 2 * levels])?;
+        from = at + 1;
     }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.0.flush()
-    }
+    out.write_all(&pretty[from..])
 }
 
-/// Entries taken at a time from the documents' iterator and serialized in parallel.
+/// Entries taken at a time from a list's iterator and serialized in parallel.
 const ENCODE_AHEAD: usize = 256;
 
-/// Serializes the documents' entries with `encode`, [`ENCODE_AHEAD`] at a time in parallel
-/// on the current thread pool, and hands each to `put` in document order, so the writing
-/// thread only copies bytes.
-fn each_encoded<D: Borrow<DocReport> + Send>(
-    docs: impl IntoIterator<Item = io::Result<D>>,
-    encode: impl Fn(&DocReport) -> serde_json::Result<Vec<u8>> + Sync,
+/// Serializes a list's entries with `encode`, [`ENCODE_AHEAD`] at a time in parallel on
+/// the current thread pool, and hands each to `put` in order, so the writing thread only
+/// copies bytes.
+fn each_encoded<T: Send, D: Borrow<T> + Send>(
+    entries: impl IntoIterator<Item = io::Result<D>>,
+    encode: impl Fn(&T) -> io::Result<Vec<u8>> + Sync,
     mut put: impl FnMut(&[u8]) -> io::Result<()>,
 ) -> io::Result<()> {
     use rayon::prelude::*;
-    let mut docs = docs.into_iter();
+    let mut entries = entries.into_iter();
     loop {
-        let batch: Vec<D> = docs
+        let batch: Vec<D> = entries
             .by_ref()
             .take(ENCODE_AHEAD)
             .collect::<io::Result<_>>()?;
         if batch.is_empty() {
             return Ok(());
         }
-        let encoded: Vec<serde_json::Result<Vec<u8>>> =
+        let encoded: Vec<io::Result<Vec<u8>>> =
             batch.into_par_iter().map(|d| encode(d.borrow())).collect();
         for e in encoded {
             put(&e?)?;
@@ -491,19 +496,27 @@ pub fn write_ndjson<D: Borrow<DocReport> + Send>(
         #[serde(flatten)]
         doc: &'a DocReport,
     }
-    #[derive(Serialize)]
-    struct CorpusLine<'a> {
-        record: &'static str,
-        schema_version: &'a str,
-        tool: &'a Tool,
-        corpus: &'a CorpusStats,
-        entities: Streamed<Entries<'a, EntityReport>>,
-        shared_passages: Streamed<Entries<'a, Passage>>,
-        duplicates: &'a [Duplicate],
-        summary: &'a [CorpusSentence],
-        timeline: Streamed<Entries<'a, TimelineEntry>>,
-        quotes: Streamed<Entries<'a, CorpusQuote>>,
-        errors: &'a [ErrorRecord],
+    // The corpus record's fields, in the order of `Report`'s.
+    fn field(out: &mut impl Write, name: &str, value: &impl Serialize) -> io::Result<()> {
+        write!(out, ",\"{name}\":")?;
+        Ok(serde_json::to_writer(&mut *out, value)?)
+    }
+    fn list<T: Serialize + Send>(
+        out: &mut impl Write,
+        name: &str,
+        entries: Entries<'_, T>,
+    ) -> io::Result<()> {
+        write!(out, ",\"{name}\":[")?;
+        let mut any = false;
+        let compact = |entry: &T| Ok(serde_json::to_vec(entry)?);
+        each_encoded(entries, compact, |entry| {
+            if any {
+                out.write_all(b",")?;
+            }
+            any = true;
+            out.write_all(entry)
+        })?;
+        out.write_all(b"]")
     }
     let line = |doc: &DocReport| {
         let mut l = serde_json::to_vec(&DocLine {
@@ -514,21 +527,18 @@ pub fn write_ndjson<D: Borrow<DocReport> + Send>(
         Ok(l)
     };
     each_encoded(docs, line, |l| out.write_all(l))?;
-    let c = CorpusLine {
-        record: "corpus",
-        schema_version: &r.schema_version,
-        tool: &r.tool,
-        corpus: &r.corpus,
-        entities: Streamed::new(later.entities),
-        shared_passages: Streamed::new(later.passages),
-        duplicates: &r.duplicates,
-        summary: &r.summary,
-        timeline: Streamed::new(later.timeline),
-        quotes: Streamed::new(later.quotes),
-        errors: &r.errors,
-    };
-    serde_json::to_writer(&mut *out, &c)?;
-    out.write_all(b"\n")?;
+    out.write_all(b"{\"record\":\"corpus\"")?;
+    field(out, "schema_version", &r.schema_version)?;
+    field(out, "tool", &r.tool)?;
+    field(out, "corpus", &r.corpus)?;
+    list(out, "entities", later.entities)?;
+    list(out, "shared_passages", later.passages)?;
+    field(out, "duplicates", &r.duplicates)?;
+    field(out, "summary", &r.summary)?;
+    list(out, "timeline", later.timeline)?;
+    list(out, "quotes", later.quotes)?;
+    field(out, "errors", &r.errors)?;
+    out.write_all(b"}\n")?;
     out.flush()
 }
 
@@ -564,29 +574,6 @@ impl<'a> Later<'a> {
             timeline: Box::new(r.timeline.iter().cloned().map(Ok)),
             quotes: Box::new(r.quotes.iter().cloned().map(Ok)),
         }
-    }
-}
-
-/// A list serialized as its entries come, so it is never whole in memory. It can be
-/// serialized once: its entries are gone after.
-struct Streamed<I>(std::cell::RefCell<Option<I>>);
-
-impl<I> Streamed<I> {
-    fn new(entries: I) -> Self {
-        Streamed(std::cell::RefCell::new(Some(entries)))
-    }
-}
-
-impl<T: Serialize, I: Iterator<Item = io::Result<T>>> Serialize for Streamed<I> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::{Error, SerializeSeq};
-        let entries = self.0.borrow_mut().take();
-        let entries = entries.ok_or_else(|| S::Error::custom("a streamed list is written once"))?;
-        let mut seq = s.serialize_seq(None)?;
-        for entry in entries {
-            seq.serialize_element(&entry.map_err(S::Error::custom)?)?;
-        }
-        seq.end()
     }
 }
 
