@@ -44,19 +44,26 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// constant for it): milliseconds before freed memory goes back to the system.
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
-/// Has mimalloc give freed memory back to the system at once, from the end of the fold on.
-/// Each thread allocates from its own heap, so what linking frees on one thread is
-/// otherwise still held when the report is built on another: on the 113 MB generated
-/// corpus `scan` peaked at 277 MB with the default delay of 10 ms and at 208 MB with none.
-/// While documents are analysed the default stays: each one's buffers are freed and soon
-/// needed again, and giving them back at once cost about 1 s of system time in 15 s.
-fn prompt_purge() {
+/// mimalloc's own purge delay, in milliseconds.
+const DEFAULT_PURGE_DELAY: std::ffi::c_long = 10;
+
+/// Sets how long mimalloc waits before giving freed memory back to the system.
+///
+/// The run starts with none: each thread allocates from its own heap, so what linking
+/// frees on one thread is otherwise still held when the report is built on another (on the
+/// 113 MB generated corpus `scan` peaked at 277 MB with the default delay and at 208 MB
+/// with none), and `sentences` held 29 MB instead of 18. Only while documents are folded
+/// into a corpus does the default delay come back ([`fold`]): each document's buffers are
+/// freed and soon needed again, and giving them back at once cost about 1 s of system time
+/// in 15 s.
+fn purge_delay(ms: std::ffi::c_long) {
     // SAFETY: sets a plain integer option; mimalloc reads it when it next purges.
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) }
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, ms) }
 }
 
 fn main() -> ExitCode {
     no_huge_pages();
+    purge_delay(0);
     match run_cli() {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -335,8 +342,10 @@ fn entities(
     Ok(exit_code(input, failed))
 }
 
-/// Analyses every document into a corpus that spills to a temporary file.
+/// Analyses every document into a corpus that spills to a temporary file, with mimalloc's
+/// default purge delay (see [`purge_delay`]).
 fn fold(input: &InputArgs, opts: Options, progress: &Progress) -> anyhow::Result<(Corpus, usize)> {
+    purge_delay(DEFAULT_PURGE_DELAY);
     let mut corpus = Corpus::spilling(opts.clone())?;
     let mut errors = Vec::new();
     let failed = each_document(
@@ -356,9 +365,10 @@ fn fold(input: &InputArgs, opts: Options, progress: &Progress) -> anyhow::Result
     Ok((corpus, failed))
 }
 
-/// Links and summarises the folded corpus on `jobs` threads.
+/// Links and summarises the folded corpus on `jobs` threads, freed memory given back at
+/// once from here on.
 fn finish(corpus: Corpus, jobs: usize) -> anyhow::Result<Finished> {
-    prompt_purge();
+    purge_delay(0);
     Ok(run::pool(jobs)?.install(|| corpus.finish())?)
 }
 

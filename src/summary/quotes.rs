@@ -79,6 +79,9 @@ pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) ->
             _ => {}
         }
     }
+    if spans.is_empty() {
+        return Vec::new();
+    }
     // Where the speech verbs are, to ask "is there one after / before" in constant time.
     let verbs: Vec<usize> = (0..toks.len())
         .filter(|&i| lex.speech_verbs.contains(Lower::new(w(i)).as_str()))
