@@ -445,7 +445,7 @@ struct Linked {
     spill: SpillReader,
     /// The linked entities, in the report's order.
     entities: Vec<Entity>,
-    entity_of_group: Vec<usize>,
+    entity_of_group: Vec<u32>,
     /// Id of each document's first entity group.
     group_bases: Vec<usize>,
     /// Document ids.
@@ -455,12 +455,14 @@ struct Linked {
 impl Linked {
     /// The entity of document `doc`'s local group `g`.
     fn entity(&self, doc: usize, g: usize) -> usize {
-        self.entity_of_group[self.group_bases[doc] + g]
+        self.entity_of_group[self.group_bases[doc] + g] as usize
     }
 
     /// The canonical name of the entity of corpus-wide group `g`.
     fn canonical(&self, g: usize) -> String {
-        self.entities[self.entity_of_group[g]].canonical.clone()
+        self.entities[self.entity_of_group[g] as usize]
+            .canonical
+            .clone()
     }
 
     /// Entity `i`'s entry in the report's table, with its documents' ids.

@@ -372,7 +372,7 @@ impl Linker {
     /// Joins the groups into entities. Returns the entities (in the contract's order) and,
     /// for each group id, the index of its entity.
     /// Fails only when the spilled lists cannot be read back.
-    pub fn finish(self) -> std::io::Result<(Vec<Entity>, Vec<usize>)> {
+    pub fn finish(self) -> std::io::Result<(Vec<Entity>, Vec<u32>)> {
         let n = self.groups.len();
         let mut uf = UnionFind::new(n);
         // Short forms (a surname, an acronym, a name without its country) wait: "Blair"
@@ -581,7 +581,7 @@ impl Linker {
 
     /// Builds the entities from the joined groups, reading the groups' lists back in order
     /// and adding each to its entity's [`Tally`].
-    fn build(mut self, uf: &mut UnionFind) -> std::io::Result<(Vec<Entity>, Vec<usize>)> {
+    fn build(mut self, uf: &mut UnionFind) -> std::io::Result<(Vec<Entity>, Vec<u32>)> {
         let n = self.groups.len();
         // Entities are numbered in the order of their roots, each its set's smallest group,
         // which comes before the set's other groups.
@@ -630,13 +630,13 @@ impl Linker {
                 add_count(&mut t.known, k, mentions);
             }
         }
-        let entities: Vec<Entity> = tallies
+        let mut entities: Vec<Entity> = tallies
             .into_iter()
             .map(|t| t.entity(&self.strings))
             .collect();
-        let mut order: Vec<usize> = (0..entities.len()).collect();
+        let mut order: Vec<u32> = (0..entities.len() as u32).collect();
         order.sort_by(|&a, &b| {
-            let (x, y) = (&entities[a], &entities[b]);
+            let (x, y) = (&entities[a as usize], &entities[b as usize]);
             y.documents
                 .len()
                 .cmp(&x.documents.len())
@@ -644,17 +644,27 @@ impl Linker {
                 .then(x.canonical.cmp(&y.canonical))
                 .then(x.ty.cmp(&y.ty))
         });
-        let mut new_index = vec![0; entities.len()];
+        let mut new_index = vec![0u32; entities.len()];
         for (new, &old) in order.iter().enumerate() {
-            new_index[old] = new;
+            new_index[old as usize] = new as u32;
         }
-        let group_entity = entity_of.iter().map(|&e| new_index[e as usize]).collect();
-        let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
-        let sorted = order
-            .iter()
-            .map(|&i| slots[i].take().expect("each entity once"))
-            .collect();
-        Ok((sorted, group_entity))
+        for e in &mut entity_of {
+            *e = new_index[*e as usize];
+        }
+        permute(&mut entities, new_index);
+        Ok((entities, entity_of))
+    }
+}
+
+/// Moves `items[i]` to `items[to[i]]` for every `i`, in place: each cycle of the
+/// permutation `to` is followed with swaps, so no second list is built.
+fn permute<T>(items: &mut [T], mut to: Vec<u32>) {
+    for i in 0..items.len() {
+        while to[i] as usize != i {
+            let j = to[i] as usize;
+            items.swap(i, j);
+            to.swap(i, j);
+        }
     }
 }
 
@@ -818,6 +828,13 @@ mod tests {
             .find(|e| e.aliases.contains(&"Hamadan".to_owned()))
             .unwrap();
         assert_eq!(base.aliases, ["Hamadan", "Hamedan"]);
+    }
+
+    #[test]
+    fn permute_moves_each_item_to_its_place() {
+        let mut items = ['a', 'b', 'c', 'd', 'e'];
+        permute(&mut items, vec![2, 0, 1, 4, 3]);
+        assert_eq!(items, ['b', 'c', 'a', 'e', 'd']);
     }
 
     #[test]

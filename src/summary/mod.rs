@@ -875,7 +875,7 @@ pub fn corpus(
     kept: &mut Kept,
     ids: &[String],
     spill: &SpillReader,
-    entity_of_group: &[usize],
+    entity_of_group: &[u32],
     entities: &[Entity],
     opts: &Options,
 ) -> std::io::Result<CorpusParts> {
@@ -1052,7 +1052,10 @@ fn pairable(sentences: &SpillReader, reps: &[u32]) -> std::io::Result<(Vec<u32>,
             Ok(a)
         });
     let shared_key = marks.transpose()?.unwrap_or_default();
-    let (mut which, mut sigs) = (Vec::new(), Vec::new());
+    // Sized exactly: grown by doubling, the signatures would take up to twice their size
+    // and, while moved, the old and the new buffer at once.
+    let count = shared_key.iter().filter(|&&shared| shared).count();
+    let (mut which, mut sigs) = (Vec::with_capacity(count), Vec::with_capacity(count));
     for_each_rep(&mut |p, sig| {
         if shared_key[p] {
             which.push(reps[p]);
@@ -1108,7 +1111,7 @@ fn corpus_summary(
     kept: &Kept,
     ids: &[String],
     spill: &SpillReader,
-    entity_of_group: &[usize],
+    entity_of_group: &[u32],
     entities: &[Entity],
     k: usize,
 ) -> std::io::Result<Vec<CorpusSentence>> {
@@ -1129,7 +1132,7 @@ fn corpus_summary(
         let mut es: Vec<usize> = kept
             .groups_of(ci)
             .iter()
-            .map(|&g| entity_of_group[g as usize])
+            .map(|&g| entity_of_group[g as usize] as usize)
             .collect();
         es.sort_unstable();
         es.dedup();
