@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 use crate::entities::{Entity, EntityType, Linker, LocalEntity, link::local_entities, link_key};
 use crate::report::{
     CorpusQuote, CorpusStats, DateMention, DocEntity, DocReport, DocStats, EntityReport,
-    ErrorRecord, Passage, Quote, Report, SCHEMA_VERSION, SummarySentence, TimelineEntry, Tool,
-    records::MentionRecord,
+    ErrorRecord, Later, Passage, Quote, Report, SCHEMA_VERSION, SummarySentence, TimelineEntry,
+    Tool, records::MentionRecord,
 };
 use crate::spill::{Slot, Spill, SpillReader};
 use crate::summary::{self, DocParts};
@@ -427,6 +427,18 @@ pub struct Finished {
 }
 
 impl Finished {
+    /// The report, its documents' entries and its other long lists, as the writers take
+    /// them (the mention records are left out).
+    pub fn for_writers(self) -> (Report, Documents, Later<'static>) {
+        let later = Later {
+            entities: Box::new(self.entities),
+            passages: Box::new(self.passages),
+            timeline: Box::new(self.timeline),
+            quotes: Box::new(self.quotes),
+        };
+        (self.report, self.documents, later)
+    }
+
     /// The whole report, every list included, and the mention records.
     pub fn collect(self) -> std::io::Result<(Report, Vec<MentionRecord>)> {
         let mut report = self.report;

@@ -19,7 +19,7 @@ use corpus_scan::corpus::{Corpus, Finished, Options, digest};
 use corpus_scan::input::{Source, discover};
 use corpus_scan::report::style::Style;
 use corpus_scan::report::text::Layout;
-use corpus_scan::report::{self, Later, csv, records};
+use corpus_scan::report::{self, csv, records};
 use corpus_scan::{Analysis, Depth, run};
 use progress::Progress;
 
@@ -385,21 +385,7 @@ fn scan(args: &ScanArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {
     let progress = progress(ui, false);
     let (corpus, failed) = fold(&args.input, opts, &progress)?;
     progress.set_message("linking…");
-    let Finished {
-        report,
-        documents,
-        entities,
-        passages,
-        timeline,
-        quotes,
-        ..
-    } = finish(corpus, args.input.jobs)?;
-    let later = Later {
-        entities: Box::new(entities),
-        passages: Box::new(passages),
-        timeline: Box::new(timeline),
-        quotes: Box::new(quotes),
-    };
+    let (report, documents, later) = finish(corpus, args.input.jobs)?.for_writers();
     progress.finish();
     // The text report follows the terminal it is printed on; a file or a pipe gets 80
     // columns, and colour only with --color always.

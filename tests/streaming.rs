@@ -28,19 +28,14 @@ fn both(render: impl Fn(&report::Report, Option<(Documents, Later)>) -> Vec<u8>)
         .unwrap()
         .collect()
         .unwrap();
-    let finished = seeds(Corpus::spilling(Options::default()).unwrap())
+    let (report, documents, later) = seeds(Corpus::spilling(Options::default()).unwrap())
         .finish()
-        .unwrap();
-    assert!(finished.report.documents.is_empty());
-    assert!(finished.report.timeline.is_empty() && finished.report.quotes.is_empty());
-    assert!(finished.report.shared_passages.is_empty() && finished.report.entities.is_empty());
-    let later = Later {
-        entities: Box::new(finished.entities),
-        passages: Box::new(finished.passages),
-        timeline: Box::new(finished.timeline),
-        quotes: Box::new(finished.quotes),
-    };
-    let streamed = render(&finished.report, Some((finished.documents, later)));
+        .unwrap()
+        .for_writers();
+    assert!(report.documents.is_empty());
+    assert!(report.timeline.is_empty() && report.quotes.is_empty());
+    assert!(report.shared_passages.is_empty() && report.entities.is_empty());
+    let streamed = render(&report, Some((documents, later)));
     assert!(!whole.timeline.is_empty() && !whole.quotes.is_empty());
     assert!(!whole.shared_passages.is_empty() && !whole.entities.is_empty());
     let kept = render(&whole, None);

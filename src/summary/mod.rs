@@ -764,6 +764,12 @@ fn location(ids: &[String], doc: u32, sentence: u32) -> Location {
     }
 }
 
+/// Sentence `sentence` of document `doc` as the report's lists are sorted by it: document id,
+/// then sentence number.
+fn sort_place(ids: &[String], doc: u32, sentence: u32) -> (&str, u32) {
+    (ids[doc as usize].as_str(), sentence)
+}
+
 /// The quotations grouped across documents, in report order, each text still in the spill.
 pub struct Quoted(Vec<Vec<KeptQuote>>);
 
@@ -897,11 +903,11 @@ pub fn corpus(
         grouped.entry(q.key).or_default().push(q);
     }
     let mut quoted: Vec<Vec<KeptQuote>> = grouped.into_values().collect();
-    let location = |q: &KeptQuote| (ids[q.doc as usize].as_str(), q.sentence);
+    let place = |q: &KeptQuote| sort_place(ids, q.doc, q.sentence);
     quoted.sort_by(|a, b| {
         b.len()
             .cmp(&a.len())
-            .then_with(|| a.iter().map(location).cmp(b.iter().map(location)))
+            .then_with(|| a.iter().map(place).cmp(b.iter().map(place)))
     });
     Ok(CorpusParts {
         summary: corpus_summary(
@@ -1002,13 +1008,13 @@ fn passages(sentences: SpillReader, n: usize, ids: &[String]) -> std::io::Result
         });
     }
     // The most widespread first, then by where they are.
-    let location = |&(doc, sentence): &(u32, u32)| (&ids[doc as usize], sentence);
+    let place = |&(doc, sentence): &(u32, u32)| sort_place(ids, doc, sentence);
     out.sort_by(|a, b| {
         b.documents.len().cmp(&a.documents.len()).then_with(|| {
             a.locations
                 .iter()
-                .map(location)
-                .cmp(b.locations.iter().map(location))
+                .map(place)
+                .cmp(b.locations.iter().map(place))
         })
     });
     Ok(Shared {
