@@ -24,6 +24,7 @@ mod interner;
 pub mod lexicon;
 pub mod report;
 pub mod run;
+mod sorter;
 pub mod spill;
 pub mod summary;
 pub mod text;

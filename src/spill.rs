@@ -138,9 +138,15 @@ impl SpillReader {
 
     /// The `index`th of the records of `size` bytes that make up the whole spill.
     pub fn record(&self, index: usize, size: usize) -> io::Result<Vec<u8>> {
+        self.records(index, 1, size)
+    }
+
+    /// `count` records of `size` bytes from the `first`th on, in a spill that holds
+    /// nothing but such records.
+    pub fn records(&self, first: usize, count: usize, size: usize) -> io::Result<Vec<u8>> {
         self.get(Slot {
-            offset: (index * size) as u64,
-            len: size as u64,
+            offset: (first * size) as u64,
+            len: (count * size) as u64,
         })
     }
 

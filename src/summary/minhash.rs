@@ -5,8 +5,11 @@
 //! number of items, not with the number of pairs.
 
 use std::borrow::Borrow;
+use std::convert::Infallible;
 
 use rayon::prelude::*;
+
+use crate::sorter::Record;
 
 /// Hash functions in a signature.
 pub const HASHES: usize = 32;
@@ -156,95 +159,100 @@ pub fn band_key(sig: &Signature, band: usize) -> u64 {
         .fold(0u64, |k, &v| k << 16 | u64::from(v))
 }
 
-/// Pairs `(i, j, similarity)`, `i < j`, of items that share at least one band and whose
-/// estimated similarity is at least `threshold`, each once, in the order of
-/// [`for_each_similar_pair`].
+/// One item of one LSH band as it is sorted to find the band's buckets: the band's key, the
+/// item's number and its signature. Sorted, each bucket's items come together, in the order
+/// of their numbers.
+pub(crate) type Banded = (u64, u32, Signature);
+
+impl Record for Banded {
+    const SIZE: usize = 12 + 2 * HASHES;
+
+    fn write(&self, out: &mut Vec<u8>) {
+        (self.0, self.1).write(out);
+        self.2
+            .iter()
+            .for_each(|h| out.extend_from_slice(&h.to_le_bytes()));
+    }
+
+    fn read(bytes: &[u8]) -> Self {
+        let (key, item) = <(u64, u32)>::read(&bytes[..12]);
+        let mut sig = [0; HASHES];
+        for (h, b) in sig.iter_mut().zip(bytes[12..].chunks_exact(2)) {
+            *h = u16::from_le_bytes([b[0], b[1]]);
+        }
+        (key, item, sig)
+    }
+}
+
+/// Calls `found(i, j, similarity)`, `i < j`, for each pair among the first [`BUCKET_CAP`]
+/// items of each bucket of one band whose estimated similarity is at least `threshold`.
+/// `items` are the band's items in ascending order (see [`Banded`]); only a bucket's worth
+/// is held at a time, so the band can come from an external sort. A pair that shares
+/// several bands is found in each: callers that need it once remove repeats.
+pub(crate) fn band_pairs<E>(
+    items: impl IntoIterator<Item = Result<Banded, E>>,
+    threshold: f64,
+    mut found: impl FnMut(u32, u32, f64),
+) -> Result<(), E> {
+    let mut compare = |bucket: &[(u32, Signature)]| {
+        for (n, (x, sx)) in bucket.iter().enumerate() {
+            for (y, sy) in &bucket[n + 1..] {
+                let sim = similarity(sx, sy);
+                if sim >= threshold {
+                    found(*x, *y, sim);
+                }
+            }
+        }
+    };
+    let mut bucket: Vec<(u32, Signature)> = Vec::with_capacity(BUCKET_CAP);
+    let mut key = None;
+    for item in items {
+        let (k, i, sig) = item?;
+        if key != Some(k) {
+            compare(&bucket);
+            bucket.clear();
+            key = Some(k);
+        }
+        if bucket.len() < BUCKET_CAP {
+            bucket.push((i, sig));
+        }
+    }
+    compare(&bucket);
+    Ok(())
+}
+
+/// Pairs `(i, j, similarity)`, `i < j`, of items that share a bucket in at least one band
+/// (among its first [`BUCKET_CAP`] items) and whose estimated similarity is at least
+/// `threshold`, each once, in ascending order. Bands are sorted in memory, as many at a
+/// time as the current thread pool has threads.
 pub fn similar_pairs<S: Borrow<Signature> + Sync>(
     sigs: &[S],
     threshold: f64,
 ) -> Vec<(usize, usize, f64)> {
-    let mut pairs = Vec::new();
-    for_each_similar_pair(sigs, threshold, |i, j, sim| pairs.push((i, j, sim)));
-    pairs
-}
-
-/// Calls `found(i, j, similarity)`, `i < j`, for each pair of items that share at least one
-/// band and whose estimated similarity is at least `threshold`, each pair once, in a
-/// deterministic order (by band, then bucket).
-///
-/// Each band is bucketed by sorting its keys, so no map or per-bucket list is built. Bands
-/// are compared as many at a time as the current thread pool has threads, and their pairs
-/// handed to `found` before the next bands start, so memory holds a few bands' pairs, not
-/// every pair of the corpus. A pair is considered in the first band in which both items were
-/// compared (within `BUCKET_CAP`), so no pass to remove repeats is needed. Items are
-/// numbered in 32 bits inside: four billion signatures would not fit in memory anyway.
-pub fn for_each_similar_pair<S: Borrow<Signature> + Sync>(
-    sigs: &[S],
-    threshold: f64,
-    mut found: impl FnMut(usize, usize, f64),
-) {
-    let sig = |i: usize| -> &Signature { sigs[i].borrow() };
-    let sorted_band = |band: usize| {
-        let mut keyed: Vec<(u64, u32)> = sigs
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (band_key(s.borrow(), band), i as u32))
-            .collect();
-        keyed.sort_unstable();
-        keyed
-    };
-    // Per band, per item: was it within the cap of its bucket?
-    let per_band: Vec<Vec<bool>> = (0..BANDS)
+    let bands: Vec<Vec<(usize, usize, f64)>> = (0..BANDS)
         .into_par_iter()
         .map(|band| {
-            let mut within = vec![false; sigs.len()];
-            for bucket in sorted_band(band).chunk_by(|a, b| a.0 == b.0) {
-                for &(_, i) in bucket.iter().take(BUCKET_CAP) {
-                    within[i as usize] = true;
-                }
-            }
-            within
+            let mut items: Vec<Banded> = sigs
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (band_key(s.borrow(), band), i as u32, *s.borrow()))
+                .collect();
+            items.sort_unstable();
+            let mut pairs = Vec::new();
+            let Ok(()) = band_pairs(
+                items.into_iter().map(Ok::<_, Infallible>),
+                threshold,
+                |i, j, sim| {
+                    pairs.push((i as usize, j as usize, sim));
+                },
+            );
+            pairs
         })
         .collect();
-    // The same as one byte per item: bit `band` set when compared in that band.
-    let compared: Vec<u8> = (0..sigs.len())
-        .map(|i| (0..BANDS).fold(0u8, |m, b| m | (u8::from(per_band[b][i]) << b)))
-        .collect();
-    drop(per_band);
-    let paired_before = |x: usize, y: usize, band: usize| {
-        (0..band).any(|b| {
-            compared[x] & compared[y] & (1 << b) != 0 && band_key(sig(x), b) == band_key(sig(y), b)
-        })
-    };
-    let band_pairs = |band: usize| {
-        let mut pairs: Vec<(u32, u32, f64)> = Vec::new();
-        for bucket in sorted_band(band).chunk_by(|a, b| a.0 == b.0) {
-            let ids = &bucket[..bucket.len().min(BUCKET_CAP)];
-            for (n, &(_, x)) in ids.iter().enumerate() {
-                for &(_, y) in &ids[n + 1..] {
-                    let (x, y) = (x as usize, y as usize);
-                    if paired_before(x, y, band) {
-                        continue;
-                    }
-                    let sim = similarity(sig(x), sig(y));
-                    if sim >= threshold {
-                        pairs.push((x as u32, y as u32, sim));
-                    }
-                }
-            }
-        }
-        pairs
-    };
-    let at_once = rayon::current_num_threads().clamp(1, BANDS);
-    for first in (0..BANDS).step_by(at_once) {
-        let bands: Vec<Vec<(u32, u32, f64)>> = (first..(first + at_once).min(BANDS))
-            .into_par_iter()
-            .map(band_pairs)
-            .collect();
-        for (x, y, sim) in bands.into_iter().flatten() {
-            found(x as usize, y as usize, sim);
-        }
-    }
+    let mut pairs: Vec<(usize, usize, f64)> = bands.into_iter().flatten().collect();
+    pairs.sort_unstable_by_key(|&(i, j, _)| (i, j));
+    pairs.dedup_by_key(|&mut (i, j, _)| (i, j));
+    pairs
 }
 
 #[cfg(test)]

@@ -13,7 +13,6 @@ pub mod readability;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::Analysis;
@@ -25,6 +24,7 @@ use crate::report::{
     CorpusQuote, CorpusSentence, DateMention, DocStats, Duplicate, KeyTerm, Location, Passage,
     SummarySentence, TimelineEntry,
 };
+use crate::sorter::{self, Sorter};
 use crate::spill::{Slot, Spill, SpillReader};
 use crate::text::{SegmentKind, TokenKind};
 use crate::unionfind::UnionFind;
@@ -815,8 +815,9 @@ impl Quoted {
 /// nothing else needs them.
 pub fn shared(kept: &mut Kept, ids: &[String]) -> std::io::Result<(Shared, Vec<Duplicate>)> {
     let sentences = std::mem::replace(&mut kept.sentences, Spill::in_memory()).finish()?;
+    let run_bytes = matches!(sentences, SpillReader::File(_)).then_some(sorter::RUN_BYTES);
     Ok((
-        passages(sentences, kept.sentence_count, ids)?,
+        passages(sentences, kept.sentence_count, ids, run_bytes)?,
         duplicates(&kept.docs, ids),
     ))
 }
@@ -927,9 +928,15 @@ pub fn corpus(
 }
 
 /// Sentences shared by several documents, exactly or nearly. `sentences` holds `n`
-/// [`KeptSentence`] records. Of each, only the document and segment stay in memory, and
-/// the signature only of those that could pair (see [`pairable`]).
-fn passages(sentences: SpillReader, n: usize, ids: &[String]) -> std::io::Result<Shared> {
+/// [`KeptSentence`] records; what grows with them is sorted by [`Sorter`]s with runs of
+/// `run_bytes` (in memory with `None`), so in memory stay a few bytes per sentence: the
+/// sets and their similarity.
+fn passages(
+    sentences: SpillReader,
+    n: usize,
+    ids: &[String],
+    run_bytes: Option<usize>,
+) -> std::io::Result<Shared> {
     let mut sets = UnionFind::new(n);
     // The lowest similarity within each set, at its root; exact copies are 1.0. Estimates
     // are multiples of 1/32, exact in an `f32`.
@@ -946,48 +953,71 @@ fn passages(sentences: SpillReader, n: usize, ids: &[String]) -> std::io::Result
     };
     // Exact copies join the first sentence with their words; only those first sentences
     // go through LSH, so a sentence repeated ten thousand times costs one comparison.
-    // Sentence numbers are kept in 32 bits, like the union-find's. The capacities are
-    // reserved, not touched, so they cost no memory until filled.
-    let mut docs: Vec<u32> = Vec::with_capacity(n);
-    let mut segments: Vec<u32> = Vec::with_capacity(n);
-    let mut by_exact: FxHashMap<u64, u32> = FxHashMap::default();
-    let mut reps: Vec<u32> = Vec::with_capacity(n);
+    // Sentence numbers are kept in 32 bits, like the union-find's.
+    let mut by_exact = Sorter::new(run_bytes)?;
+    let mut next = 0u32;
     sentences.for_each_record(SENTENCE_RECORD, |record| {
-        let s = KeptSentence::from_record(record);
-        let i = docs.len();
-        docs.push(s.doc);
-        segments.push(s.segment);
-        if let Some(&j) = by_exact.get(&s.exact) {
-            join(j as usize, i, None);
-        } else {
-            by_exact.insert(s.exact, i as u32);
-            reps.push(i as u32);
-        }
+        by_exact.push((KeptSentence::from_record(record).exact, next));
+        next += 1;
     })?;
-    drop(by_exact);
-    let (which, sigs) = pairable(&sentences, &reps)?;
-    drop(reps);
-    // Pairs are joined as LSH finds them: a corpus of templated prose has millions.
-    minhash::for_each_similar_pair(&sigs, PASSAGE_THRESHOLD, |a, b, sim| {
-        join(which[a] as usize, which[b] as usize, Some(sim));
-    });
-    drop(sigs);
-    drop(which);
+    let mut first_copy = vec![true; n];
+    let mut first: Option<(u64, u32)> = None;
+    for item in by_exact.finish()? {
+        let (exact, i) = item?;
+        match first {
+            Some((e, j)) if e == exact => {
+                join(j as usize, i as usize, None);
+                first_copy[i as usize] = false;
+            }
+            _ => first = Some((exact, i)),
+        }
+    }
+    // Each band's buckets, from an external sort of its keys. A sentence whose key no
+    // other has can pair with nothing in that band, so it is left out of the sort; in real
+    // prose that is nearly all of them. Pairs are joined as they are found: a corpus of
+    // templated prose has millions.
+    let repeated = RepeatedKeys::count(&sentences, &first_copy)?;
+    for (band, repeated) in repeated.iter().enumerate() {
+        let mut banded = Sorter::new(run_bytes)?;
+        let mut i = 0;
+        sentences.for_each_record(SENTENCE_RECORD, |record| {
+            if first_copy[i] {
+                let sig = KeptSentence::from_record(record).sig;
+                let key = minhash::band_key(&sig, band);
+                if repeated.contains(key) {
+                    banded.push((key, i as u32, sig));
+                }
+            }
+            i += 1;
+        })?;
+        minhash::band_pairs(banded.finish()?, PASSAGE_THRESHOLD, |a, b, sim| {
+            join(a as usize, b as usize, Some(sim));
+        })?;
+    }
+    drop(first_copy);
     // Only sentences with company are grouped: most sentences stand alone.
     let mut size = vec![0u32; n];
     for i in 0..n {
         size[sets.find(i)] += 1;
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
+    // Per set: each copy's record number, document and segment.
+    let mut groups: BTreeMap<usize, Vec<(u32, u32, u32)>> = BTreeMap::new();
+    let mut i = 0;
+    sentences.for_each_record(SENTENCE_RECORD, |record| {
         let r = sets.find(i);
         if size[r] > 1 {
-            groups.entry(r).or_default().push(i);
+            let s = KeptSentence::from_record(record);
+            groups
+                .entry(r)
+                .or_default()
+                .push((i as u32, s.doc, s.segment));
         }
-    }
+        i += 1;
+    })?;
+    drop(size);
     let mut out = Vec::new();
     for (root, g) in groups {
-        let documents: BTreeSet<u32> = g.iter().map(|&i| docs[i]).collect();
+        let documents: BTreeSet<u32> = g.iter().map(|&(_, doc, _)| doc).collect();
         if documents.len() < 2 {
             continue;
         }
@@ -1003,8 +1033,8 @@ fn passages(sentences: SpillReader, n: usize, ids: &[String]) -> std::io::Result
             documents,
             similarity,
             exact,
-            first: g[0] as u32,
-            locations: g.iter().map(|&i| (docs[i], segments[i])).collect(),
+            first: g[0].0,
+            locations: g.iter().map(|&(_, doc, segment)| (doc, segment)).collect(),
         });
     }
     // The most widespread first, then by where they are.
@@ -1023,52 +1053,61 @@ fn passages(sentences: SpillReader, n: usize, ids: &[String]) -> std::io::Result
     })
 }
 
-/// Of the sentences `reps` (ascending record numbers), those that share a band's LSH key
-/// with another, with their signatures: only they can pair. In real prose they are a
-/// small share, so the other signatures are never all in memory at once. LSH on just these
-/// finds the same pairs in the same order as on all of `reps`: the others sit alone in
-/// every band's bucket, and the order of the rest is kept. Each band is found from one
-/// pass over the records, as many bands at a time as the pool has threads.
-fn pairable(sentences: &SpillReader, reps: &[u32]) -> std::io::Result<(Vec<u32>, Vec<Signature>)> {
-    // Calls `each(position in reps, signature)` for every record in `reps`.
-    let for_each_rep = |each: &mut dyn FnMut(usize, &Signature)| {
-        let (mut record, mut next) = (0u32, 0);
-        sentences.for_each_record(SENTENCE_RECORD, |bytes| {
-            if reps.get(next) == Some(&record) {
-                each(next, &KeptSentence::from_record(bytes).sig);
-                next += 1;
+/// For each LSH band, which keys more than one sentence has, approximately: a table of two
+/// bits per slot (seen, seen again) indexed by the key's hash. A key seen once may share
+/// its slot with another and pass as repeated, which costs only its place in the band's
+/// sort; a repeated key always passes.
+struct RepeatedKeys {
+    seen: Vec<u64>,
+    again: Vec<u64>,
+    /// Bits of a slot number.
+    bits: u32,
+}
+
+impl RepeatedKeys {
+    /// Slots per band are about four per sentence, between 2^10 and 2^23 (a megabyte per
+    /// band's table).
+    fn count(sentences: &SpillReader, counted: &[bool]) -> std::io::Result<Vec<RepeatedKeys>> {
+        let items = counted.iter().filter(|&&c| c).count();
+        let bits = (items * 4)
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(10, 23);
+        let mut bands: Vec<RepeatedKeys> = (0..minhash::BANDS)
+            .map(|_| RepeatedKeys {
+                seen: vec![0; (1 << bits) / 64],
+                again: vec![0; (1 << bits) / 64],
+                bits,
+            })
+            .collect();
+        let mut i = 0;
+        sentences.for_each_record(SENTENCE_RECORD, |record| {
+            if counted[i] {
+                let sig = KeptSentence::from_record(record).sig;
+                for (band, keys) in bands.iter_mut().enumerate() {
+                    let (word, bit) = keys.slot(minhash::band_key(&sig, band));
+                    if keys.seen[word] & bit != 0 {
+                        keys.again[word] |= bit;
+                    }
+                    keys.seen[word] |= bit;
+                }
             }
-            record += 1;
-        })
-    };
-    let marks = (0..minhash::BANDS)
-        .into_par_iter()
-        .map(|band| -> std::io::Result<Vec<bool>> {
-            let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(reps.len());
-            for_each_rep(&mut |p, sig| keyed.push((minhash::band_key(sig, band), p as u32)))?;
-            keyed.sort_unstable();
-            let mut mark = vec![false; reps.len()];
-            for bucket in keyed.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1) {
-                bucket.iter().for_each(|&(_, p)| mark[p as usize] = true);
-            }
-            Ok(mark)
-        })
-        .try_reduce_with(|mut a, b| {
-            a.iter_mut().zip(b).for_each(|(x, y)| *x |= y);
-            Ok(a)
-        });
-    let shared_key = marks.transpose()?.unwrap_or_default();
-    // Sized exactly: grown by doubling, the signatures would take up to twice their size
-    // and, while moved, the old and the new buffer at once.
-    let count = shared_key.iter().filter(|&&shared| shared).count();
-    let (mut which, mut sigs) = (Vec::with_capacity(count), Vec::with_capacity(count));
-    for_each_rep(&mut |p, sig| {
-        if shared_key[p] {
-            which.push(reps[p]);
-            sigs.push(*sig);
-        }
-    })?;
-    Ok((which, sigs))
+            i += 1;
+        })?;
+        Ok(bands)
+    }
+
+    /// The word and bit of `key`'s slot.
+    fn slot(&self, key: u64) -> (usize, u64) {
+        let slot = key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits);
+        ((slot / 64) as usize, 1 << (slot % 64))
+    }
+
+    /// Whether `key` may belong to more than one sentence.
+    fn contains(&self, key: u64) -> bool {
+        let (word, bit) = self.slot(key);
+        self.again[word] & bit != 0
+    }
 }
 
 /// Pairs of documents that are exact or near copies.
@@ -1225,18 +1264,19 @@ mod tests {
     }
 
     #[test]
-    fn lsh_on_the_pairable_sentences_finds_the_pairs_of_lsh_on_all() {
-        // Near copies (some in buckets over the cap), exact copies and unrelated sentences.
+    fn passages_sorted_on_disk_in_many_runs_are_those_sorted_in_memory() {
+        // One sentence a document: near copies (some in buckets over the cap), exact
+        // copies and sentences that stand alone.
         let texts: Vec<String> = (0..400)
             .map(|i| match i % 4 {
                 0 => format!(
                     "The committee approved the plan on day {} of the debate",
                     i % 40
                 ),
-                1 => format!(
-                    "Sentence {i} about topic {} stands alone here today",
-                    i * 7919
-                ),
+                1 => (0..9)
+                    .map(|w| format!("w{}", i * 9 + w))
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 2 => "Officials said the talks would resume in Geneva next week".to_owned(),
                 _ => format!(
                     "Prices rose {} percent in the year to March, figures showed",
@@ -1244,36 +1284,65 @@ mod tests {
                 ),
             })
             .collect();
-        let mut records = Spill::in_memory();
-        let mut sigs = Vec::new();
-        for (i, t) in texts.iter().enumerate() {
-            let words = minhash::word_hashes(t);
-            let sig = minhash::signature(&words, 2);
-            sigs.push(sig);
-            let s = KeptSentence {
-                doc: i as u32,
-                segment: 0,
-                exact: minhash::sequence_hash(&words),
-                sig,
-                text: Spill::in_memory().put_str(""),
-            };
-            records.put(&s.to_record());
-        }
-        let records = records.finish().unwrap();
-        // Some sentences stand in for their exact copies, as in `passages`.
-        let reps: Vec<u32> = (0..400).filter(|i| i % 3 != 0).collect();
-        let (which, subset) = pairable(&records, &reps).unwrap();
-        assert!(which.len() < reps.len(), "every sentence pairable");
-        let on_subset: Vec<(u32, u32, f64)> = minhash::similar_pairs(&subset, 0.6)
-            .into_iter()
-            .map(|(a, b, sim)| (which[a], which[b], sim))
+        let ids: Vec<String> = (0..400).map(|i| format!("{i:03}.txt")).collect();
+        let found = |run_bytes: Option<usize>| {
+            let (mut records, mut spill) = (Spill::in_memory(), Spill::in_memory());
+            for (i, t) in texts.iter().enumerate() {
+                let words = minhash::word_hashes(t);
+                let s = KeptSentence {
+                    doc: i as u32,
+                    segment: 0,
+                    exact: minhash::sequence_hash(&words),
+                    sig: minhash::signature(&words, 2),
+                    text: spill.put_str(t),
+                };
+                records.put(&s.to_record());
+            }
+            let (records, spill) = (records.finish().unwrap(), spill.finish().unwrap());
+            let shared = passages(records, texts.len(), &ids, run_bytes).unwrap();
+            let all: Vec<Passage> = (0..shared.len())
+                .map(|i| shared.entry(i, &ids, &spill).unwrap())
+                .collect();
+            all
+        };
+        let in_memory = found(None);
+        // Runs of a dozen or so records: dozens of runs to merge.
+        let on_disk = found(Some(1024));
+        assert_eq!(
+            serde_json::to_string(&on_disk).unwrap(),
+            serde_json::to_string(&in_memory).unwrap()
+        );
+        // The prices' nine wordings join as one near passage. The committee's ten differ in
+        // one number: nine join, the tenth's estimate falls short and its copies stay an
+        // exact passage. The sentences of their own share nothing.
+        let found: Vec<(&str, usize, &str)> = in_memory
+            .iter()
+            .map(|p| (p.kind.as_str(), p.documents.len(), p.text.as_str()))
             .collect();
-        let rep_sigs: Vec<Signature> = reps.iter().map(|&r| sigs[r as usize]).collect();
-        let on_all: Vec<(u32, u32, f64)> = minhash::similar_pairs(&rep_sigs, 0.6)
-            .into_iter()
-            .map(|(a, b, sim)| (reps[a], reps[b], sim))
-            .collect();
-        assert!(on_all.len() > 500, "{} pairs", on_all.len());
-        assert_eq!(on_subset, on_all);
+        assert_eq!(
+            found,
+            [
+                (
+                    "exact",
+                    100,
+                    "Officials said the talks would resume in Geneva next week"
+                ),
+                (
+                    "near",
+                    100,
+                    "Prices rose 3 percent in the year to March, figures showed"
+                ),
+                (
+                    "near",
+                    90,
+                    "The committee approved the plan on day 0 of the debate"
+                ),
+                (
+                    "exact",
+                    10,
+                    "The committee approved the plan on day 24 of the debate"
+                ),
+            ]
+        );
     }
 }
