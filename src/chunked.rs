@@ -50,6 +50,16 @@ impl<T> Chunked<T> {
     }
 }
 
+/// The entries in order, by value; each chunk is freed once its entries are taken.
+impl<T> IntoIterator for Chunked<T> {
+    type Item = T;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Vec<T>>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.chunks.into_iter().flatten()
+    }
+}
+
 impl<T> Index<usize> for Chunked<T> {
     type Output = T;
 
@@ -76,5 +86,6 @@ mod tests {
         assert!(list.iter().copied().eq(0..n));
         assert_eq!(list.chunks.len(), 3);
         assert!(list.chunks.iter().all(|c| c.capacity() == CHUNK));
+        assert!(list.into_iter().eq(0..n));
     }
 }

@@ -324,13 +324,10 @@ impl Corpus {
     pub fn finish(mut self) -> std::io::Result<Finished> {
         let spill = self.spill.finish()?;
         let linker = self.linker;
-        // Passages and duplicates need no linking: they are found at the same time.
-        let (linked, shared) = rayon::join(
-            || linker.finish(),
-            || summary::shared(&mut self.kept, &self.ids),
-        );
-        let (entities, entity_of_group) = linked?;
-        let (passages, duplicates) = shared?;
+        // One after the other, each on the whole pool: run side by side, their peaks add
+        // up. Passages first, as what they keep for the report is the smaller.
+        let (passages, duplicates) = summary::shared(&mut self.kept, &self.ids)?;
+        let (entities, entity_of_group) = linker.finish()?;
         let parts = summary::corpus(
             &mut self.kept,
             &self.ids,
@@ -484,7 +481,11 @@ impl Linked {
             canonical: e.canonical.clone(),
             ty: e.ty,
             aliases: e.aliases.clone(),
-            documents: e.documents.iter().map(|&d| self.ids[d].clone()).collect(),
+            documents: e
+                .documents
+                .iter()
+                .map(|&d| self.ids[d as usize].clone())
+                .collect(),
             mentions: e.mentions,
             roles: e.roles.clone(),
         }

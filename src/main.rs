@@ -369,9 +369,12 @@ fn fold(input: &InputArgs, opts: Options, progress: &Progress) -> anyhow::Result
 }
 
 /// Links and summarises the folded corpus on `jobs` threads, freed memory given back at
-/// once from here on.
+/// once from here on, and what the fold freed but kept for the next document given back
+/// first (about 5 MB on the 113 MB generated corpus, off the peak of linking).
 fn finish(corpus: Corpus, jobs: usize) -> anyhow::Result<Finished> {
     purge_delay(0);
+    // SAFETY: asks mimalloc to free what it holds unused; no pointer is passed.
+    unsafe { libmimalloc_sys::mi_collect(true) };
     Ok(run::pool(jobs)?.install(|| corpus.finish())?)
 }
 

@@ -13,9 +13,11 @@ pub mod readability;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::Analysis;
+use crate::chunked::Chunked;
 use crate::corpus::Options;
 use crate::entities::{Entity, EntityType};
 use crate::interner::Interner;
@@ -563,39 +565,40 @@ struct KeptDoc {
 /// a spill of their own as records of [`SENTENCE_RECORD`] bytes, read back when passages
 /// are found.
 pub struct Kept {
-    docs: Vec<KeptDoc>,
+    docs: Chunked<KeptDoc>,
     sentences: Spill,
     sentence_count: usize,
-    candidates: Vec<KeptCandidate>,
+    candidates: Chunked<KeptCandidate>,
     /// The candidates' entity groups, one candidate's after the other's.
     candidate_groups: Vec<u32>,
-    dates: Vec<KeptDate>,
+    dates: Chunked<KeptDate>,
     /// The dates' strings.
     date_strings: Interner,
-    quotes: Vec<KeptQuote>,
+    quotes: Chunked<KeptQuote>,
 }
 
 impl Kept {
     /// Nothing kept yet; body sentences will go to `sentences`.
     pub fn new(sentences: Spill) -> Kept {
         Kept {
-            docs: Vec::new(),
+            docs: Chunked::default(),
             sentences,
             sentence_count: 0,
-            candidates: Vec::new(),
+            candidates: Chunked::default(),
             candidate_groups: Vec::new(),
-            dates: Vec::new(),
+            dates: Chunked::default(),
             date_strings: Interner::default(),
-            quotes: Vec::new(),
+            quotes: Chunked::default(),
         }
     }
 
     /// The entity groups of corpus-summary candidate `i`.
     fn groups_of(&self, i: usize) -> &[u32] {
-        let end = self
-            .candidates
-            .get(i + 1)
-            .map_or(self.candidate_groups.len(), |c| c.groups as usize);
+        let end = if i + 1 < self.candidates.len() {
+            self.candidates[i + 1].groups as usize
+        } else {
+            self.candidate_groups.len()
+        };
         &self.candidate_groups[self.candidates[i].groups as usize..end]
     }
 
@@ -889,7 +892,8 @@ pub fn corpus(
     // Sorted on keys worked out once per date; the sort is stable, so equal keys keep the
     // order the documents gave them.
     let strings = std::mem::take(&mut kept.date_strings);
-    let mut dated = std::mem::take(&mut kept.dates);
+    let mut dated = Vec::with_capacity(kept.dates.len());
+    dated.extend(std::mem::take(&mut kept.dates));
     dated.sort_by_cached_key(|d| {
         (
             dates::sort_key(strings.get(d.date)),
@@ -937,20 +941,7 @@ fn passages(
     ids: &[String],
     run_bytes: Option<usize>,
 ) -> std::io::Result<Shared> {
-    let mut sets = UnionFind::new(n);
-    // The lowest similarity within each set, at its root; exact copies are 1.0. Estimates
-    // are multiples of 1/32, exact in an `f32`.
-    let mut sims = vec![1.0f32; n];
-    // Whether a near copy joined the set, at its root: only sets without hold one text.
-    let mut near = vec![false; n];
-    let mut join = |i: usize, j: usize, sim: Option<f64>| {
-        let (ri, rj) = (sets.find(i), sets.find(j));
-        let low = sims[ri].min(sims[rj]).min(sim.unwrap_or(1.0) as f32);
-        let any_near = near[ri] || near[rj] || sim.is_some();
-        let root = sets.union(ri, rj);
-        sims[root] = low;
-        near[root] = any_near;
-    };
+    let mut copies = Copies::new(n);
     // Exact copies join the first sentence with their words; only those first sentences
     // go through LSH, so a sentence repeated ten thousand times costs one comparison.
     // Sentence numbers are kept in 32 bits, like the union-find's.
@@ -966,7 +957,7 @@ fn passages(
         let (exact, i) = item?;
         match first {
             Some((e, j)) if e == exact => {
-                join(j as usize, i as usize, None);
+                copies.join(j as usize, i as usize, None);
                 first_copy[i as usize] = false;
             }
             _ => first = Some((exact, i)),
@@ -974,26 +965,49 @@ fn passages(
     }
     // Each band's buckets, from an external sort of its keys. A sentence whose key no
     // other has can pair with nothing in that band, so it is left out of the sort; in real
-    // prose that is nearly all of them. Pairs are joined as they are found: a corpus of
-    // templated prose has millions.
+    // prose that is nearly all of them. Bands are sorted and compared as many at a time as
+    // the pool has threads, and their pairs joined as they are found, a bucket's at a time:
+    // a corpus of templated prose has millions. Sets come out the same in any order.
     let repeated = RepeatedKeys::count(&sentences, &first_copy)?;
-    for (band, repeated) in repeated.iter().enumerate() {
-        let mut banded = Sorter::new(run_bytes)?;
-        let mut i = 0;
-        sentences.for_each_record(SENTENCE_RECORD, |record| {
-            if first_copy[i] {
-                let sig = KeptSentence::from_record(record).sig;
-                let key = minhash::band_key(&sig, band);
-                if repeated.contains(key) {
-                    banded.push((key, i as u32, sig));
+    let shared = std::sync::Mutex::new(copies);
+    repeated
+        .par_iter()
+        .enumerate()
+        .try_for_each(|(band, repeated)| -> std::io::Result<()> {
+            let mut banded = Sorter::new(run_bytes)?;
+            let mut i = 0;
+            sentences.for_each_record(SENTENCE_RECORD, |record| {
+                if first_copy[i] {
+                    let sig = KeptSentence::from_record(record).sig;
+                    let key = minhash::band_key(&sig, band);
+                    if repeated.contains(key) {
+                        banded.push((key, i as u32, sig));
+                    }
                 }
-            }
-            i += 1;
+                i += 1;
+            })?;
+            let mut pairs: Vec<(u32, u32, f64)> = Vec::new();
+            let join_all = |pairs: &mut Vec<(u32, u32, f64)>| {
+                // A panic elsewhere poisons the lock; the sets are still whole.
+                let mut copies = shared.lock().unwrap_or_else(|e| e.into_inner());
+                for (a, b, sim) in pairs.drain(..) {
+                    copies.join(a as usize, b as usize, Some(sim));
+                }
+            };
+            minhash::band_pairs(banded.finish()?, PASSAGE_THRESHOLD, |a, b, sim| {
+                pairs.push((a, b, sim));
+                if pairs.len() == JOIN_BATCH {
+                    join_all(&mut pairs);
+                }
+            })?;
+            join_all(&mut pairs);
+            Ok(())
         })?;
-        minhash::band_pairs(banded.finish()?, PASSAGE_THRESHOLD, |a, b, sim| {
-            join(a as usize, b as usize, Some(sim));
-        })?;
-    }
+    let Copies {
+        mut sets,
+        sims,
+        near,
+    } = shared.into_inner().unwrap_or_else(|e| e.into_inner());
     drop(first_copy);
     // Only sentences with company are grouped: most sentences stand alone.
     let mut size = vec![0u32; n];
@@ -1051,6 +1065,42 @@ fn passages(
         passages: out,
         sentences,
     })
+}
+
+/// Pairs found in a band before they are joined, so the lock is taken once per batch.
+const JOIN_BATCH: usize = 4096;
+
+/// Sentences joined into sets of copies.
+struct Copies {
+    sets: UnionFind,
+    /// The lowest similarity within each set, at its root; exact copies are 1.0. Estimates
+    /// are multiples of 1/32, exact in an `f32`.
+    sims: Vec<f32>,
+    /// Whether a near copy joined the set, at its root: only sets without hold one text.
+    near: Vec<bool>,
+}
+
+impl Copies {
+    /// `n` sentences, each alone.
+    fn new(n: usize) -> Copies {
+        Copies {
+            sets: UnionFind::new(n),
+            sims: vec![1.0; n],
+            near: vec![false; n],
+        }
+    }
+
+    /// Joins the sets of `i` and `j`, exact copies or near ones of similarity `sim`.
+    fn join(&mut self, i: usize, j: usize, sim: Option<f64>) {
+        let (ri, rj) = (self.sets.find(i), self.sets.find(j));
+        let low = self.sims[ri]
+            .min(self.sims[rj])
+            .min(sim.unwrap_or(1.0) as f32);
+        let any_near = self.near[ri] || self.near[rj] || sim.is_some();
+        let root = self.sets.union(ri, rj);
+        self.sims[root] = low;
+        self.near[root] = any_near;
+    }
 }
 
 /// For each LSH band, which keys more than one sentence has, approximately: a table of two
@@ -1111,7 +1161,7 @@ impl RepeatedKeys {
 }
 
 /// Pairs of documents that are exact or near copies.
-fn duplicates(docs: &[KeptDoc], ids: &[String]) -> Vec<Duplicate> {
+fn duplicates(docs: &Chunked<KeptDoc>, ids: &[String]) -> Vec<Duplicate> {
     let mut out = Vec::new();
     let mut first: FxHashMap<u64, usize> = FxHashMap::default();
     let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
