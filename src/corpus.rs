@@ -575,7 +575,7 @@ impl Entries {
 }
 
 /// Entries read back and completed at a time, on the current thread pool.
-const READ_AHEAD: usize = 256;
+const READ_AHEAD: usize = 64;
 
 /// A list of entries made one at a time from the spill: [`READ_AHEAD`] at a time in
 /// parallel on the current thread pool, handed out in order, so the writer on this thread

@@ -262,6 +262,10 @@ enum ShortKind {
 /// [`Linker::short_forms`]) so that a million groups do not each hold a copy.
 type ShortKey = (ShortKind, u32);
 
+/// The groups with one longer name, each with the root of its entity, and those roots
+/// without repeats (see [`Linker::link_short_forms`]).
+type LongerNames = (Vec<(u32, u32)>, Vec<u32>);
+
 /// What linking reads of one document's group, kept in memory until the end: strings
 /// interned, the type and whether it was a guess worked out once. 16 bytes a group; its
 /// surface forms, types and roles, needed only when the entities are built, wait in the
@@ -380,10 +384,9 @@ impl Linker {
         // in one article and "Blair" in another may be different people.
         let (short_key, long_names) = self.short_forms();
         self.union_equal_keys(&mut uf, |i| short_key[i].is_none());
-        let linked = self.link_short_forms(&mut uf, &short_key, &long_names);
-        // What is left to do needs only whether a group is a short form: the keys and the
-        // longer names go before the entities are built (8 bytes a group and more).
-        drop(long_names);
+        let linked = self.link_short_forms(&mut uf, &short_key, long_names);
+        // What is left to do needs only whether a group is a short form: the keys go before
+        // the entities are built (8 bytes a group).
         let short: Vec<bool> = short_key.into_iter().map(|k| k.is_some()).collect();
         // Short forms that matched nothing are one entity per spelling.
         self.union_equal_keys(&mut uf, |i| short[i] && !linked[i]);
@@ -494,54 +497,56 @@ impl Linker {
         &self,
         uf: &mut UnionFind,
         short: &[Option<ShortKey>],
-        long: &FxHashMap<ShortKey, Vec<u32>>,
+        long: FxHashMap<ShortKey, Vec<u32>>,
     ) -> Vec<bool> {
         let n = self.groups.len();
         let mut docs_of_root = vec![0u32; n];
         for i in 0..n {
             docs_of_root[uf.find(i)] += 1;
         }
-        // Per key: the entities with that longer name, per document and (under `ANY_DOC`)
-        // overall, as one sorted list of (document, key, root) without repeats: a set per
-        // key would cost far more.
-        const ANY_DOC: u32 = u32::MAX;
-        // Two for each longer name, allocated at once: grown by doubling, they took up to
-        // twice that at the peak of linking.
-        let longer: usize = long.values().map(Vec::len).sum();
-        let mut candidates: Vec<(u32, ShortKey, u32)> = Vec::with_capacity(2 * longer);
-        for (&key, ids) in long {
-            for &j in ids {
-                let r = uf.find(j as usize) as u32;
-                candidates.push((self.doc(j as usize), key, r));
-                candidates.push((ANY_DOC, key, r));
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        let roots = |doc: u32, key: ShortKey| {
-            let from = candidates.partition_point(|x| (x.0, x.1) < (doc, key));
-            let to = candidates.partition_point(|x| (x.0, x.1) <= (doc, key));
-            &candidates[from..to]
-        };
+        // Per key: each group with that longer name (ascending, so in document order) and
+        // the root of its entity before any short form is linked, and those roots without
+        // repeats: 12 bytes or less a longer name.
+        let long: FxHashMap<ShortKey, LongerNames> = long
+            .into_iter()
+            .map(|(key, ids)| {
+                let groups: Vec<(u32, u32)> = ids
+                    .into_iter()
+                    .map(|j| (j, uf.find(j as usize) as u32))
+                    .collect();
+                let mut roots: Vec<u32> = groups.iter().map(|&(_, r)| r).collect();
+                roots.sort_unstable();
+                roots.dedup();
+                (key, (groups, roots))
+            })
+            .collect();
         let mut linked = vec![false; n];
+        let mut here: Vec<u32> = Vec::new();
         for (i, key) in short.iter().enumerate() {
-            let Some(key) = *key else { continue };
-            let here = roots(self.doc(i), key);
-            let pick = if here.is_empty() {
-                roots(ANY_DOC, key)
-            } else {
-                here
+            let Some((groups, anywhere)) = key.and_then(|key| long.get(&key)) else {
+                continue;
             };
-            let weight = |r: &usize| docs_of_root[*r] as usize;
-            let total: usize = pick.iter().map(|x| weight(&(x.2 as usize))).sum();
+            // The entities with the longer name in this document, if any.
+            let doc = self.doc(i) as usize;
+            let start = self.doc_starts[doc];
+            let end = self.doc_starts.get(doc + 1).map_or(n as u32, |&e| e);
+            let from = groups.partition_point(|&(j, _)| j < start);
+            let to = groups.partition_point(|&(j, _)| j < end);
+            here.clear();
+            here.extend(groups[from..to].iter().map(|&(_, r)| r));
+            here.sort_unstable();
+            here.dedup();
+            let pick = if here.is_empty() { anywhere } else { &here };
+            let weight = |r: u32| docs_of_root[r as usize] as usize;
+            let total: usize = pick.iter().map(|&r| weight(r)).sum();
             let best = pick
                 .iter()
-                .map(|x| x.2 as usize)
-                .max_by_key(|r| (weight(r), std::cmp::Reverse(*r)));
+                .copied()
+                .max_by_key(|&r| (weight(r), std::cmp::Reverse(r)));
             if let Some(best) = best
-                && (pick.len() == 1 || weight(&best) * 5 >= total * 4)
+                && (pick.len() == 1 || weight(best) * 5 >= total * 4)
             {
-                uf.union(i, best);
+                uf.union(i, best as usize);
                 linked[i] = true;
             }
         }

@@ -453,7 +453,7 @@ fn pretty_at(value: &impl Serialize, levels: usize, out: &mut impl Write) -> io:
 }
 
 /// Entries taken at a time from a list's iterator and serialized in parallel.
-const ENCODE_AHEAD: usize = 256;
+const ENCODE_AHEAD: usize = 64;
 
 /// Serializes a list's entries with `encode`, [`ENCODE_AHEAD`] at a time in parallel on
 /// the current thread pool, and hands each to `put` in order, so the writing thread only
