@@ -813,9 +813,9 @@ impl Quoted {
     }
 }
 
-/// Shared passages and duplicate documents: the cross-document parts that need no linking,
-/// so they can be found while the entities are linked. Takes the sentences out of `kept`:
-/// nothing else needs them.
+/// Shared passages and duplicate documents: the cross-document parts that need no linking.
+/// Takes the sentences out of `kept`: nothing else needs them. A corpus that spills sorts
+/// them in runs of [`sorter::RUN_BYTES`] on disk; one in memory sorts them in memory.
 pub fn shared(kept: &mut Kept, ids: &[String]) -> std::io::Result<(Shared, Vec<Duplicate>)> {
     let sentences = std::mem::replace(&mut kept.sentences, Spill::in_memory()).finish()?;
     let run_bytes = matches!(sentences, SpillReader::File(_)).then_some(sorter::RUN_BYTES);
@@ -966,8 +966,8 @@ fn passages(
     // Each band's buckets, from an external sort of its keys. A sentence whose key no
     // other has can pair with nothing in that band, so it is left out of the sort; in real
     // prose that is nearly all of them. Bands are sorted and compared as many at a time as
-    // the pool has threads, and their pairs joined as they are found, a bucket's at a time:
-    // a corpus of templated prose has millions. Sets come out the same in any order.
+    // the pool has threads, and their pairs joined as they are found, a batch at a time: a
+    // corpus of templated prose has millions. Sets come out the same in any order.
     let repeated = RepeatedKeys::count(&sentences, &first_copy)?;
     let shared = std::sync::Mutex::new(copies);
     repeated
@@ -1115,8 +1115,8 @@ struct RepeatedKeys {
 }
 
 impl RepeatedKeys {
-    /// Slots per band are about four per sentence, between 2^10 and 2^23 (a megabyte per
-    /// band's table).
+    /// Counts the band keys of the sentences marked in `counted`. Slots per band are about
+    /// four per sentence, between 2^10 and 2^23 (2 MB per band's table).
     fn count(sentences: &SpillReader, counted: &[bool]) -> std::io::Result<Vec<RepeatedKeys>> {
         let items = counted.iter().filter(|&&c| c).count();
         let bits = (items * 4)
