@@ -33,11 +33,31 @@ pub(crate) struct Sorter<T> {
     buf: Vec<T>,
     /// Records in a run: the buffer is sorted and written when it holds this many.
     run_len: usize,
-    /// The runs written so far (on disk only): the file, and each run's first record and
-    /// length.
-    runs: Option<(Spill, Vec<(usize, usize)>)>,
-    written: usize,
+    /// The runs written so far (none in memory).
+    disk: Option<Runs>,
+}
+
+/// Sorted runs written one after the other to a temporary file.
+struct Runs {
+    spill: Spill,
+    /// Records in each run.
+    lens: Vec<usize>,
+    /// One record's bytes.
     bytes: Vec<u8>,
+}
+
+impl Runs {
+    /// Sorts `buf` and writes it as the next run, leaving it empty.
+    fn write<T: Record>(&mut self, buf: &mut Vec<T>) {
+        buf.par_sort_unstable();
+        for r in buf.iter() {
+            self.bytes.clear();
+            r.write(&mut self.bytes);
+            self.spill.put(&self.bytes);
+        }
+        self.lens.push(buf.len());
+        buf.clear();
+    }
 }
 
 impl<T: Record> Sorter<T> {
@@ -47,68 +67,58 @@ impl<T: Record> Sorter<T> {
         Ok(Sorter {
             buf: Vec::new(),
             run_len: run_bytes.map_or(usize::MAX, |b| (b / size_of::<T>()).max(1)),
-            runs: match run_bytes {
-                Some(_) => Some((Spill::temporary()?, Vec::new())),
+            disk: match run_bytes {
+                Some(_) => Some(Runs {
+                    spill: Spill::temporary()?,
+                    lens: Vec::new(),
+                    bytes: Vec::with_capacity(T::SIZE),
+                }),
                 None => None,
             },
-            written: 0,
-            bytes: Vec::with_capacity(T::SIZE),
         })
     }
 
     /// Adds a record.
     pub(crate) fn push(&mut self, record: T) {
-        if self.buf.len() == self.run_len {
-            self.write_run();
-        }
-        if self.buf.capacity() == 0 && self.run_len != usize::MAX {
-            self.buf.reserve_exact(self.run_len);
+        if let Some(disk) = &mut self.disk {
+            if self.buf.len() == self.run_len {
+                disk.write(&mut self.buf);
+            }
+            if self.buf.capacity() == 0 {
+                self.buf.reserve_exact(self.run_len);
+            }
         }
         self.buf.push(record);
-    }
-
-    /// Sorts the buffer and writes it as a run.
-    fn write_run(&mut self) {
-        let Some((spill, runs)) = &mut self.runs else {
-            return;
-        };
-        self.buf.par_sort_unstable();
-        for r in &self.buf {
-            self.bytes.clear();
-            r.write(&mut self.bytes);
-            spill.put(&self.bytes);
-        }
-        runs.push((self.written, self.buf.len()));
-        self.written += self.buf.len();
-        self.buf.clear();
     }
 
     /// Every record pushed, in ascending order. Fails when the runs cannot be written or
     /// read back.
     pub(crate) fn finish(mut self) -> io::Result<Sorted<T>> {
-        let no_runs = self.runs.as_ref().is_none_or(|(_, runs)| runs.is_empty());
-        if no_runs {
+        let Some(mut disk) = self.disk.take().filter(|d| !d.lens.is_empty()) else {
             self.buf.par_sort_unstable();
             return Ok(Sorted::Memory(self.buf.into_iter()));
-        }
-        self.write_run();
-        drop(self.buf);
-        let Some((spill, runs)) = self.runs else {
-            unreachable!("runs were written")
         };
-        let file = spill.finish()?;
+        disk.write(&mut self.buf);
+        drop(self.buf);
+        let file = disk.spill.finish()?;
+        let mut first = 0;
+        let runs: Vec<Run<T>> = disk
+            .lens
+            .iter()
+            .map(|&len| {
+                first += len;
+                Run {
+                    next: first - len,
+                    end: first,
+                    block: Vec::new().into_iter(),
+                }
+            })
+            .collect();
         // The read blocks share the memory a run took.
         let block = (self.run_len / runs.len()).max(16);
         let mut merge = Merge {
             file,
-            runs: runs
-                .into_iter()
-                .map(|(first, len)| Run {
-                    next: first,
-                    end: first + len,
-                    block: Vec::new().into_iter(),
-                })
-                .collect(),
+            runs,
             block,
             heap: BinaryHeap::new(),
         };
@@ -234,7 +244,7 @@ mod tests {
             let mut sorter = Sorter::new(run_bytes).unwrap();
             input.iter().for_each(|&r| sorter.push(r));
             if run_bytes.is_some() {
-                assert!(matches!(sorter.runs.as_ref(), Some((_, runs)) if runs.len() == 5));
+                assert_eq!(sorter.disk.as_ref().map(|d| d.lens.len()), Some(5));
             }
             let back: Vec<(u64, u32)> = sorter.finish().unwrap().map(Result::unwrap).collect();
             assert_eq!(back, expected);
