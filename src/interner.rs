@@ -42,6 +42,11 @@ impl Interner {
     pub(crate) fn get(&self, id: u32) -> &str {
         string(&self.text, &self.ends, id)
     }
+
+    /// The strings, in the order of their ids.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.ends.len() as u32).map(|id| self.get(id))
+    }
 }
 
 /// String `id` of an [`Interner`]'s buffer.

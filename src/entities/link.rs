@@ -22,6 +22,7 @@ use crate::chunked::Chunked;
 use crate::interner::Interner;
 use crate::lexicon::lexicon;
 use crate::spill::Spill;
+use crate::summary::minhash::fnv;
 use crate::unionfind::UnionFind;
 
 /// Kinds of things that may share an entity: places of every type are one family.
@@ -555,38 +556,58 @@ impl Linker {
 
     /// Spelling variants of transliterated names: Hamedan/Hamadan, Hizbollah/Hezbollah.
     fn link_transliterations(&self, uf: &mut UnionFind, take: impl Fn(usize) -> bool) {
-        // Skeleton and family -> distinct normalised forms -> the first group with that form.
-        let mut by_skeleton: BTreeMap<(String, &str), BTreeMap<String, usize>> = BTreeMap::new();
+        // The first group of each longest form and family: a million groups share far
+        // fewer spellings. People's names in English news are not transliteration variants
+        // often enough to risk Howard = Hayward.
+        let mut first: FxHashMap<(u32, &'static str), usize> = FxHashMap::default();
         for (i, g) in self.groups.iter().enumerate().filter(|(i, _)| take(*i)) {
-            // People's names in English news are not transliteration variants often enough
-            // to risk Howard = Hayward.
-            if g.ty == EntityType::Person {
+            if g.ty != EntityType::Person {
+                first.entry((g.longest, family(g.ty))).or_insert(i);
+            }
+        }
+        // Sorted by a hash of the skeleton, so that spellings with one skeleton come
+        // together without a map of strings; each run is then split by the skeletons
+        // themselves, which a hash may confuse.
+        let mut keyed: Vec<(u64, &'static str, u32, usize)> = first
+            .into_iter()
+            .filter_map(|((id, family), i)| {
+                let form = normalise(self.strings.get(id));
+                let sk = skeleton(&form);
+                (sk.chars().count() >= 3 && form.len() >= 5)
+                    .then(|| (fnv(sk.as_bytes()), family, id, i))
+            })
+            .collect();
+        keyed.sort_unstable();
+        for run in keyed.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            if run.len() < 2 {
                 continue;
             }
-            let form = normalise(self.longest(g));
-            let sk = skeleton(&form);
-            if sk.chars().count() >= 3 && form.len() >= 5 {
-                by_skeleton
-                    .entry((sk, family(g.ty)))
+            // Skeleton -> distinct normalised forms -> the first group with that form.
+            let mut by_skeleton: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+            for &(_, _, id, i) in run {
+                let form = normalise(self.strings.get(id));
+                let first = by_skeleton
+                    .entry(skeleton(&form))
                     .or_default()
                     .entry(form)
                     .or_insert(i);
+                *first = (*first).min(i);
             }
-        }
-        for forms in by_skeleton.into_values() {
-            let forms: Vec<(String, usize)> = forms.into_iter().collect();
-            for w in 1..forms.len() {
-                for v in 0..w {
-                    let ((fa, ia), (fb, ib)) = (&forms[v], &forms[w]);
-                    let (a, b) = (&self.groups[*ia], &self.groups[*ib]);
-                    let distinct_known =
-                        a.known().is_some() && b.known().is_some() && a.known != b.known;
-                    let allowed = if fa.len().min(fb.len()) < 8 { 1 } else { 2 };
-                    if !distinct_known
-                        && edit_distance(fa, fb) <= allowed
-                        && fa.split(' ').count() == fb.split(' ').count()
-                    {
-                        uf.union(*ia, *ib);
+            for forms in by_skeleton.into_values() {
+                let forms: Vec<(String, usize)> = forms.into_iter().collect();
+                for w in 1..forms.len() {
+                    for v in 0..w {
+                        let ((fa, ia), (fb, ib)) = (&forms[v], &forms[w]);
+                        let (a, b) = (&self.groups[*ia], &self.groups[*ib]);
+                        let distinct_known =
+                            a.known().is_some() && b.known().is_some() && a.known != b.known;
+                        let allowed = if fa.len().min(fb.len()) < 8 { 1 } else { 2 };
+                        if !distinct_known
+                            && edit_distance(fa, fb) <= allowed
+                            && fa.split(' ').count() == fb.split(' ').count()
+                        {
+                            uf.union(*ia, *ib);
+                        }
                     }
                 }
             }
@@ -644,6 +665,10 @@ impl Linker {
                 add_count(&mut t.known, k, mentions);
             }
         }
+        // The groups are all read: only their strings are needed from here on, and the
+        // entities are built in the memory the groups took (16 bytes a group).
+        drop(std::mem::take(&mut self.groups));
+        drop(std::mem::take(&mut self.doc_starts));
         let mut entities: Vec<Entity> = tallies
             .into_iter()
             .map(|t| t.entity(&self.strings))

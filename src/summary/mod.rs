@@ -774,17 +774,23 @@ fn sort_place(ids: &[String], doc: u32, sentence: u32) -> (&str, u32) {
 }
 
 /// The quotations grouped across documents, in report order, each text still in the spill.
-pub struct Quoted(Vec<Vec<KeptQuote>>);
+pub struct Quoted {
+    /// Every quotation, equal ones together in document order.
+    quotes: Vec<KeptQuote>,
+    /// Each distinct quotation's first index in `quotes` and number of copies, in report
+    /// order.
+    groups: Vec<(u32, u32)>,
+}
 
 impl Quoted {
     /// Number of distinct quotations.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.groups.len()
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.groups.is_empty()
     }
 
     /// Quotation `i`, its text read back from `spill`, with its speakers' canonical names
@@ -796,7 +802,8 @@ impl Quoted {
         spill: &SpillReader,
         canonical: impl Fn(usize) -> String,
     ) -> std::io::Result<CorpusQuote> {
-        let qs = &self.0[i];
+        let (first, len) = self.groups[i];
+        let qs = &self.quotes[first as usize..(first + len) as usize];
         let speakers: BTreeSet<String> = qs
             .iter()
             .filter_map(|q| q.speaker)
@@ -889,30 +896,38 @@ pub fn corpus(
     entities: &[Entity],
     opts: &Options,
 ) -> std::io::Result<CorpusParts> {
-    // Sorted on keys worked out once per date; the sort is stable, so equal keys keep the
-    // order the documents gave them.
+    // Sorted on keys worked out once per distinct string; the sort is stable, so equal
+    // keys keep the order the documents gave them.
     let strings = std::mem::take(&mut kept.date_strings);
+    let date_keys: Vec<(u32, u32, u32)> = strings.iter().map(dates::sort_key).collect();
     let mut dated = Vec::with_capacity(kept.dates.len());
     dated.extend(std::mem::take(&mut kept.dates));
-    dated.sort_by_cached_key(|d| {
+    let date_key = |d: &KeptDate| {
         (
-            dates::sort_key(strings.get(d.date)),
+            date_keys[d.date as usize],
             ids[d.doc as usize].as_str(),
             d.sentence,
         )
-    });
-    // Equal quotations together, in document order; the most widespread first, then by
-    // where they are.
-    let mut grouped: BTreeMap<u64, Vec<KeptQuote>> = BTreeMap::new();
-    for q in std::mem::take(&mut kept.quotes) {
-        grouped.entry(q.key).or_default().push(q);
+    };
+    dated.sort_by(|a, b| date_key(a).cmp(&date_key(b)));
+    drop(date_keys);
+    // Equal quotations together, in document order (the sort is stable); the most
+    // widespread first, then by where they are.
+    let mut quotes = Vec::with_capacity(kept.quotes.len());
+    quotes.extend(std::mem::take(&mut kept.quotes));
+    quotes.sort_by_key(|q: &KeptQuote| q.key);
+    let mut groups: Vec<(u32, u32)> = Vec::new();
+    for (start, q) in quotes.iter().enumerate() {
+        match groups.last_mut() {
+            Some((first, len)) if quotes[*first as usize].key == q.key => *len += 1,
+            _ => groups.push((start as u32, 1)),
+        }
     }
-    let mut quoted: Vec<Vec<KeptQuote>> = grouped.into_values().collect();
     let place = |q: &KeptQuote| sort_place(ids, q.doc, q.sentence);
-    quoted.sort_by(|a, b| {
-        b.len()
-            .cmp(&a.len())
-            .then_with(|| a.iter().map(place).cmp(b.iter().map(place)))
+    let of = |&(first, len): &(u32, u32)| &quotes[first as usize..(first + len) as usize];
+    groups.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| of(a).iter().map(place).cmp(of(b).iter().map(place)))
     });
     Ok(CorpusParts {
         summary: corpus_summary(
@@ -927,7 +942,7 @@ pub fn corpus(
             dates: dated,
             strings,
         },
-        quotes: Quoted(quoted),
+        quotes: Quoted { quotes, groups },
     })
 }
 
@@ -1005,7 +1020,7 @@ fn passages(
         })?;
     let Copies {
         mut sets,
-        sims,
+        agree,
         near,
     } = shared.into_inner().unwrap_or_else(|e| e.into_inner());
     drop(first_copy);
@@ -1039,7 +1054,7 @@ fn passages(
         let similarity = if exact {
             1.0
         } else {
-            (f64::from(sims[root]) * 100.0).round() / 100.0
+            (f64::from(agree[root]) / minhash::HASHES as f64 * 100.0).round() / 100.0
         };
         let mut documents: Vec<u32> = documents.into_iter().collect();
         documents.sort_by_key(|&d| &ids[d as usize]);
@@ -1073,9 +1088,10 @@ const JOIN_BATCH: usize = 4096;
 /// Sentences joined into sets of copies.
 struct Copies {
     sets: UnionFind,
-    /// The lowest similarity within each set, at its root; exact copies are 1.0. Estimates
-    /// are multiples of 1/32, exact in an `f32`.
-    sims: Vec<f32>,
+    /// The lowest similarity within each set, at its root, as the number of the
+    /// signatures' hashes that agree (estimates are multiples of 1/32); exact copies agree
+    /// in all.
+    agree: Vec<u8>,
     /// Whether a near copy joined the set, at its root: only sets without hold one text.
     near: Vec<bool>,
 }
@@ -1085,7 +1101,7 @@ impl Copies {
     fn new(n: usize) -> Copies {
         Copies {
             sets: UnionFind::new(n),
-            sims: vec![1.0; n],
+            agree: vec![minhash::HASHES as u8; n],
             near: vec![false; n],
         }
     }
@@ -1093,12 +1109,13 @@ impl Copies {
     /// Joins the sets of `i` and `j`, exact copies or near ones of similarity `sim`.
     fn join(&mut self, i: usize, j: usize, sim: Option<f64>) {
         let (ri, rj) = (self.sets.find(i), self.sets.find(j));
-        let low = self.sims[ri]
-            .min(self.sims[rj])
-            .min(sim.unwrap_or(1.0) as f32);
+        let agree = sim.map_or(minhash::HASHES as u8, |s| {
+            (s * minhash::HASHES as f64).round() as u8
+        });
+        let low = self.agree[ri].min(self.agree[rj]).min(agree);
         let any_near = self.near[ri] || self.near[rj] || sim.is_some();
         let root = self.sets.union(ri, rj);
-        self.sims[root] = low;
+        self.agree[root] = low;
         self.near[root] = any_near;
     }
 }
