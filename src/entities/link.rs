@@ -13,8 +13,9 @@
 //! known names are never merged.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::BuildHasher;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use super::words::strip_article;
 use super::{EntityType, Mention};
@@ -22,7 +23,6 @@ use crate::chunked::Chunked;
 use crate::interner::Interner;
 use crate::lexicon::lexicon;
 use crate::spill::Spill;
-use crate::summary::minhash::fnv;
 use crate::unionfind::UnionFind;
 
 /// Kinds of things that may share an entity: places of every type are one family.
@@ -574,7 +574,7 @@ impl Linker {
                 let form = normalise(self.strings.get(id));
                 let sk = skeleton(&form);
                 (sk.chars().count() >= 3 && form.len() >= 5)
-                    .then(|| (fnv(sk.as_bytes()), family, id, i))
+                    .then(|| (FxBuildHasher.hash_one(&sk), family, id, i))
             })
             .collect();
         keyed.sort_unstable();

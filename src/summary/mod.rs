@@ -916,13 +916,14 @@ pub fn corpus(
     let mut quotes = Vec::with_capacity(kept.quotes.len());
     quotes.extend(std::mem::take(&mut kept.quotes));
     quotes.sort_by_key(|q: &KeptQuote| q.key);
-    let mut groups: Vec<(u32, u32)> = Vec::new();
-    for (start, q) in quotes.iter().enumerate() {
-        match groups.last_mut() {
-            Some((first, len)) if quotes[*first as usize].key == q.key => *len += 1,
-            _ => groups.push((start as u32, 1)),
-        }
-    }
+    let mut start = 0;
+    let mut groups: Vec<(u32, u32)> = quotes
+        .chunk_by(|a, b| a.key == b.key)
+        .map(|equal| {
+            start += equal.len();
+            ((start - equal.len()) as u32, equal.len() as u32)
+        })
+        .collect();
     let place = |q: &KeptQuote| sort_place(ids, q.doc, q.sentence);
     let of = |&(first, len): &(u32, u32)| &quotes[first as usize..(first + len) as usize];
     groups.sort_by(|a, b| {
