@@ -21,7 +21,7 @@ use crate::report::{
     Tool, records::MentionRecord,
 };
 use crate::spill::{Slot, Spill, SpillReader};
-use crate::summary::{self, DocParts};
+use crate::summary::{self, DocParts, KeptSpills};
 use crate::{Analysis, CharCounter};
 
 /// Settings of the summary stages.
@@ -233,7 +233,7 @@ impl Corpus {
         Corpus::with_spill(
             opts,
             Spill::in_memory(),
-            Spill::in_memory(),
+            KeptSpills::in_memory(),
             Spill::in_memory(),
         )
     }
@@ -246,14 +246,14 @@ impl Corpus {
         Ok(Corpus::with_spill(
             opts,
             Spill::temporary()?,
-            Spill::temporary()?,
+            KeptSpills::temporary()?,
             Spill::temporary()?,
         ))
     }
 
-    /// `spill` takes the documents' report parts and texts, `sentences` the body sentences'
-    /// signatures, `groups` the lists of the linker's entity groups.
-    fn with_spill(opts: Options, spill: Spill, sentences: Spill, groups: Spill) -> Corpus {
+    /// `spill` takes the documents' report parts and texts, `kept` the lists of the
+    /// cross-document summary, `groups` the lists of the linker's entity groups.
+    fn with_spill(opts: Options, spill: Spill, kept: KeptSpills, groups: Spill) -> Corpus {
         Corpus {
             opts,
             linker: Linker::new(groups),
@@ -264,7 +264,7 @@ impl Corpus {
             ids: Vec::new(),
             records: Vec::new(),
             group_bases: Vec::new(),
-            kept: summary::Kept::new(sentences),
+            kept: summary::Kept::new(kept),
             spill,
             stats: CorpusStats::default(),
         }
@@ -329,7 +329,7 @@ impl Corpus {
         let (passages, duplicates) = summary::shared(&mut self.kept, &self.ids)?;
         let (entities, entity_of_group) = linker.finish()?;
         let parts = summary::corpus(
-            &mut self.kept,
+            self.kept,
             &self.ids,
             &spill,
             &entity_of_group,

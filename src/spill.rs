@@ -10,7 +10,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 
 /// Where a piece of spilled data is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Slot {
     offset: u64,
     len: u64,
@@ -24,14 +24,51 @@ impl Slot {
         out[8..].copy_from_slice(&self.len.to_le_bytes());
         out
     }
+}
 
-    /// The slot written by [`Slot::to_bytes`].
-    pub(crate) fn from_bytes(bytes: [u8; 16]) -> Slot {
-        let half =
-            |r: std::ops::Range<usize>| u64::from_le_bytes(bytes[r].try_into().unwrap_or_default());
+/// Reads the little-endian fields of a record of fixed size one after the other, as they
+/// were appended with `to_le_bytes` (and [`Slot::to_bytes`]). A record cut short reads as
+/// zeros: records are written by this crate, never taken from input.
+pub(crate) struct Fields<'a>(&'a [u8]);
+
+impl<'a> Fields<'a> {
+    /// Fields from the start of `record`.
+    pub(crate) fn new(record: &'a [u8]) -> Self {
+        Fields(record)
+    }
+
+    /// The next `N` bytes.
+    fn take<const N: usize>(&mut self) -> [u8; N] {
+        let (head, rest) = self.0.split_at(N.min(self.0.len()));
+        self.0 = rest;
+        head.try_into().unwrap_or([0; N])
+    }
+
+    /// The next 16-bit number.
+    pub(crate) fn u16(&mut self) -> u16 {
+        u16::from_le_bytes(self.take())
+    }
+
+    /// The next 32-bit number.
+    pub(crate) fn u32(&mut self) -> u32 {
+        u32::from_le_bytes(self.take())
+    }
+
+    /// The next 64-bit number.
+    pub(crate) fn u64(&mut self) -> u64 {
+        u64::from_le_bytes(self.take())
+    }
+
+    /// The next float.
+    pub(crate) fn f64(&mut self) -> f64 {
+        f64::from_le_bytes(self.take())
+    }
+
+    /// The next slot.
+    pub(crate) fn slot(&mut self) -> Slot {
         Slot {
-            offset: half(0..8),
-            len: half(8..16),
+            offset: self.u64(),
+            len: self.u64(),
         }
     }
 }
@@ -58,6 +95,16 @@ impl Spill {
             store: Store::Memory(Vec::new()),
             len: 0,
             error: None,
+        }
+    }
+
+    /// A spill in a temporary file when `on_disk`, else in memory: for the lists made while
+    /// a corpus is finished, kept where the corpus keeps its own.
+    pub fn new(on_disk: bool) -> io::Result<Spill> {
+        if on_disk {
+            Spill::temporary()
+        } else {
+            Ok(Spill::in_memory())
         }
     }
 
@@ -119,6 +166,11 @@ pub enum SpillReader {
 }
 
 impl SpillReader {
+    /// Whether the bytes are in a temporary file.
+    pub fn on_disk(&self) -> bool {
+        matches!(self, SpillReader::File(_))
+    }
+
     /// The bytes at `slot`.
     pub fn get(&self, slot: Slot) -> io::Result<Vec<u8>> {
         let start = usize::try_from(slot.offset).map_err(io::Error::other)?;
@@ -295,11 +347,29 @@ mod tests {
     }
 
     #[test]
+    fn fields_read_back_what_was_appended_and_zeros_past_the_end() {
+        let mut record = Vec::new();
+        record.extend_from_slice(&513u16.to_le_bytes());
+        record.extend_from_slice(&70_000u32.to_le_bytes());
+        record.extend_from_slice(&(1u64 << 40).to_le_bytes());
+        record.extend_from_slice(&(-2.5f64).to_le_bytes());
+        record.extend_from_slice(&7u32.to_le_bytes()[..2]);
+        let mut f = Fields::new(&record);
+        assert_eq!(
+            (f.u16(), f.u32(), f.u64(), f.f64()),
+            (513, 70_000, 1 << 40, -2.5)
+        );
+        // Two bytes left of four: a record cut short reads as zeros.
+        assert_eq!((f.u32(), f.u32()), (0, 0));
+    }
+
+    #[test]
     fn a_slot_survives_its_bytes() {
         let slot = Slot {
             offset: 1 << 40,
             len: 12_345,
         };
-        assert_eq!(Slot::from_bytes(slot.to_bytes()), slot);
+        let bytes = slot.to_bytes();
+        assert_eq!(Fields::new(&bytes).slot(), slot);
     }
 }

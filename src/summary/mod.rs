@@ -8,8 +8,11 @@
 
 pub mod dates;
 pub mod minhash;
+mod overview;
+mod quoted;
 pub mod quotes;
 pub mod readability;
+mod timeline;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,17 +23,20 @@ use crate::Analysis;
 use crate::chunked::Chunked;
 use crate::corpus::Options;
 use crate::entities::{Entity, EntityType};
-use crate::interner::Interner;
 use crate::lexicon::{lexicon, with_lower};
 use crate::report::{
-    CorpusQuote, CorpusSentence, DateMention, DocStats, Duplicate, KeyTerm, Location, Passage,
-    SummarySentence, TimelineEntry,
+    CorpusSentence, DateMention, DocStats, Duplicate, KeyTerm, Location, Passage, SummarySentence,
 };
 use crate::sorter::{self, Sorter};
-use crate::spill::{Slot, Spill, SpillReader};
+use crate::spill::{Fields, Slot, Spill, SpillReader};
 use crate::text::{SegmentKind, TokenKind};
 use crate::unionfind::UnionFind;
 use minhash::Signature;
+use overview::Candidates;
+pub use quoted::Quoted;
+use quoted::Quotes;
+pub use timeline::Dated;
+use timeline::Dates;
 
 /// Key-term candidates kept per document for scoring against the corpus.
 const KEPT_TERMS: usize = 40;
@@ -496,60 +502,18 @@ impl KeptSentence {
     /// The sentence written by [`KeptSentence::to_record`]; `record` is
     /// [`SENTENCE_RECORD`] bytes long.
     fn from_record(record: &[u8]) -> KeptSentence {
-        let bytes = |r: std::ops::Range<usize>| &record[r];
-        let word = |at: usize| u32::from_le_bytes(bytes(at..at + 4).try_into().unwrap_or_default());
+        let mut f = Fields::new(record);
+        let (doc, segment, exact) = (f.u32(), f.u32(), f.u64());
         let mut sig = [0u16; minhash::HASHES];
-        for (i, h) in sig.iter_mut().enumerate() {
-            *h = u16::from_le_bytes(bytes(16 + 2 * i..18 + 2 * i).try_into().unwrap_or_default());
-        }
+        sig.iter_mut().for_each(|h| *h = f.u16());
         KeptSentence {
-            doc: word(0),
-            segment: word(4),
-            exact: u64::from_le_bytes(bytes(8..16).try_into().unwrap_or_default()),
+            doc,
+            segment,
+            exact,
             sig,
-            text: Slot::from_bytes(
-                bytes(SENTENCE_RECORD - 16..SENTENCE_RECORD)
-                    .try_into()
-                    .unwrap_or_default(),
-            ),
+            text: f.slot(),
         }
     }
-}
-
-/// A corpus-summary candidate kept in memory; its text is spilled.
-#[derive(Debug, Clone)]
-struct KeptCandidate {
-    doc: u32,
-    segment: u32,
-    /// The first of the entity groups it mentions (corpus-wide group ids) in
-    /// `Kept::candidate_groups`; they end where the next candidate's start.
-    groups: u32,
-    score: f64,
-    text: Slot,
-}
-
-/// A normalised date for the timeline: the date and the date as written interned in
-/// [`Kept`]'s strings (a corpus writes the same dates over and over), the sentence's text
-/// spilled. 32 bytes.
-#[derive(Debug, Clone)]
-struct KeptDate {
-    date: u32,
-    as_written: u32,
-    doc: u32,
-    sentence: u32,
-    text: Slot,
-}
-
-/// A quotation for grouping across documents; its text is spilled.
-#[derive(Debug, Clone)]
-struct KeptQuote {
-    /// Hash of its normalised words: equal quotations, equal key.
-    key: u64,
-    doc: u32,
-    sentence: u32,
-    /// The speaker's corpus-wide entity group.
-    speaker: Option<u32>,
-    text: Slot,
 }
 
 /// A document's signature for duplicate detection.
@@ -560,46 +524,64 @@ struct KeptDoc {
     has_words: bool,
 }
 
-/// What the cross-document summary keeps of every document: hashes, signatures, ids and
-/// [`Slot`]s, with every text in the [`Spill`]. The body sentences, the bulk of it, wait in
-/// a spill of their own as records of [`SENTENCE_RECORD`] bytes, read back when passages
-/// are found.
+/// Where [`Kept`] puts the lists that grow with the corpus, one spill each.
+pub struct KeptSpills {
+    /// Body sentences, as records of [`SENTENCE_RECORD`] bytes.
+    pub sentences: Spill,
+    /// Corpus-summary candidates.
+    pub candidates: Spill,
+    /// Normalised dates.
+    pub dates: Spill,
+    /// Quotations.
+    pub quotes: Spill,
+}
+
+impl KeptSpills {
+    /// Every list in memory.
+    pub fn in_memory() -> KeptSpills {
+        KeptSpills {
+            sentences: Spill::in_memory(),
+            candidates: Spill::in_memory(),
+            dates: Spill::in_memory(),
+            quotes: Spill::in_memory(),
+        }
+    }
+
+    /// Every list in a temporary file of its own. Fails when one cannot be made.
+    pub fn temporary() -> std::io::Result<KeptSpills> {
+        Ok(KeptSpills {
+            sentences: Spill::temporary()?,
+            candidates: Spill::temporary()?,
+            dates: Spill::temporary()?,
+            quotes: Spill::temporary()?,
+        })
+    }
+}
+
+/// What the cross-document summary keeps of every document: hashes and signatures in
+/// memory; body sentences, corpus-summary candidates, dates and quotations as records in
+/// spills of their own (see [`KeptSpills`]), read back when the corpus is finished; every
+/// text in the corpus's [`Spill`].
 pub struct Kept {
     docs: Chunked<KeptDoc>,
     sentences: Spill,
     sentence_count: usize,
-    candidates: Chunked<KeptCandidate>,
-    /// The candidates' entity groups, one candidate's after the other's.
-    candidate_groups: Vec<u32>,
-    dates: Chunked<KeptDate>,
-    /// The dates' strings.
-    date_strings: Interner,
-    quotes: Chunked<KeptQuote>,
+    candidates: Candidates,
+    dates: Dates,
+    quotes: Quotes,
 }
 
 impl Kept {
-    /// Nothing kept yet; body sentences will go to `sentences`.
-    pub fn new(sentences: Spill) -> Kept {
+    /// Nothing kept yet; the lists will go to `spills`.
+    pub fn new(spills: KeptSpills) -> Kept {
         Kept {
             docs: Chunked::default(),
-            sentences,
+            sentences: spills.sentences,
             sentence_count: 0,
-            candidates: Chunked::default(),
-            candidate_groups: Vec::new(),
-            dates: Chunked::default(),
-            date_strings: Interner::default(),
-            quotes: Chunked::default(),
+            candidates: Candidates::new(spills.candidates),
+            dates: Dates::new(spills.dates),
+            quotes: Quotes::new(spills.quotes),
         }
-    }
-
-    /// The entity groups of corpus-summary candidate `i`.
-    fn groups_of(&self, i: usize) -> &[u32] {
-        let end = if i + 1 < self.candidates.len() {
-            self.candidates[i + 1].groups as usize
-        } else {
-            self.candidate_groups.len()
-        };
-        &self.candidate_groups[self.candidates[i].groups as usize..end]
     }
 
     /// Takes the cross-document parts of document `doc` (whose first entity group is
@@ -622,16 +604,13 @@ impl Kept {
             self.sentences.put(&kept.to_record());
             self.sentence_count += 1;
         }
+        let mut groups = Vec::new();
         for c in std::mem::take(&mut parts.candidates) {
-            self.candidates.push(KeptCandidate {
-                doc: d,
-                segment: c.segment as u32,
-                groups: self.candidate_groups.len() as u32,
-                score: c.score,
-                text: spill.put_str(&c.text),
-            });
-            self.candidate_groups
-                .extend(c.groups.iter().map(|g| (group_base + g) as u32));
+            groups.clear();
+            groups.extend(c.groups.iter().map(|g| (group_base + g) as u32));
+            let text = spill.put_str(&c.text);
+            self.candidates
+                .add(d, c.segment as u32, c.score, text, &groups);
         }
         let dated: BTreeMap<usize, Slot> = std::mem::take(&mut parts.dated)
             .into_iter()
@@ -639,23 +618,14 @@ impl Kept {
             .collect();
         for date in &parts.dates {
             if let (Some(norm), Some(&text)) = (&date.normalized, dated.get(&date.sentence)) {
-                self.dates.push(KeptDate {
-                    date: self.date_strings.id(norm),
-                    as_written: self.date_strings.id(&date.text),
-                    doc: d,
-                    sentence: date.sentence as u32,
-                    text,
-                });
+                self.dates
+                    .add(norm, &date.text, d, date.sentence as u32, text);
             }
         }
         for (seg, text, speaker) in &parts.quotes {
-            self.quotes.push(KeptQuote {
-                key: minhash::sequence_hash(&minhash::word_hashes(text)),
-                doc: d,
-                sentence: *seg as u32,
-                speaker: speaker.map(|g| (group_base + g) as u32),
-                text: spill.put_str(text),
-            });
+            let speaker = speaker.map(|g| (group_base + g) as u32);
+            let slot = spill.put_str(text);
+            self.quotes.add(text, d, *seg as u32, speaker, slot);
         }
     }
 }
@@ -724,41 +694,6 @@ pub struct CorpusParts {
     pub quotes: Quoted,
 }
 
-/// The timeline in report order, each sentence still in the spill.
-pub struct Dated {
-    dates: Vec<KeptDate>,
-    strings: Interner,
-}
-
-impl Dated {
-    /// Number of entries.
-    pub fn len(&self) -> usize {
-        self.dates.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.dates.is_empty()
-    }
-
-    /// Entry `i`, its sentence read back from `spill`; `ids` are the document ids.
-    pub fn entry(
-        &self,
-        i: usize,
-        ids: &[String],
-        spill: &SpillReader,
-    ) -> std::io::Result<TimelineEntry> {
-        let d = &self.dates[i];
-        Ok(TimelineEntry {
-            date: self.strings.get(d.date).to_owned(),
-            as_written: self.strings.get(d.as_written).to_owned(),
-            doc: ids[d.doc as usize].clone(),
-            sentence: d.sentence as usize,
-            text: spill.get_str(d.text)?,
-        })
-    }
-}
-
 /// Sentence `sentence` of document `doc` as the report names it; `ids` are the document ids.
 fn location(ids: &[String], doc: u32, sentence: u32) -> Location {
     Location {
@@ -773,59 +708,12 @@ fn sort_place(ids: &[String], doc: u32, sentence: u32) -> (&str, u32) {
     (ids[doc as usize].as_str(), sentence)
 }
 
-/// The quotations grouped across documents, in report order, each text still in the spill.
-pub struct Quoted {
-    /// Every quotation, equal ones together in document order.
-    quotes: Vec<KeptQuote>,
-    /// Each distinct quotation's first index in `quotes` and number of copies, in report
-    /// order.
-    groups: Vec<(u32, u32)>,
-}
-
-impl Quoted {
-    /// Number of distinct quotations.
-    pub fn len(&self) -> usize {
-        self.groups.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.groups.is_empty()
-    }
-
-    /// Quotation `i`, its text read back from `spill`, with its speakers' canonical names
-    /// (`canonical` of a corpus-wide entity group); `ids` are the document ids.
-    pub fn entry(
-        &self,
-        i: usize,
-        ids: &[String],
-        spill: &SpillReader,
-        canonical: impl Fn(usize) -> String,
-    ) -> std::io::Result<CorpusQuote> {
-        let (first, len) = self.groups[i];
-        let qs = &self.quotes[first as usize..(first + len) as usize];
-        let speakers: BTreeSet<String> = qs
-            .iter()
-            .filter_map(|q| q.speaker)
-            .map(|g| canonical(g as usize))
-            .collect();
-        Ok(CorpusQuote {
-            text: spill.get_str(qs[0].text)?,
-            speakers: speakers.into_iter().collect(),
-            locations: qs
-                .iter()
-                .map(|q| location(ids, q.doc, q.sentence))
-                .collect(),
-        })
-    }
-}
-
 /// Shared passages and duplicate documents: the cross-document parts that need no linking.
 /// Takes the sentences out of `kept`: nothing else needs them. A corpus that spills sorts
 /// them in runs of [`sorter::RUN_BYTES`] on disk; one in memory sorts them in memory.
 pub fn shared(kept: &mut Kept, ids: &[String]) -> std::io::Result<(Shared, Vec<Duplicate>)> {
     let sentences = std::mem::replace(&mut kept.sentences, Spill::in_memory()).finish()?;
-    let run_bytes = matches!(sentences, SpillReader::File(_)).then_some(sorter::RUN_BYTES);
+    let run_bytes = sentences.on_disk().then_some(sorter::RUN_BYTES);
     Ok((
         passages(sentences, kept.sentence_count, ids, run_bytes)?,
         duplicates(&kept.docs, ids),
@@ -885,66 +773,48 @@ impl Shared {
 }
 
 /// Combines what was kept of every document into the parts that need linked entities
-/// (see [`shared`] for the others), taking the dates and quotations out of `kept`. `ids`
-/// are the document ids; `entity_of_group` maps group ids to indices into `entities`;
-/// texts are read back from `spill`.
+/// (see [`shared`] for the others). `ids` are the document ids; `entity_of_group` maps
+/// group ids to indices into `entities`; texts are read back from `spill`. A corpus that
+/// spills sorts the timeline and the quotations on disk, in runs of [`sorter::RUN_BYTES`];
+/// one in memory sorts them in memory.
 pub fn corpus(
-    kept: &mut Kept,
+    kept: Kept,
     ids: &[String],
     spill: &SpillReader,
     entity_of_group: &[u32],
     entities: &[Entity],
     opts: &Options,
 ) -> std::io::Result<CorpusParts> {
-    // Sorted on keys worked out once per distinct string; the sort is stable, so equal
-    // keys keep the order the documents gave them.
-    let strings = std::mem::take(&mut kept.date_strings);
-    let date_keys: Vec<(u32, u32, u32)> = strings.iter().map(dates::sort_key).collect();
-    let mut dated = Vec::with_capacity(kept.dates.len());
-    dated.extend(std::mem::take(&mut kept.dates));
-    let date_key = |d: &KeptDate| {
-        (
-            date_keys[d.date as usize],
-            ids[d.doc as usize].as_str(),
-            d.sentence,
-        )
-    };
-    dated.sort_by(|a, b| date_key(a).cmp(&date_key(b)));
-    drop(date_keys);
-    // Equal quotations together, in document order (the sort is stable); the most
-    // widespread first, then by where they are.
-    let mut quotes = Vec::with_capacity(kept.quotes.len());
-    quotes.extend(std::mem::take(&mut kept.quotes));
-    quotes.sort_by_key(|q: &KeptQuote| q.key);
-    let mut start = 0;
-    let mut groups: Vec<(u32, u32)> = quotes
-        .chunk_by(|a, b| a.key == b.key)
-        .map(|equal| {
-            start += equal.len();
-            ((start - equal.len()) as u32, equal.len() as u32)
-        })
-        .collect();
-    let place = |q: &KeptQuote| sort_place(ids, q.doc, q.sentence);
-    let of = |&(first, len): &(u32, u32)| &quotes[first as usize..(first + len) as usize];
-    groups.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| of(a).iter().map(place).cmp(of(b).iter().map(place)))
-    });
+    let run_bytes = spill.on_disk().then_some(sorter::RUN_BYTES);
+    let rank = id_ranks(ids);
     Ok(CorpusParts {
-        summary: corpus_summary(
-            kept,
-            ids,
-            spill,
+        summary: kept.candidates.pick(
+            opts.corpus_summary_sentences,
             entity_of_group,
             entities,
-            opts.corpus_summary_sentences,
+            ids,
+            spill,
         )?,
-        timeline: Dated {
-            dates: dated,
-            strings,
-        },
-        quotes: Quoted { quotes, groups },
+        timeline: kept.dates.timeline(&rank, run_bytes)?,
+        quotes: kept.quotes.grouped(&rank, run_bytes)?,
     })
+}
+
+/// Each document's place in the order of the ids, documents with equal ids in one place:
+/// to sort the report's lists by where their entries are without comparing strings.
+fn id_ranks(ids: &[String]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..ids.len() as u32).collect();
+    order.sort_by_key(|&d| &ids[d as usize]);
+    let mut rank = vec![0; ids.len()];
+    for (place, pair) in order.iter().enumerate().skip(1) {
+        let (before, this) = (order[place - 1] as usize, *pair as usize);
+        rank[this] = if ids[this] == ids[before] {
+            rank[before]
+        } else {
+            place as u32
+        };
+    }
+    rank
 }
 
 /// Sentences shared by several documents, exactly or nearly. `sentences` holds `n`
@@ -1213,101 +1083,6 @@ fn duplicates(docs: &Chunked<KeptDoc>, ids: &[String]) -> Vec<Duplicate> {
             documents: vec![ids[i].clone(), ids[j].clone()],
             similarity,
             kind: kind.to_owned(),
-        })
-        .collect()
-}
-
-/// Picks sentences that together cover the most widely reported entities, greedily, with no
-/// two sentences alike. Each round takes the candidate of highest gain that is not like one
-/// already chosen, so only the texts of the front-runners are read back.
-fn corpus_summary(
-    kept: &Kept,
-    ids: &[String],
-    spill: &SpillReader,
-    entity_of_group: &[u32],
-    entities: &[Entity],
-    k: usize,
-) -> std::io::Result<Vec<CorpusSentence>> {
-    let weight = |e: usize| {
-        let ent = &entities[e];
-        if ent.ty.is_name() {
-            ent.documents.len() as f64
-        } else {
-            0.0
-        }
-    };
-    let cands = &kept.candidates;
-    // Each candidate's entities, ascending and each once, one candidate's after the other's.
-    let mut ent_list: Vec<usize> = Vec::new();
-    let mut ent_starts: Vec<usize> = Vec::with_capacity(cands.len() + 1);
-    for ci in 0..cands.len() {
-        ent_starts.push(ent_list.len());
-        let mut es: Vec<usize> = kept
-            .groups_of(ci)
-            .iter()
-            .map(|&g| entity_of_group[g as usize] as usize)
-            .collect();
-        es.sort_unstable();
-        es.dedup();
-        ent_list.extend(es);
-    }
-    ent_starts.push(ent_list.len());
-    let ents = |ci: usize| &ent_list[ent_starts[ci]..ent_starts[ci + 1]];
-    let mut words: FxHashMap<usize, FxHashSet<u64>> = FxHashMap::default();
-    let mut words_of = |ci: usize| -> std::io::Result<FxHashSet<u64>> {
-        if let Some(w) = words.get(&ci) {
-            return Ok(w.clone());
-        }
-        let w: FxHashSet<u64> = minhash::word_hashes(&spill.get_str(cands[ci].text)?)
-            .into_iter()
-            .collect();
-        words.insert(ci, w.clone());
-        Ok(w)
-    };
-    let mut covered: FxHashSet<usize> = FxHashSet::default();
-    let mut chosen: Vec<(usize, FxHashSet<u64>)> = Vec::new();
-    while chosen.len() < k {
-        let mut order: Vec<(f64, usize)> = cands
-            .iter()
-            .enumerate()
-            .filter(|(ci, _)| chosen.iter().all(|(x, _)| x != ci))
-            .map(|(ci, c)| {
-                let gain = ents(ci)
-                    .iter()
-                    .filter(|e| !covered.contains(e))
-                    .map(|&e| weight(e))
-                    .sum::<f64>()
-                    + c.score;
-                (gain, ci)
-            })
-            .collect();
-        // Highest gain first; among equals, the earliest.
-        order.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let mut pick = None;
-        for &(_, ci) in &order {
-            let w = words_of(ci)?;
-            let similar = chosen.iter().any(|(_, x)| {
-                let inter = x.intersection(&w).count() as f64;
-                inter / (x.len() + w.len()) as f64 * 2.0 > 0.5
-            });
-            if !similar {
-                pick = Some((ci, w));
-                break;
-            }
-        }
-        let Some((ci, w)) = pick else { break };
-        covered.extend(ents(ci).iter().copied());
-        chosen.push((ci, w));
-    }
-    chosen
-        .into_iter()
-        .map(|(ci, _)| {
-            let c = &cands[ci];
-            Ok(CorpusSentence {
-                doc: ids[c.doc as usize].clone(),
-                sentence: c.segment as usize,
-                text: spill.get_str(c.text)?,
-            })
         })
         .collect()
 }
