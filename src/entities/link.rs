@@ -15,7 +15,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::BuildHasher;
 
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use super::words::strip_article;
 use super::{EntityType, Mention};
@@ -268,10 +269,11 @@ type ShortKey = (ShortKind, u32);
 type LongerNames = (Vec<(u32, u32)>, Vec<u32>);
 
 /// What linking reads of one document's group, kept in memory until the end: strings
-/// interned, the type and whether it was a guess worked out once. 16 bytes a group; its
-/// surface forms, types and roles, needed only when the entities are built, wait in the
-/// linker's spill (see [`Linker::add`]).
-#[derive(Debug)]
+/// interned, the type and whether it was a guess worked out once. Groups alike in all of
+/// this are one [`Linker`] kind, stored once; the group's surface forms, types and roles,
+/// needed only when the entities are built, wait in the linker's spill (see
+/// [`Linker::add`]).
+#[derive(Debug, PartialEq, Eq, Hash)]
 struct Group {
     key: u32,
     /// The canonical name from a list, or [`NOT_KNOWN`].
@@ -293,10 +295,16 @@ impl Group {
 /// Collects every document's groups and joins them into corpus entities.
 ///
 /// A group's surface forms, types and roles go to a [`Spill`] as it is added, and are read
-/// back in order when the entities are built: in memory stay 16 bytes a group, the
+/// back in order when the entities are built. In memory stay each group's kind (4 bytes:
+/// a million groups of a corpus are some tens of thousands of kinds, each 16 bytes), the
 /// interned strings and where each document's groups start.
 pub struct Linker {
-    groups: Chunked<Group>,
+    /// The distinct groups, in the order first seen.
+    kinds: Vec<Group>,
+    /// Kind numbers, by the hash of their kinds.
+    kind_ids: HashTable<u32>,
+    /// Each group's kind.
+    groups: Chunked<u32>,
     /// Id of each document's first group.
     doc_starts: Vec<u32>,
     strings: Interner,
@@ -309,6 +317,8 @@ impl Linker {
     /// An empty linker that puts the groups' lists in `lists`.
     pub fn new(lists: Spill) -> Linker {
         Linker {
+            kinds: Vec::new(),
+            kind_ids: HashTable::new(),
             groups: Chunked::default(),
             doc_starts: Vec::new(),
             strings: Interner::default(),
@@ -359,11 +369,37 @@ impl Linker {
                 ty: g.ty(),
                 weak: g.is_weak(),
             };
-            self.groups.push(group);
+            let kind = self.kind(group);
+            self.groups.push(kind);
         }
         self.lists.put(&buf);
         self.buf = buf;
         first
+    }
+
+    /// The number of `group`'s kind, a new one if no group was alike before.
+    fn kind(&mut self, group: Group) -> u32 {
+        let Linker {
+            kinds, kind_ids, ..
+        } = self;
+        let hash = FxBuildHasher.hash_one(&group);
+        if let Some(&k) = kind_ids.find(hash, |&k| kinds[k as usize] == group) {
+            return k;
+        }
+        let k = kinds.len() as u32;
+        kinds.push(group);
+        kind_ids.insert_unique(hash, k, |&k| FxBuildHasher.hash_one(&kinds[k as usize]));
+        k
+    }
+
+    /// Group `i`.
+    fn group(&self, i: usize) -> &Group {
+        &self.kinds[self.groups[i] as usize]
+    }
+
+    /// Every group, in order.
+    fn each_group(&self) -> impl Iterator<Item = &Group> {
+        self.groups.iter().map(|&k| &self.kinds[k as usize])
     }
 
     fn longest(&self, g: &Group) -> &str {
@@ -378,31 +414,34 @@ impl Linker {
     /// Joins the groups into entities. Returns the entities (in the contract's order) and,
     /// for each group id, the index of its entity.
     /// Fails only when the spilled lists cannot be read back.
-    pub fn finish(self) -> std::io::Result<(Vec<Entity>, Vec<u32>)> {
+    pub fn finish(mut self) -> std::io::Result<(Vec<Entity>, Vec<u32>)> {
+        // Every kind is known: none is looked up again.
+        self.kind_ids = HashTable::new();
         let n = self.groups.len();
         let mut uf = UnionFind::new(n);
         // Short forms (a surname, an acronym, a name without its country) wait: "Blair"
         // in one article and "Blair" in another may be different people.
         let (short_key, long_names) = self.short_forms();
-        self.union_equal_keys(&mut uf, |i| short_key[i].is_none());
+        self.union_equal_keys(&mut uf, |_, kind| short_key[kind].is_none());
         let linked = self.link_short_forms(&mut uf, &short_key, long_names);
-        // What is left to do needs only whether a group is a short form: the keys go before
-        // the entities are built (8 bytes a group).
-        let short: Vec<bool> = short_key.into_iter().map(|k| k.is_some()).collect();
+        let short: Vec<bool> = short_key.iter().map(Option::is_some).collect();
+        drop(short_key);
         // Short forms that matched nothing are one entity per spelling.
-        self.union_equal_keys(&mut uf, |i| short[i] && !linked[i]);
+        self.union_equal_keys(&mut uf, |i, kind| short[kind] && !linked[i]);
         drop(linked);
-        self.link_transliterations(&mut uf, |i| !short[i]);
+        self.link_transliterations(&mut uf, |kind| !short[kind]);
         drop(short);
         self.build(&mut uf)
     }
 
-    fn union_equal_keys(&self, uf: &mut UnionFind, take: impl Fn(usize) -> bool) {
+    /// Joins the groups with equal keys among those that `take(group, kind)`.
+    fn union_equal_keys(&self, uf: &mut UnionFind, take: impl Fn(usize, usize) -> bool) {
         let mut first_with_key: FxHashMap<u32, usize> = FxHashMap::default();
-        for (i, g) in self.groups.iter().enumerate() {
-            if !take(i) {
+        for (i, &kind) in self.groups.iter().enumerate() {
+            if !take(i, kind as usize) {
                 continue;
             }
+            let g = &self.kinds[kind as usize];
             match first_with_key.get(&g.key) {
                 Some(&j) => {
                     uf.union(i, j);
@@ -414,11 +453,11 @@ impl Linker {
         }
     }
 
-    /// Finds the short forms: for each group, the key under which it may be a short form of
-    /// a longer name (a surname of a full name, an acronym of an organisation's initials, an
-    /// organisation name that another only prefixes with a country or organisation:
-    /// Security Council -> UN Security Council, but not National Security Council), and for
-    /// each such key the groups with the longer names.
+    /// Finds the short forms: for each kind of group, the key under which it may be a short
+    /// form of a longer name (a surname of a full name, an acronym of an organisation's
+    /// initials, an organisation name that another only prefixes with a country or
+    /// organisation: Security Council -> UN Security Council, but not National Security
+    /// Council), and for each such key the groups with the longer names.
     fn short_forms(&self) -> (Vec<Option<ShortKey>>, FxHashMap<ShortKey, Vec<u32>>) {
         let lex = lexicon();
         let mut texts: FxHashMap<String, u32> = FxHashMap::default();
@@ -426,17 +465,16 @@ impl Linker {
             let next = texts.len() as u32;
             *texts.entry(text).or_insert(next)
         };
-        let mut long: FxHashMap<ShortKey, Vec<u32>> = FxHashMap::default();
-        for (i, g) in self.groups.iter().enumerate() {
-            let i = i as u32;
+        // The keys under which each kind is a longer name.
+        let mut long_keys: Vec<Vec<ShortKey>> = Vec::with_capacity(self.kinds.len());
+        for g in &self.kinds {
+            let mut keys = Vec::new();
             let words: Vec<&str> = self.longest(g).split_whitespace().collect();
-            if words.len() < 2 {
-                continue;
-            }
             match g.ty {
+                _ if words.len() < 2 => {}
                 EntityType::Person => {
                     let last = intern(normalise(words[words.len() - 1]));
-                    long.entry((ShortKind::Surname, last)).or_default().push(i);
+                    keys.push((ShortKind::Surname, last));
                 }
                 EntityType::Org => {
                     let caps: String = words
@@ -444,9 +482,7 @@ impl Linker {
                         .filter(|w| !FILLER.contains(&w.to_lowercase().as_str()))
                         .filter_map(|w| w.chars().next())
                         .collect();
-                    long.entry((ShortKind::Initials, intern(caps.to_uppercase())))
-                        .or_default()
-                        .push(i);
+                    keys.push((ShortKind::Initials, intern(caps.to_uppercase())));
                     for k in 1..words.len() {
                         // Only a country or an organisation in front: UN Security Council.
                         let prefix_ok = words[..k].iter().all(|w| {
@@ -456,16 +492,17 @@ impl Linker {
                         });
                         if prefix_ok {
                             let text = intern(normalise(&words[k..].join(" ")));
-                            let key = (ShortKind::Unprefixed, text);
-                            long.entry(key).or_default().push(i);
+                            keys.push((ShortKind::Unprefixed, text));
                         }
                     }
                 }
                 _ => {}
             }
+            long_keys.push(keys);
         }
-        let short = self
-            .groups
+        let offered: FxHashSet<ShortKey> = long_keys.iter().flatten().copied().collect();
+        let short: Vec<Option<ShortKey>> = self
+            .kinds
             .iter()
             .map(|g| {
                 if g.known().is_some() {
@@ -484,16 +521,28 @@ impl Linker {
                 };
                 // A text no longer name gave cannot be the short form of one.
                 let key = (kind, *texts.get(&text)?);
-                long.contains_key(&key).then_some(key)
+                offered.contains(&key).then_some(key)
             })
             .collect();
+        // Only the longer names that some short form may stand for are listed by group.
+        let wanted: FxHashSet<ShortKey> = short.iter().flatten().copied().collect();
+        let mut long: FxHashMap<ShortKey, Vec<u32>> = FxHashMap::default();
+        for (i, &kind) in self.groups.iter().enumerate() {
+            for key in long_keys[kind as usize]
+                .iter()
+                .filter(|k| wanted.contains(k))
+            {
+                long.entry(*key).or_default().push(i as u32);
+            }
+        }
         (short, long)
     }
 
     /// Links each short form to the longer name in its own document, or else to the one the
     /// corpus names far more often than any other (in at least four in five of the
-    /// documents that name one); never when that is ambiguous. Returns the linked groups.
-    /// Candidates are counted per entity, not per group, so common surnames stay linear.
+    /// documents that name one); never when that is ambiguous. `short` holds each kind's
+    /// key as a short form. Returns the linked groups. Candidates are counted per entity,
+    /// not per group, so common surnames stay linear.
     fn link_short_forms(
         &self,
         uf: &mut UnionFind,
@@ -501,10 +550,6 @@ impl Linker {
         long: FxHashMap<ShortKey, Vec<u32>>,
     ) -> Vec<bool> {
         let n = self.groups.len();
-        let mut docs_of_root = vec![0u32; n];
-        for i in 0..n {
-            docs_of_root[uf.find(i)] += 1;
-        }
         // Per key: each group with that longer name (ascending, so in document order) and
         // the root of its entity before any short form is linked, and those roots without
         // repeats: 12 bytes or less a longer name.
@@ -521,9 +566,21 @@ impl Linker {
                 (key, (groups, roots))
             })
             .collect();
+        // The groups of each entity that may be picked, before any short form is linked.
+        let mut docs_of_root: FxHashMap<u32, u32> = long
+            .values()
+            .flat_map(|(_, roots)| roots)
+            .map(|&r| (r, 0))
+            .collect();
+        for i in 0..n {
+            if let Some(count) = docs_of_root.get_mut(&(uf.find(i) as u32)) {
+                *count += 1;
+            }
+        }
         let mut linked = vec![false; n];
         let mut here: Vec<u32> = Vec::new();
-        for (i, key) in short.iter().enumerate() {
+        for (i, &kind) in self.groups.iter().enumerate() {
+            let key = short[kind as usize];
             let Some((groups, anywhere)) = key.and_then(|key| long.get(&key)) else {
                 continue;
             };
@@ -538,7 +595,7 @@ impl Linker {
             here.sort_unstable();
             here.dedup();
             let pick = if here.is_empty() { anywhere } else { &here };
-            let weight = |r: u32| docs_of_root[r as usize] as usize;
+            let weight = |r: u32| docs_of_root[&r] as usize;
             let total: usize = pick.iter().map(|&r| weight(r)).sum();
             let best = pick
                 .iter()
@@ -555,13 +612,15 @@ impl Linker {
     }
 
     /// Spelling variants of transliterated names: Hamedan/Hamadan, Hizbollah/Hezbollah.
+    /// Among the groups of the kinds that `take(kind)`.
     fn link_transliterations(&self, uf: &mut UnionFind, take: impl Fn(usize) -> bool) {
         // The first group of each longest form and family: a million groups share far
         // fewer spellings. People's names in English news are not transliteration variants
         // often enough to risk Howard = Hayward.
         let mut first: FxHashMap<(u32, &'static str), usize> = FxHashMap::default();
-        for (i, g) in self.groups.iter().enumerate().filter(|(i, _)| take(*i)) {
-            if g.ty != EntityType::Person {
+        for (i, &kind) in self.groups.iter().enumerate() {
+            let g = &self.kinds[kind as usize];
+            if take(kind as usize) && g.ty != EntityType::Person {
                 first.entry((g.longest, family(g.ty))).or_insert(i);
             }
         }
@@ -598,7 +657,7 @@ impl Linker {
                 for w in 1..forms.len() {
                     for v in 0..w {
                         let ((fa, ia), (fb, ib)) = (&forms[v], &forms[w]);
-                        let (a, b) = (&self.groups[*ia], &self.groups[*ib]);
+                        let (a, b) = (self.group(*ia), self.group(*ib));
                         let distinct_known =
                             a.known().is_some() && b.known().is_some() && a.known != b.known;
                         let allowed = if fa.len().min(fb.len()) < 8 { 1 } else { 2 };
@@ -639,7 +698,7 @@ impl Linker {
             std::io::Read::read_exact(&mut lists, &mut word)?;
             Ok(u32::from_le_bytes(word))
         };
-        for (i, g) in self.groups.iter().enumerate() {
+        for (i, g) in self.each_group().enumerate() {
             let doc = self.doc(i);
             let t = &mut tallies[entity_of[i] as usize];
             if t.docs.last() != Some(&doc) {
@@ -666,8 +725,9 @@ impl Linker {
             }
         }
         // The groups are all read: only their strings are needed from here on, and the
-        // entities are built in the memory the groups took (16 bytes a group).
+        // entities are built in the memory the groups and kinds took.
         drop(std::mem::take(&mut self.groups));
+        drop(std::mem::take(&mut self.kinds));
         drop(std::mem::take(&mut self.doc_starts));
         let mut entities: Vec<Entity> = tallies
             .into_iter()
@@ -867,6 +927,32 @@ mod tests {
             .find(|e| e.aliases.contains(&"Hamadan".to_owned()))
             .unwrap();
         assert_eq!(base.aliases, ["Hamadan", "Hamedan"]);
+    }
+
+    #[test]
+    fn groups_alike_are_kept_once_and_still_link_in_their_own_documents() {
+        // "Blair" is one kind of group in every document, but stands for Tony Blair in
+        // some and for Cherie Blair in others.
+        let docs = [
+            "Tony Blair met officials in Moscow.\n\nBlair said the talks went well.",
+            "Cherie Blair visited a school in Paris.\n\nBlair said the pupils were bright.",
+        ];
+        let mut linker = Linker::new(Spill::in_memory());
+        let mut blairs = Vec::new();
+        for i in 0..200 {
+            let a = crate::analyse(&format!("{i}.txt"), docs[i % 2].as_bytes()).unwrap();
+            let groups = local_entities(&a.text, &a.mentions).0;
+            let blair = groups.iter().position(|g| g.longest() == "Blair").unwrap();
+            blairs.push(linker.add(groups) + blair);
+        }
+        assert_eq!(linker.groups(), 200 * 3);
+        // Tony Blair, Moscow, Blair, Cherie Blair, Paris.
+        assert_eq!(linker.kinds.len(), 5);
+        let (entities, of_group) = linker.finish().unwrap();
+        let name = |g: usize| entities[of_group[g] as usize].canonical.as_str();
+        for (i, &g) in blairs.iter().enumerate() {
+            assert_eq!(name(g), ["Tony Blair", "Cherie Blair"][i % 2]);
+        }
     }
 
     #[test]
