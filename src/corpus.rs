@@ -16,9 +16,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::entities::{Entity, EntityType, Linker, LocalEntity, link::local_entities, link_key};
 use crate::report::{
-    CorpusQuote, CorpusStats, DateMention, DocEntity, DocReport, DocStats, EntityReport,
-    ErrorRecord, Later, Passage, Quote, Report, SCHEMA_VERSION, SummarySentence, TimelineEntry,
-    Tool, records::MentionRecord,
+    BATCH_WEIGHT, CorpusQuote, CorpusStats, DateMention, DocEntity, DocReport, DocStats,
+    EntityReport, ErrorRecord, Later, Passage, Quote, Report, SCHEMA_VERSION, SummarySentence,
+    TimelineEntry, Tool, records::MentionRecord,
 };
 use crate::spill::{Slot, Spill, SpillReader};
 use crate::summary::{self, DocParts, KeptSpills};
@@ -373,18 +373,23 @@ impl Corpus {
             df: self.df,
             keyterms: self.opts.keyterms,
         };
-        let (timeline, quotes) = (parts.timeline, parts.quotes);
+        let timeline = parts.timeline;
+        let (passages, quotes) = (Arc::new(passages), Arc::new(parts.quotes));
+        let (passages_weighed, quotes_weighed) = (Arc::clone(&passages), Arc::clone(&quotes));
         let (table_from, shared_from) = (Arc::clone(&linked), Arc::clone(&linked));
         let (dated_from, quoted_from) = (Arc::clone(&linked), Arc::clone(&linked));
+        let table_weighed = Arc::clone(&linked);
         Ok(Finished {
             report,
             documents: InOrder::new(documents, move |doc| entries.read(doc)),
             entities: InOrder::new(table_from.entities.len(), move |i| {
                 Ok(table_from.entity_report(i))
-            }),
+            })
+            .weighed(move |i| 1 + table_weighed.entities[i].documents.len()),
             passages: InOrder::new(passages.len(), move |i| {
                 passages.entry(i, &shared_from.ids, &shared_from.spill)
-            }),
+            })
+            .weighed(move |i| passages_weighed.weight(i)),
             timeline: InOrder::new(timeline.len(), move |i| {
                 timeline.entry(i, &dated_from.ids, &dated_from.spill)
             }),
@@ -392,7 +397,8 @@ impl Corpus {
                 quotes.entry(i, &quoted_from.ids, &quoted_from.spill, |g| {
                     quoted_from.canonical(g)
                 })
-            }),
+            })
+            .weighed(move |i| quotes_weighed.weight(i)),
             mentions: Mentions {
                 linked,
                 slots: self.mentions,
@@ -577,24 +583,36 @@ impl Entries {
 /// Entries read back and completed at a time, on the current thread pool.
 const READ_AHEAD: usize = 64;
 
-/// A list of entries made one at a time from the spill: [`READ_AHEAD`] at a time in
-/// parallel on the current thread pool, handed out in order, so the writer on this thread
-/// only serializes and the list is never whole in memory.
+/// A list of entries made one at a time from the spill: in batches of [`READ_AHEAD`]
+/// entries or [`BATCH_WEIGHT`], in parallel on the current thread pool, handed out in
+/// order, so the writer on this thread only serializes and the list is never whole in
+/// memory.
 pub struct InOrder<T> {
     make: Box<dyn Fn(usize) -> std::io::Result<T> + Send + Sync>,
+    /// The [`Weight`](crate::report::Weight) entry `i` will have.
+    weigh: Box<dyn Fn(usize) -> usize + Send + Sync>,
     next: usize,
     len: usize,
     ready: std::collections::VecDeque<std::io::Result<T>>,
 }
 
 impl<T> InOrder<T> {
-    /// Entries `0..len`, entry `i` made by `make(i)`.
+    /// Entries `0..len`, entry `i` made by `make(i)`, each of weight one.
     fn new(len: usize, make: impl Fn(usize) -> std::io::Result<T> + Send + Sync + 'static) -> Self {
         InOrder {
             make: Box::new(make),
+            weigh: Box::new(|_| 1),
             next: 0,
             len,
             ready: std::collections::VecDeque::new(),
+        }
+    }
+
+    /// The same entries, entry `i` of weight `weigh(i)`.
+    fn weighed(self, weigh: impl Fn(usize) -> usize + Send + Sync + 'static) -> Self {
+        InOrder {
+            weigh: Box::new(weigh),
+            ..self
         }
     }
 }
@@ -604,7 +622,11 @@ impl<T: Send> Iterator for InOrder<T> {
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.ready.is_empty() && self.next < self.len {
-            let end = (self.next + READ_AHEAD).min(self.len);
+            let (mut end, mut weight) = (self.next, 0);
+            while end < self.len && end - self.next < READ_AHEAD && weight < BATCH_WEIGHT {
+                weight += (self.weigh)(end);
+                end += 1;
+            }
             let batch: Vec<_> = (self.next..end).into_par_iter().map(&self.make).collect();
             self.ready.extend(batch);
             self.next = end;
@@ -683,5 +705,36 @@ impl Iterator for Mentions {
                 Err(e) => return Some(Err(e)),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    #[test]
+    fn heavy_entries_are_made_fewer_at_a_time() {
+        let made = Arc::new(Mutex::new(Vec::new()));
+        let list = |weight: usize| {
+            let made = Arc::clone(&made);
+            made.lock().unwrap().clear();
+            InOrder::new(100, move |i| {
+                made.lock().unwrap().push(i);
+                Ok(i)
+            })
+            .weighed(move |_| weight)
+        };
+        // Light entries: a whole batch of 64 is made for the first.
+        assert_eq!(list(1).next().unwrap().unwrap(), 0);
+        assert_eq!(made.lock().unwrap().len(), READ_AHEAD);
+        // Two entries of 5,000 pass the batch's weight.
+        let mut heavy = list(5000);
+        assert_eq!(heavy.next().unwrap().unwrap(), 0);
+        assert_eq!(made.lock().unwrap().len(), 2);
+        assert_eq!(
+            heavy.map(Result::unwrap).collect::<Vec<_>>(),
+            (1..100).collect::<Vec<_>>()
+        );
     }
 }

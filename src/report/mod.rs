@@ -402,7 +402,7 @@ pub fn write_json<D: Borrow<DocReport> + Send>(
         pretty_at(value, 1, out)
     }
     /// A list field, its entries indented two levels.
-    fn list<T: Serialize + Send, D: Borrow<T> + Send>(
+    fn list<T: Serialize + Weight + Send, D: Borrow<T> + Send>(
         out: &mut impl Write,
         name: &str,
         entries: impl IntoIterator<Item = io::Result<D>>,
@@ -455,10 +455,53 @@ fn pretty_at(value: &impl Serialize, levels: usize, out: &mut impl Write) -> io:
 /// Entries taken at a time from a list's iterator and serialized in parallel.
 const ENCODE_AHEAD: usize = 64;
 
-/// Serializes a list's entries with `encode`, [`ENCODE_AHEAD`] at a time in parallel on
-/// the current thread pool, and hands each to `put` in order, so the writing thread only
-/// copies bytes.
-fn each_encoded<T: Send, D: Borrow<T> + Send>(
+/// The most [`Weight`] that entries made or serialized ahead may add up to: about a
+/// megabyte of document ids, as entries and as bytes.
+pub const BATCH_WEIGHT: usize = 8192;
+
+/// How much room an entry of the report's long lists takes while it is made and written:
+/// one, plus one for each document or place it names. Most entries are small, but the most
+/// widespread entities and passages of a large corpus name tens of thousands of documents,
+/// so batches made or written ahead end at [`BATCH_WEIGHT`] as well as at a count.
+pub trait Weight {
+    /// The entry's weight.
+    fn weight(&self) -> usize;
+}
+
+impl Weight for DocReport {
+    fn weight(&self) -> usize {
+        1
+    }
+}
+
+impl Weight for EntityReport {
+    fn weight(&self) -> usize {
+        1 + self.documents.len()
+    }
+}
+
+impl Weight for Passage {
+    fn weight(&self) -> usize {
+        1 + self.documents.len() + self.locations.len()
+    }
+}
+
+impl Weight for TimelineEntry {
+    fn weight(&self) -> usize {
+        1
+    }
+}
+
+impl Weight for CorpusQuote {
+    fn weight(&self) -> usize {
+        1 + self.locations.len()
+    }
+}
+
+/// Serializes a list's entries with `encode`, in parallel on the current thread pool in
+/// batches of [`ENCODE_AHEAD`] entries or [`BATCH_WEIGHT`], and hands each to `put` in
+/// order, so the writing thread only copies bytes.
+fn each_encoded<T: Weight + Send, D: Borrow<T> + Send>(
     entries: impl IntoIterator<Item = io::Result<D>>,
     encode: impl Fn(&T) -> io::Result<Vec<u8>> + Sync,
     mut put: impl FnMut(&[u8]) -> io::Result<()>,
@@ -466,10 +509,15 @@ fn each_encoded<T: Send, D: Borrow<T> + Send>(
     use rayon::prelude::*;
     let mut entries = entries.into_iter();
     loop {
-        let batch: Vec<D> = entries
-            .by_ref()
-            .take(ENCODE_AHEAD)
-            .collect::<io::Result<_>>()?;
+        let (mut batch, mut weight) = (Vec::new(), 0);
+        while batch.len() < ENCODE_AHEAD && weight < BATCH_WEIGHT {
+            let Some(entry) = entries.next() else {
+                break;
+            };
+            let entry: D = entry?;
+            weight += entry.borrow().weight();
+            batch.push(entry);
+        }
         if batch.is_empty() {
             return Ok(());
         }
@@ -501,7 +549,7 @@ pub fn write_ndjson<D: Borrow<DocReport> + Send>(
         write!(out, ",\"{name}\":")?;
         Ok(serde_json::to_writer(&mut *out, value)?)
     }
-    fn list<T: Serialize + Send>(
+    fn list<T: Serialize + Weight + Send>(
         out: &mut impl Write,
         name: &str,
         entries: Entries<'_, T>,
@@ -581,6 +629,40 @@ impl<'a> Later<'a> {
 mod tests {
     use super::*;
     use serde_json::Value;
+
+    #[test]
+    fn heavy_entries_are_encoded_fewer_at_a_time() {
+        let entity = |documents: usize| EntityReport {
+            canonical: "Iran".to_owned(),
+            ty: EntityType::Gpe,
+            aliases: vec!["Iran".to_owned()],
+            documents: vec!["a.txt".to_owned(); documents],
+            mentions: 1,
+            roles: Vec::new(),
+        };
+        // How many entries were taken from the list when each was written.
+        let taken = |entries: Vec<EntityReport>| {
+            let pulled = std::cell::Cell::new(0);
+            let list = entries.into_iter().map(|e| {
+                pulled.set(pulled.get() + 1);
+                Ok(e)
+            });
+            let mut seen = Vec::new();
+            each_encoded::<EntityReport, _>(
+                list,
+                |_| Ok(Vec::new()),
+                |_| {
+                    seen.push(pulled.get());
+                    Ok(())
+                },
+            )
+            .unwrap();
+            seen
+        };
+        assert_eq!(taken((0..3).map(|_| entity(1)).collect()), [3, 3, 3]);
+        // 5,001 and 5,001 pass the batch's weight: two at a time.
+        assert_eq!(taken((0..3).map(|_| entity(5000)).collect()), [2, 2, 3]);
+    }
 
     /// Fails on the keywords whose meaning changed between 2019-09 and 2020-12, and on
     /// references that do not point into `$defs`.

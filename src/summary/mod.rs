@@ -750,6 +750,12 @@ impl Shared {
         self.passages.is_empty()
     }
 
+    /// The [`Weight`](crate::report::Weight) of passage `i`'s entry.
+    pub fn weight(&self, i: usize) -> usize {
+        let p = &self.passages[i];
+        1 + p.documents.len() + p.locations.len()
+    }
+
     /// Passage `i`, its text read back from `spill`; `ids` are the document ids.
     pub fn entry(&self, i: usize, ids: &[String], spill: &SpillReader) -> std::io::Result<Passage> {
         let p = &self.passages[i];

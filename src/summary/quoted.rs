@@ -172,6 +172,11 @@ impl Quoted {
         self.groups.is_empty()
     }
 
+    /// The [`Weight`](crate::report::Weight) of quotation `i`'s entry.
+    pub fn weight(&self, i: usize) -> usize {
+        1 + self.groups[i].1 as usize
+    }
+
     /// Quotation `i`, its text read back from `spill`, with its speakers' canonical names
     /// (`canonical` of a corpus-wide entity group); `ids` are the document ids.
     pub fn entry(
