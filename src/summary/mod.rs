@@ -857,15 +857,15 @@ fn passages(
     }
     // Each band's buckets, from an external sort of its keys. A sentence whose key no
     // other has can pair with nothing in that band, so it is left out of the sort; in real
-    // prose that is nearly all of them. Bands are sorted and compared as many at a time as
-    // the pool has threads, and their pairs joined as they are found, a batch at a time: a
-    // corpus of templated prose has millions. Sets come out the same in any order.
-    let repeated = RepeatedKeys::count(&sentences, &first_copy)?;
+    // prose that is nearly all of them. Bands are counted, sorted and compared as many at a
+    // time as the pool has threads, and their pairs joined as they are found, a batch at a
+    // time: a corpus of templated prose has millions. Sets come out the same in any order.
+    let counted = first_copy.iter().filter(|&&c| c).count();
     let shared = std::sync::Mutex::new(copies);
-    repeated
-        .par_iter()
-        .enumerate()
-        .try_for_each(|(band, repeated)| -> std::io::Result<()> {
+    (0..minhash::BANDS)
+        .into_par_iter()
+        .try_for_each(|band| -> std::io::Result<()> {
+            let repeated = RepeatedKeys::count(&sentences, &first_copy, counted, band)?;
             let mut banded = Sorter::new(run_bytes)?;
             let mut i = 0;
             sentences.for_each_record(SENTENCE_RECORD, |record| {
@@ -997,7 +997,7 @@ impl Copies {
     }
 }
 
-/// For each LSH band, which keys more than one sentence has, approximately: a table of two
+/// For one LSH band, which keys more than one sentence has, approximately: a table of two
 /// bits per slot (seen, seen again) indexed by the key's hash. A key seen once may share
 /// its slot with another and pass as repeated, which costs only its place in the band's
 /// sort; a repeated key always passes.
@@ -1009,36 +1009,36 @@ struct RepeatedKeys {
 }
 
 impl RepeatedKeys {
-    /// Counts the band keys of the sentences marked in `counted`. Slots per band are about
-    /// four per sentence, between 2^10 and 2^23 (2 MB per band's table).
-    fn count(sentences: &SpillReader, counted: &[bool]) -> std::io::Result<Vec<RepeatedKeys>> {
-        let items = counted.iter().filter(|&&c| c).count();
+    /// Counts the keys in band `band` of the sentences marked in `counted`, `items` of
+    /// them. Slots are about four per sentence, between 2^10 and 2^23 (2 MB a table).
+    fn count(
+        sentences: &SpillReader,
+        counted: &[bool],
+        items: usize,
+        band: usize,
+    ) -> std::io::Result<RepeatedKeys> {
         let bits = (items * 4)
             .next_power_of_two()
             .trailing_zeros()
             .clamp(10, 23);
-        let mut bands: Vec<RepeatedKeys> = (0..minhash::BANDS)
-            .map(|_| RepeatedKeys {
-                seen: vec![0; (1 << bits) / 64],
-                again: vec![0; (1 << bits) / 64],
-                bits,
-            })
-            .collect();
+        let mut keys = RepeatedKeys {
+            seen: vec![0; (1 << bits) / 64],
+            again: vec![0; (1 << bits) / 64],
+            bits,
+        };
         let mut i = 0;
         sentences.for_each_record(SENTENCE_RECORD, |record| {
             if counted[i] {
                 let sig = KeptSentence::from_record(record).sig;
-                for (band, keys) in bands.iter_mut().enumerate() {
-                    let (word, bit) = keys.slot(minhash::band_key(&sig, band));
-                    if keys.seen[word] & bit != 0 {
-                        keys.again[word] |= bit;
-                    }
-                    keys.seen[word] |= bit;
+                let (word, bit) = keys.slot(minhash::band_key(&sig, band));
+                if keys.seen[word] & bit != 0 {
+                    keys.again[word] |= bit;
                 }
+                keys.seen[word] |= bit;
             }
             i += 1;
         })?;
-        Ok(bands)
+        Ok(keys)
     }
 
     /// The word and bit of `key`'s slot.
