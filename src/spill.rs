@@ -44,6 +44,11 @@ impl<'a> Fields<'a> {
         head.try_into().unwrap_or([0; N])
     }
 
+    /// The next byte.
+    pub(crate) fn u8(&mut self) -> u8 {
+        u8::from_le_bytes(self.take())
+    }
+
     /// The next 16-bit number.
     pub(crate) fn u16(&mut self) -> u16 {
         u16::from_le_bytes(self.take())

@@ -23,7 +23,8 @@ use super::{EntityType, Mention};
 use crate::chunked::Chunked;
 use crate::interner::Interner;
 use crate::lexicon::lexicon;
-use crate::spill::Spill;
+use crate::sorter::{RUN_BYTES, Record, Sorter};
+use crate::spill::{Fields, Spill};
 use crate::unionfind::UnionFind;
 
 /// Kinds of things that may share an entity: places of every type are one family.
@@ -673,8 +674,10 @@ impl Linker {
         }
     }
 
-    /// Builds the entities from the joined groups, reading the groups' lists back in order
-    /// and adding each to its entity's [`Tally`].
+    /// Builds the entities from the joined groups. The groups' lists are read back in
+    /// order, each item sorted by entity (in runs on disk when the lists were spilled),
+    /// and each entity's items then come together and are added up in one [`Tally`]: in
+    /// memory stay only the entities built so far and the sort's run.
     fn build(mut self, uf: &mut UnionFind) -> std::io::Result<(Vec<Entity>, Vec<u32>)> {
         let n = self.groups.len();
         // Entities are numbered in the order of their roots, each its set's smallest group,
@@ -690,8 +693,8 @@ impl Linker {
                 entity_of[r]
             };
         }
-        let mut tallies: Vec<Tally> = (0..count).map(|_| Tally::default()).collect();
         let lists = std::mem::replace(&mut self.lists, Spill::in_memory()).finish()?;
+        let mut items = Sorter::new(lists.on_disk().then_some(RUN_BYTES))?;
         let mut lists = std::io::BufReader::with_capacity(1 << 16, lists.stream()?);
         let mut next = || -> std::io::Result<u32> {
             let mut word = [0; 4];
@@ -699,40 +702,59 @@ impl Linker {
             Ok(u32::from_le_bytes(word))
         };
         for (i, g) in self.each_group().enumerate() {
-            let doc = self.doc(i);
-            let t = &mut tallies[entity_of[i] as usize];
-            if t.docs.last() != Some(&doc) {
-                t.docs.push(doc);
-            }
+            let mut item = |what: Item, value: u32, count: u32| {
+                items.push((entity_of[i], i as u32, what, value, count));
+            };
             let mut mentions = 0;
             for _ in 0..next()? {
                 let (form, c) = (next()?, next()?);
-                add_count(&mut t.forms, form, c);
+                item(Item::Form, form, c);
                 mentions += c;
             }
             for _ in 0..next()? {
                 let (ty, c) = (next()?, next()?);
-                add_count(&mut t.types, ty, c);
+                item(Item::Type, ty, c);
             }
             for _ in 0..next()? {
-                let role = next()?;
-                if !t.roles.contains(&role) {
-                    t.roles.push(role);
-                }
+                item(Item::Role, next()?, 0);
             }
             if let Some(k) = g.known() {
-                add_count(&mut t.known, k, mentions);
+                item(Item::Known, k, mentions);
             }
         }
-        // The groups are all read: only their strings are needed from here on, and the
-        // entities are built in the memory the groups and kinds took.
+        // The groups are all read: only their strings and documents are needed from here
+        // on, and the entities are built in the memory the groups and kinds took.
         drop(std::mem::take(&mut self.groups));
         drop(std::mem::take(&mut self.kinds));
+        let mut entities: Vec<Entity> = Vec::with_capacity(count as usize);
+        let mut t = Tally::default();
+        let mut at = None;
+        for sorted in items.finish()? {
+            let (entity, group, what, value, count) = sorted?;
+            if at != Some(entity) {
+                if at.is_some() {
+                    entities.push(t.entity(&self.strings));
+                }
+                at = Some(entity);
+            }
+            // Every group has a form (it was made from a mention), so every document of
+            // the entity is seen, in order.
+            let doc = self.doc(group as usize);
+            if t.docs.last() != Some(&doc) {
+                t.docs.push(doc);
+            }
+            match what {
+                Item::Form => add_count(&mut t.forms, value, count),
+                Item::Type => add_count(&mut t.types, value, count),
+                Item::Known => add_count(&mut t.known, value, count),
+                Item::Role if !t.roles.contains(&value) => t.roles.push(value),
+                Item::Role => {}
+            }
+        }
+        if at.is_some() {
+            entities.push(t.entity(&self.strings));
+        }
         drop(std::mem::take(&mut self.doc_starts));
-        let mut entities: Vec<Entity> = tallies
-            .into_iter()
-            .map(|t| t.entity(&self.strings))
-            .collect();
         let mut order: Vec<u32> = (0..entities.len() as u32).collect();
         order.sort_by(|&a, &b| {
             let (x, y) = (&entities[a as usize], &entities[b as usize]);
@@ -775,6 +797,44 @@ fn add_count(counts: &mut Vec<(u32, u32)>, key: u32, count: u32) {
     }
 }
 
+/// What an item of a group's lists is, on its way to its entity (see [`Linker::build`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Item {
+    /// A surface form (string id) and its mentions.
+    Form,
+    /// A type (see [`Tally`]) and its mentions.
+    Type,
+    /// A role (string id).
+    Role,
+    /// The known name (string id) and the group's mentions.
+    Known,
+}
+
+/// An item of a group's lists as the entities are built from them, sorted by entity:
+/// entity, group, what it is, its value (a string id or a type) and count. 17 bytes on
+/// disk.
+impl Record for (u32, u32, Item, u32, u32) {
+    const SIZE: usize = 17;
+
+    fn write(&self, out: &mut Vec<u8>) {
+        let (entity, group, what, value, count) = *self;
+        for n in [entity, group] {
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+        out.push(what as u8);
+        for n in [value, count] {
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+    }
+
+    fn read(bytes: &[u8]) -> Self {
+        let mut f = Fields::new(bytes);
+        let (entity, group) = (f.u32(), f.u32());
+        let what = [Item::Form, Item::Type, Item::Role, Item::Known][usize::from(f.u8() & 3)];
+        (entity, group, what, f.u32(), f.u32())
+    }
+}
+
 /// One entity's groups added up while the entity is built: its forms (by string id),
 /// types (an [`EntityType`] index, plus 256 when the type was a default guess) and
 /// known names with their mentions, and its documents and roles.
@@ -789,7 +849,9 @@ struct Tally {
 }
 
 impl Tally {
-    fn entity(self, strings: &Interner) -> Entity {
+    /// The entity added up, leaving the tally empty for the next (its lists keep their
+    /// room).
+    fn entity(&mut self, strings: &Interner) -> Entity {
         let forms: BTreeMap<&str, u32> = self
             .forms
             .iter()
@@ -820,14 +882,23 @@ impl Tally {
             .map(|&r| strings.get(r).to_owned())
             .collect();
         roles.sort();
-        Entity {
+        let entity = Entity {
             canonical: known.unwrap_or_else(|| canonical_form(ty, &forms)),
             ty,
             aliases: forms.keys().map(|s| s.to_string()).collect(),
-            documents: self.docs,
+            documents: {
+                let mut docs = std::mem::take(&mut self.docs);
+                docs.shrink_to_fit();
+                docs
+            },
             mentions: forms.values().sum(),
             roles,
-        }
+        };
+        self.forms.clear();
+        self.types.clear();
+        self.known.clear();
+        self.roles.clear();
+        entity
     }
 }
 
@@ -952,6 +1023,21 @@ mod tests {
         let name = |g: usize| entities[of_group[g] as usize].canonical.as_str();
         for (i, &g) in blairs.iter().enumerate() {
             assert_eq!(name(g), ["Tony Blair", "Cherie Blair"][i % 2]);
+        }
+    }
+
+    #[test]
+    fn list_items_survive_their_records() {
+        for item in [
+            (0, 0, Item::Form, 0, 0),
+            (60_000, 929_266, Item::Type, 256 + 3, 12),
+            (7, 8, Item::Role, u32::MAX, 0),
+            (u32::MAX, 1, Item::Known, 42, 99),
+        ] {
+            let mut bytes = Vec::new();
+            item.write(&mut bytes);
+            assert_eq!(bytes.len(), <(u32, u32, Item, u32, u32)>::SIZE);
+            assert_eq!(<(u32, u32, Item, u32, u32)>::read(&bytes), item);
         }
     }
 

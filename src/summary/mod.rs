@@ -709,14 +709,15 @@ fn sort_place(ids: &[String], doc: u32, sentence: u32) -> (&str, u32) {
 }
 
 /// Shared passages and duplicate documents: the cross-document parts that need no linking.
-/// Takes the sentences out of `kept`: nothing else needs them. A corpus that spills sorts
+/// Takes the sentences and documents' signatures out of `kept`: nothing else needs them. A
+/// corpus that spills sorts
 /// them in runs of [`sorter::RUN_BYTES`] on disk; one in memory sorts them in memory.
 pub fn shared(kept: &mut Kept, ids: &[String]) -> std::io::Result<(Shared, Vec<Duplicate>)> {
     let sentences = std::mem::replace(&mut kept.sentences, Spill::in_memory()).finish()?;
     let run_bytes = sentences.on_disk().then_some(sorter::RUN_BYTES);
     Ok((
         passages(sentences, kept.sentence_count, ids, run_bytes)?,
-        duplicates(&kept.docs, ids),
+        duplicates(&std::mem::take(&mut kept.docs), ids),
     ))
 }
 
