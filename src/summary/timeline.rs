@@ -219,44 +219,21 @@ mod tests {
         // By date, years before a year's days and dates without a year last; within a
         // date, by document id, sentence, and the order they were added in.
         let expected = [
-            (0, ("2015-07-14", "July 14, 2015", "a.txt", 0, "sentence 1")),
-            (
-                1,
-                ("2015-07-14", "July 14, 2015", "a.txt", 0, "sentence 61"),
-            ),
-            (
-                19,
-                ("2015-07-14", "July 14, 2015", "a.txt", 3, "sentence 286"),
-            ),
-            (
-                20,
-                ("2015-07-14", "July 14, 2015", "b.txt", 0, "sentence 26"),
-            ),
-            (
-                59,
-                ("2015-07-14", "July 14, 2015", "c.txt", 3, "sentence 261"),
-            ),
-            (60, ("2016", "2016", "a.txt", 0, "sentence 13")),
-            (
-                120,
-                ("2016-08-16", "16 August 2016", "a.txt", 0, "sentence 25"),
-            ),
-            (
-                121,
-                ("2016-08-16", "Aug 16, 2016", "a.txt", 0, "sentence 49"),
-            ),
-            (
-                122,
-                ("2016-08-16", "16 August 2016", "a.txt", 0, "sentence 85"),
-            ),
-            (299, ("--08-16", "16 August", "c.txt", 3, "sentence 297")),
+            (0, "2015-07-14 | July 14, 2015 | a.txt:0 | sentence 1"),
+            (1, "2015-07-14 | July 14, 2015 | a.txt:0 | sentence 61"),
+            (19, "2015-07-14 | July 14, 2015 | a.txt:3 | sentence 286"),
+            (20, "2015-07-14 | July 14, 2015 | b.txt:0 | sentence 26"),
+            (59, "2015-07-14 | July 14, 2015 | c.txt:3 | sentence 261"),
+            (60, "2016 | 2016 | a.txt:0 | sentence 13"),
+            (120, "2016-08-16 | 16 August 2016 | a.txt:0 | sentence 25"),
+            (121, "2016-08-16 | Aug 16, 2016 | a.txt:0 | sentence 49"),
+            (122, "2016-08-16 | 16 August 2016 | a.txt:0 | sentence 85"),
+            (299, "--08-16 | 16 August | c.txt:3 | sentence 297"),
         ];
-        for (i, (date, written, doc, sentence, text)) in expected {
-            let e = &in_memory[i];
-            assert_eq!(
-                (&*e.0, &*e.1, &*e.2, e.3, &*e.4),
-                (date, written, doc, sentence, text)
-            );
+        for (i, entry) in expected {
+            let (date, written, doc, sentence, text) = &in_memory[i];
+            let got = format!("{date} | {written} | {doc}:{sentence} | {text}");
+            assert_eq!(got, entry, "entry {i}");
         }
     }
 }
