@@ -10,7 +10,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::io;
 
-use crate::spill::{Spill, SpillReader};
+use crate::spill::{Fields, Records, Spill, SpillReader};
 
 /// A record that the sorter can write to disk: `SIZE` bytes, little-endian.
 pub(crate) trait Record: Copy + Ord + Send {
@@ -39,11 +39,9 @@ pub(crate) struct Sorter<T> {
 
 /// Sorted runs written one after the other to a temporary file.
 struct Runs {
-    spill: Spill,
+    records: Records,
     /// Records in each run.
     lens: Vec<usize>,
-    /// One record's bytes.
-    bytes: Vec<u8>,
 }
 
 impl Runs {
@@ -53,9 +51,7 @@ impl Runs {
     fn write<T: Record>(&mut self, buf: &mut Vec<T>) {
         buf.sort_unstable();
         for r in buf.iter() {
-            self.bytes.clear();
-            r.write(&mut self.bytes);
-            self.spill.put(&self.bytes);
+            self.records.push(|out| r.write(out));
         }
         self.lens.push(buf.len());
         buf.clear();
@@ -71,9 +67,8 @@ impl<T: Record> Sorter<T> {
             run_len: run_bytes.map_or(usize::MAX, |b| (b / size_of::<T>()).max(1)),
             disk: match run_bytes {
                 Some(_) => Some(Runs {
-                    spill: Spill::temporary()?,
+                    records: Records::new(Spill::temporary()?),
                     lens: Vec::new(),
-                    bytes: Vec::with_capacity(T::SIZE),
                 }),
                 None => None,
             },
@@ -102,7 +97,7 @@ impl<T: Record> Sorter<T> {
         };
         disk.write(&mut self.buf);
         drop(self.buf);
-        let file = disk.spill.finish()?;
+        let file = disk.records.finish()?;
         let mut first = 0;
         let runs: Vec<Run<T>> = disk
             .lens
@@ -211,11 +206,8 @@ impl Record for (u64, u32) {
     }
 
     fn read(bytes: &[u8]) -> Self {
-        let mut key = [0; 8];
-        key.copy_from_slice(&bytes[..8]);
-        let mut item = [0; 4];
-        item.copy_from_slice(&bytes[8..12]);
-        (u64::from_le_bytes(key), u32::from_le_bytes(item))
+        let mut f = Fields::new(bytes);
+        (f.u64(), f.u32())
     }
 }
 

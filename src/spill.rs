@@ -162,6 +162,44 @@ impl Spill {
     }
 }
 
+/// Records appended to a [`Spill`] one at a time, each encoded into one reused buffer, and
+/// counted: the lists that wait on disk until a corpus is finished.
+pub(crate) struct Records {
+    spill: Spill,
+    len: usize,
+    /// The record being encoded.
+    buf: Vec<u8>,
+}
+
+impl Records {
+    /// No records yet; they will go to `spill`.
+    pub(crate) fn new(spill: Spill) -> Records {
+        Records {
+            spill,
+            len: 0,
+            buf: Vec::new(),
+        }
+    }
+
+    /// Appends the record that `write` appends to the buffer it is given.
+    pub(crate) fn push(&mut self, write: impl FnOnce(&mut Vec<u8>)) {
+        self.buf.clear();
+        write(&mut self.buf);
+        self.spill.put(&self.buf);
+        self.len += 1;
+    }
+
+    /// Number of records pushed.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Ends writing (see [`Spill::finish`]).
+    pub(crate) fn finish(self) -> io::Result<SpillReader> {
+        self.spill.finish()
+    }
+}
+
 /// Reads a finished [`Spill`].
 pub enum SpillReader {
     /// Bytes kept in memory.

@@ -10,6 +10,7 @@ use std::convert::Infallible;
 use rayon::prelude::*;
 
 use crate::sorter::Record;
+use crate::spill::Fields;
 
 /// Hash functions in a signature.
 pub const HASHES: usize = 32;
@@ -175,11 +176,10 @@ impl Record for Banded {
     }
 
     fn read(bytes: &[u8]) -> Self {
-        let (key, item) = <(u64, u32)>::read(&bytes[..12]);
+        let mut f = Fields::new(bytes);
+        let (key, item) = (f.u64(), f.u32());
         let mut sig = [0; HASHES];
-        for (h, b) in sig.iter_mut().zip(bytes[12..].chunks_exact(2)) {
-            *h = u16::from_le_bytes([b[0], b[1]]);
-        }
+        sig.iter_mut().for_each(|h| *h = f.u16());
         (key, item, sig)
     }
 }

@@ -28,7 +28,7 @@ use crate::report::{
     CorpusSentence, DateMention, DocStats, Duplicate, KeyTerm, Location, Passage, SummarySentence,
 };
 use crate::sorter::{self, Sorter};
-use crate::spill::{Fields, Slot, Spill, SpillReader};
+use crate::spill::{Fields, Records, Slot, Spill, SpillReader};
 use crate::text::{SegmentKind, TokenKind};
 use crate::unionfind::UnionFind;
 use minhash::Signature;
@@ -564,8 +564,7 @@ impl KeptSpills {
 /// text in the corpus's [`Spill`].
 pub struct Kept {
     docs: Chunked<KeptDoc>,
-    sentences: Spill,
-    sentence_count: usize,
+    sentences: Records,
     candidates: Candidates,
     dates: Dates,
     quotes: Quotes,
@@ -576,8 +575,7 @@ impl Kept {
     pub fn new(spills: KeptSpills) -> Kept {
         Kept {
             docs: Chunked::default(),
-            sentences: spills.sentences,
-            sentence_count: 0,
+            sentences: Records::new(spills.sentences),
             candidates: Candidates::new(spills.candidates),
             dates: Dates::new(spills.dates),
             quotes: Quotes::new(spills.quotes),
@@ -601,8 +599,8 @@ impl Kept {
                 sig: s.sig,
                 text: spill.put_str(&s.text),
             };
-            self.sentences.put(&kept.to_record());
-            self.sentence_count += 1;
+            self.sentences
+                .push(|out| out.extend_from_slice(&kept.to_record()));
         }
         let mut groups = Vec::new();
         for c in std::mem::take(&mut parts.candidates) {
@@ -710,13 +708,15 @@ fn sort_place(ids: &[String], doc: u32, sentence: u32) -> (&str, u32) {
 
 /// Shared passages and duplicate documents: the cross-document parts that need no linking.
 /// Takes the sentences and documents' signatures out of `kept`: nothing else needs them. A
-/// corpus that spills sorts
-/// them in runs of [`sorter::RUN_BYTES`] on disk; one in memory sorts them in memory.
+/// corpus that spills sorts them in runs of [`sorter::RUN_BYTES`] on disk; one in memory
+/// sorts them in memory.
 pub fn shared(kept: &mut Kept, ids: &[String]) -> std::io::Result<(Shared, Vec<Duplicate>)> {
-    let sentences = std::mem::replace(&mut kept.sentences, Spill::in_memory()).finish()?;
+    let sentences = std::mem::replace(&mut kept.sentences, Records::new(Spill::in_memory()));
+    let count = sentences.len();
+    let sentences = sentences.finish()?;
     let run_bytes = sentences.on_disk().then_some(sorter::RUN_BYTES);
     Ok((
-        passages(sentences, kept.sentence_count, ids, run_bytes)?,
+        passages(sentences, count, ids, run_bytes)?,
         duplicates(&std::mem::take(&mut kept.docs), ids),
     ))
 }

@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::minhash;
 use crate::entities::Entity;
 use crate::report::CorpusSentence;
-use crate::spill::{Fields, Slot, Spill, SpillReader};
+use crate::spill::{Fields, Records, Slot, Spill, SpillReader};
 
 /// Bytes of a candidate's record before its groups: document, segment, score, the text's
 /// slot and the number of groups.
@@ -63,37 +63,30 @@ fn preference(a: (f64, u32), b: (f64, u32)) -> Ordering {
 
 /// The corpus-summary candidates of the documents folded so far.
 pub(super) struct Candidates {
-    records: Spill,
-    count: u32,
-    /// One record's bytes.
-    buf: Vec<u8>,
+    records: Records,
 }
 
 impl Candidates {
     /// No candidates yet; their records will go to `records`.
     pub(super) fn new(records: Spill) -> Candidates {
         Candidates {
-            records,
-            count: 0,
-            buf: Vec::new(),
+            records: Records::new(records),
         }
     }
 
     /// Keeps a candidate: sentence `segment` of document `doc`, of centrality `score`,
     /// its text at `text`, mentioning corpus-wide entity groups `groups`.
     pub(super) fn add(&mut self, doc: u32, segment: u32, score: f64, text: Slot, groups: &[u32]) {
-        let buf = &mut self.buf;
-        buf.clear();
-        buf.extend_from_slice(&doc.to_le_bytes());
-        buf.extend_from_slice(&segment.to_le_bytes());
-        buf.extend_from_slice(&score.to_le_bytes());
-        buf.extend_from_slice(&text.to_bytes());
-        buf.extend_from_slice(&(groups.len() as u32).to_le_bytes());
-        for g in groups {
-            buf.extend_from_slice(&g.to_le_bytes());
-        }
-        self.records.put(buf);
-        self.count += 1;
+        self.records.push(|out| {
+            out.extend_from_slice(&doc.to_le_bytes());
+            out.extend_from_slice(&segment.to_le_bytes());
+            out.extend_from_slice(&score.to_le_bytes());
+            out.extend_from_slice(&text.to_bytes());
+            out.extend_from_slice(&(groups.len() as u32).to_le_bytes());
+            for g in groups {
+                out.extend_from_slice(&g.to_le_bytes());
+            }
+        });
     }
 
     /// Picks up to `k` sentences that together cover the most widely reported entities,
@@ -109,6 +102,7 @@ impl Candidates {
         ids: &[String],
         spill: &SpillReader,
     ) -> io::Result<Vec<CorpusSentence>> {
+        let count = self.records.len() as u32;
         let records = self.records.finish()?;
         let weight = |e: u32| {
             let ent = &entities[e as usize];
@@ -125,7 +119,7 @@ impl Candidates {
             // Front-runners in order, a pass at a time, until one is unlike those chosen.
             let mut after = None;
             let pick = 'search: loop {
-                let front = front_runners(&records, self.count, after, |c, groups| {
+                let front = front_runners(&records, count, after, |c, groups| {
                     if chosen.iter().any(|(x, _)| x.candidate.number == c.number) {
                         return None;
                     }

@@ -12,7 +12,7 @@ use std::io;
 use super::{location, minhash};
 use crate::report::CorpusQuote;
 use crate::sorter::{Record, Sorter};
-use crate::spill::{Fields, Slot, Spill, SpillReader};
+use crate::spill::{Fields, Records, Slot, Spill, SpillReader};
 
 /// A quotation as kept: the hash of its normalised words (equal quotations, equal key), its
 /// document and sentence, its speaker's corpus-wide entity group, and where its text is.
@@ -73,19 +73,14 @@ impl Record for Sortable {
 
 /// The quotations of the documents folded so far.
 pub(super) struct Quotes {
-    records: Spill,
-    count: u32,
-    /// One record's bytes.
-    buf: Vec<u8>,
+    records: Records,
 }
 
 impl Quotes {
     /// No quotations yet; their records will go to `records`.
     pub(super) fn new(records: Spill) -> Quotes {
         Quotes {
-            records,
-            count: 0,
-            buf: Vec::with_capacity(QUOTE_RECORD),
+            records: Records::new(records),
         }
     }
 
@@ -106,10 +101,7 @@ impl Quotes {
             speaker: speaker.unwrap_or(NO_SPEAKER),
             text: slot,
         };
-        self.buf.clear();
-        kept.write(&mut self.buf);
-        self.records.put(&self.buf);
-        self.count += 1;
+        self.records.push(|out| kept.write(out));
     }
 
     /// Groups equal quotations, each group's copies in the order they were added; the most
@@ -117,6 +109,7 @@ impl Quotes {
     /// order). Sorted in runs of `run_bytes` on disk (with `None`, in memory). Fails when
     /// the records cannot be written or read back.
     pub(super) fn grouped(self, rank: &[u32], run_bytes: Option<usize>) -> io::Result<Quoted> {
+        let len = self.records.len();
         let records = self.records.finish()?;
         let mut sorter = Sorter::new(run_bytes)?;
         let mut added = 0;
@@ -127,10 +120,9 @@ impl Quotes {
         })?;
         drop(records);
         // Each copy's place, to order the groups: 8 bytes a quotation, for a moment.
-        let mut places: Vec<(u32, u32)> = Vec::with_capacity(self.count as usize);
+        let mut places: Vec<(u32, u32)> = Vec::with_capacity(len);
         let mut groups: Vec<(u32, u32)> = Vec::new();
-        let mut sorted = Spill::new(run_bytes.is_some())?;
-        let mut buf = Vec::with_capacity(QUOTE_RECORD);
+        let mut sorted = Records::new(Spill::new(run_bytes.is_some())?);
         let mut key = None;
         for item in sorter.finish()? {
             let (_, _, q) = item?;
@@ -140,9 +132,7 @@ impl Quotes {
             }
             key = Some(q.key);
             places.push((rank[q.doc as usize], q.sentence));
-            buf.clear();
-            q.write(&mut buf);
-            sorted.put(&buf);
+            sorted.push(|out| q.write(out));
         }
         let of = |&(first, len): &(u32, u32)| &places[first as usize..(first + len) as usize];
         groups.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| of(a).cmp(of(b))));

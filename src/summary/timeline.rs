@@ -11,7 +11,7 @@ use super::dates;
 use crate::interner::Interner;
 use crate::report::TimelineEntry;
 use crate::sorter::{Record, Sorter};
-use crate::spill::{Fields, Slot, Spill, SpillReader};
+use crate::spill::{Fields, Records, Slot, Spill, SpillReader};
 
 /// A normalised date as kept: the date and the date as written (interned), its document
 /// and sentence, and where the sentence's text is.
@@ -73,21 +73,16 @@ impl Record for Sortable {
 
 /// The dates of the documents folded so far.
 pub(super) struct Dates {
-    records: Spill,
-    count: u32,
+    records: Records,
     strings: Interner,
-    /// One record's bytes.
-    buf: Vec<u8>,
 }
 
 impl Dates {
     /// No dates yet; their records will go to `records`.
     pub(super) fn new(records: Spill) -> Dates {
         Dates {
-            records,
-            count: 0,
+            records: Records::new(records),
             strings: Interner::default(),
-            buf: Vec::with_capacity(DATE_RECORD),
         }
     }
 
@@ -108,10 +103,7 @@ impl Dates {
             sentence,
             text,
         };
-        self.buf.clear();
-        kept.write(&mut self.buf);
-        self.records.put(&self.buf);
-        self.count += 1;
+        self.records.push(|out| kept.write(out));
     }
 
     /// The timeline: the dates sorted by date, then by where they are (`rank` gives each
@@ -121,6 +113,7 @@ impl Dates {
     pub(super) fn timeline(self, rank: &[u32], run_bytes: Option<usize>) -> io::Result<Dated> {
         // Keys worked out once per distinct string.
         let keys: Vec<(u32, u32, u32)> = self.strings.iter().map(dates::sort_key).collect();
+        let len = self.records.len();
         let records = self.records.finish()?;
         let mut sorter = Sorter::new(run_bytes)?;
         let mut added = 0;
@@ -131,16 +124,14 @@ impl Dates {
             added += 1;
         })?;
         drop(records);
-        let mut sorted = Spill::new(run_bytes.is_some())?;
-        let mut buf = Vec::with_capacity(DATE_RECORD);
+        let mut sorted = Records::new(Spill::new(run_bytes.is_some())?);
         for item in sorter.finish()? {
-            buf.clear();
-            item?.4.write(&mut buf);
-            sorted.put(&buf);
+            let date = item?.4;
+            sorted.push(|out| date.write(out));
         }
         Ok(Dated {
             records: sorted.finish()?,
-            len: self.count as usize,
+            len,
             strings: self.strings,
         })
     }
