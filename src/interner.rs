@@ -1,5 +1,6 @@
 //! Each distinct string once, by number: for the corpus-wide lists whose strings repeat
-//! (entity names and forms, dates as written), so a million entries do not each hold a copy.
+//! (entity names and forms, dates as written), so a million entries do not each hold a copy,
+//! and for a document's vocabulary in its summary.
 
 use std::hash::BuildHasher;
 
@@ -38,6 +39,11 @@ impl Interner {
         id
     }
 
+    /// How many strings there are.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
     /// The string numbered `id`.
     pub(crate) fn get(&self, id: u32) -> &str {
         string(&self.text, &self.ends, id)
@@ -45,7 +51,7 @@ impl Interner {
 
     /// The strings, in the order of their ids.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
-        (0..self.ends.len() as u32).map(|id| self.get(id))
+        (0..self.len() as u32).map(|id| self.get(id))
     }
 }
 

@@ -12,7 +12,7 @@
 //! consonant skeleton within a small edit distance and the same kind of thing). Different
 //! known names are never merged.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
@@ -64,24 +64,49 @@ const GOVERNMENT: &[&str] = &[
 
 /// Lower case, American spelling, no dots, articles or possessives.
 fn normalise(surface: &str) -> String {
+    let mut out = String::with_capacity(surface.len());
+    normalise_into(surface, &mut out);
+    out
+}
+
+/// [`normalise`], appended to `out`. Lower-cases each word into one reused buffer: ASCII
+/// byte by byte, other words with `str::to_lowercase` (which knows the final sigma).
+fn normalise_into(surface: &str, out: &mut String) {
     let lex = lexicon();
-    let s = surface
-        .trim_start_matches("the ")
-        .trim_start_matches("The ");
-    let mut out = String::with_capacity(s.len());
+    // As `trim_start_matches` would, without building a substring searcher per call.
+    let mut s = surface;
+    while let Some(rest) = s.strip_prefix("the ") {
+        s = rest;
+    }
+    while let Some(rest) = s.strip_prefix("The ") {
+        s = rest;
+    }
+    let start = out.len();
+    let mut lower = String::with_capacity(s.len());
     for w in s.split_whitespace() {
-        let mut w = w.to_lowercase();
-        w.retain(|c| !matches!(c, '.' | '’' | '\''));
-        let w = strip_article(&w);
+        lower.clear();
+        if w.is_ascii() {
+            lower.extend(
+                w.bytes()
+                    .filter(|b| !matches!(b, b'.' | b'\''))
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+        } else {
+            lower.extend(
+                w.to_lowercase()
+                    .chars()
+                    .filter(|c| !matches!(c, '.' | '’' | '\'')),
+            );
+        }
+        let w = strip_article(&lower);
         let w = lex.spelling.get(w).map_or(w, String::as_str);
         if w != "al" && w != "el" && !w.is_empty() {
-            if !out.is_empty() {
+            if out.len() > start {
                 out.push(' ');
             }
             out.push_str(w);
         }
     }
-    out
 }
 
 /// The key that groups a document's mentions: same key, same entity.
@@ -93,14 +118,15 @@ pub fn link_key(surface: &str, m: &Mention) -> String {
         if country.is_some() && bag.split(' ').any(|w| GOVERNMENT.contains(&w)) {
             return format!("{fam}|{}|{bag}", country.unwrap_or_default().to_lowercase());
         }
-        if m.known.is_none() {
-            return format!("{fam}|{}", normalise(surface));
-        }
     }
-    if let Some(k) = &m.known {
-        return format!("{fam}|{}", k.to_lowercase());
+    let mut key = String::with_capacity(fam.len() + 1 + surface.len());
+    key.push_str(fam);
+    key.push('|');
+    match &m.known {
+        Some(k) => key.push_str(&k.to_lowercase()),
+        None => normalise_into(surface, &mut key),
     }
-    format!("{fam}|{}", normalise(surface))
+    key
 }
 
 /// An organisation name as the country that qualifies it and the sorted bag of its other
@@ -189,30 +215,39 @@ impl LocalEntity {
 /// mention, the index of its group (`usize::MAX` for dates and numbers).
 pub fn local_entities(text: &str, mentions: &[Mention]) -> (Vec<LocalEntity>, Vec<usize>) {
     let mut groups: Vec<LocalEntity> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     let mut of_mention = vec![usize::MAX; mentions.len()];
-    let mut key_at: HashMap<usize, String> = HashMap::new();
+    // Each name mention's own key, and where to find it by the mention's start.
+    let mut keys: Vec<String> = Vec::new();
+    let mut key_at: FxHashMap<usize, usize> = FxHashMap::default();
     for (mi, m) in mentions.iter().enumerate() {
         if !m.ty.is_name() {
             continue;
         }
         let surface = &text[m.start..m.end];
-        let key = link_key(surface, m);
-        key_at.insert(m.start, key.clone());
-        let expands = m.expands.and_then(|s| key_at.get(&s).cloned());
-        let key = expands.clone().unwrap_or(key);
-        let gi = *by_key.entry(key.clone()).or_insert_with(|| {
-            groups.push(LocalEntity {
-                key,
-                types: BTreeMap::new(),
-                weak_types: BTreeMap::new(),
-                forms: BTreeMap::new(),
-                known: None,
-                roles: BTreeSet::new(),
-                expands: None,
-            });
-            groups.len() - 1
-        });
+        key_at.insert(m.start, keys.len());
+        keys.push(link_key(surface, m));
+        let key = &keys[m
+            .expands
+            .and_then(|s| key_at.get(&s))
+            .copied()
+            .unwrap_or(keys.len() - 1)];
+        let gi = match by_key.get(key.as_str()) {
+            Some(&gi) => gi,
+            None => {
+                by_key.insert(key.clone(), groups.len());
+                groups.push(LocalEntity {
+                    key: key.clone(),
+                    types: BTreeMap::new(),
+                    weak_types: BTreeMap::new(),
+                    forms: BTreeMap::new(),
+                    known: None,
+                    roles: BTreeSet::new(),
+                    expands: None,
+                });
+                groups.len() - 1
+            }
+        };
         let g = &mut groups[gi];
         let counts = if m.weak {
             &mut g.weak_types
@@ -220,7 +255,12 @@ pub fn local_entities(text: &str, mentions: &[Mention]) -> (Vec<LocalEntity>, Ve
             &mut g.types
         };
         *counts.entry(m.ty).or_default() += 1;
-        *g.forms.entry(surface.to_owned()).or_default() += 1;
+        match g.forms.get_mut(surface) {
+            Some(n) => *n += 1,
+            None => {
+                g.forms.insert(surface.to_owned(), 1);
+            }
+        }
         if g.known.is_none() {
             g.known.clone_from(&m.known);
         }

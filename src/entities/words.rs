@@ -26,9 +26,10 @@ pub(super) fn article_prefixed(w: &str) -> bool {
 }
 
 /// What follows an Arabic article prefix: al-Assad -> Assad. Every article ends with the
-/// word's first hyphen, so only that prefix needs to be compared.
+/// word's first hyphen, so only that prefix needs to be compared, and only a hyphen among
+/// the first four bytes can end one.
 fn after_article(w: &str) -> Option<&str> {
-    let hyphen = w.find('-')?;
+    let hyphen = w.bytes().take(4).position(|b| b == b'-')?;
     ARTICLES.contains(&&w[..=hyphen]).then(|| &w[hyphen + 1..])
 }
 
@@ -41,8 +42,10 @@ pub(super) fn is_month_or_day(lower: &str) -> bool {
 
 /// Capitals (with optional dots or &) of two letters or more: UN, U.S., AT&T.
 pub(super) fn is_acronym(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&') && w.len() <= 8
+    // Cheapest test first: most words fail at their second letter.
+    w.len() <= 8
+        && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// A capitalised word that is not a common English word and does not have the ending of
@@ -74,7 +77,8 @@ pub(super) fn strip_article(w: &str) -> &str {
 
 /// For a token like "Iran-backed" or "War-era", the byte length of the name part.
 pub(super) fn hyphen_suffix(w: &str) -> Option<usize> {
-    let (head, tail) = w.rsplit_once('-')?;
+    let hyphen = w.bytes().rposition(|b| b == b'-')?;
+    let (head, tail) = (&w[..hyphen], &w[hyphen + 1..]);
     (!head.is_empty()
         && tail.chars().next().is_some_and(char::is_lowercase)
         && is_upper_start(head)
@@ -156,5 +160,8 @@ mod tests {
         assert!(!article_prefixed("Al-Assad"));
         assert_eq!(strip_article("el-Sisi"), "Sisi");
         assert_eq!(strip_article("long-range"), "long-range");
+        assert_eq!(strip_article("Abu-Dhabi"), "Abu-Dhabi");
+        // after_article looks for the hyphen in the first four bytes only.
+        assert!(ARTICLES.iter().all(|a| a.len() <= 4 && a.ends_with('-')));
     }
 }

@@ -23,6 +23,7 @@ use crate::Analysis;
 use crate::chunked::Chunked;
 use crate::corpus::Options;
 use crate::entities::{Entity, EntityType};
+use crate::interner::Interner;
 use crate::lexicon::{lexicon, with_lower};
 use crate::report::{
     CorpusSentence, DateMention, DocStats, Duplicate, KeyTerm, Location, Passage, SummarySentence,
@@ -272,14 +273,16 @@ enum Word {
 
 /// The document's content words, lower-cased, each stored once.
 #[derive(Default)]
-struct Vocab {
-    ids: FxHashMap<String, u32>,
-    words: Vec<String>,
-}
+struct Vocab(Interner);
 
 impl Vocab {
     fn len(&self) -> usize {
-        self.words.len()
+        self.0.len()
+    }
+
+    /// Content word number `id`.
+    fn word(&self, id: u32) -> &str {
+        self.0.get(id)
     }
 
     /// Classifies the tokens of one sentence, interning content words.
@@ -298,16 +301,7 @@ impl Vocab {
                     if lex.stopwords.contains(lower) || lex.speech_verbs.contains(lower) {
                         return Word::Other;
                     }
-                    let id = match self.ids.get(lower) {
-                        Some(&id) => id,
-                        None => {
-                            let id = self.words.len() as u32;
-                            self.ids.insert(lower.to_owned(), id);
-                            self.words.push(lower.to_owned());
-                            id
-                        }
-                    };
-                    Word::Content(id, w.starts_with(char::is_uppercase))
+                    Word::Content(self.0.id(lower), w.starts_with(char::is_uppercase))
                 })
             })
             .collect()
@@ -336,7 +330,7 @@ fn key_term_counts(sentences: &[Vec<Word>], vocab: &Vocab) -> (Vec<(String, u32)
             prev = Some((id, capital));
         }
     }
-    let word = |id: u32| vocab.words[id as usize].as_bytes();
+    let word = |id: u32| vocab.word(id).as_bytes();
     // A term is one word or two, spelled with a space between: "x" or "x y".
     let spelled = |(x, y): (u32, Option<u32>)| {
         let tail = y.map_or(&[][..], word);
@@ -376,10 +370,10 @@ fn key_term_counts(sentences: &[Vec<Word>], vocab: &Vocab) -> (Vec<(String, u32)
     let terms = terms
         .into_iter()
         .map(|((x, y), c)| {
-            let mut text = vocab.words[x as usize].clone();
+            let mut text = vocab.word(x).to_owned();
             if let Some(y) = y {
                 text.push(' ');
-                text.push_str(&vocab.words[y as usize]);
+                text.push_str(vocab.word(y));
             }
             (text, c)
         })
