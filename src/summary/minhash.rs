@@ -132,8 +132,28 @@ pub fn sequence_hash(words: &[u64]) -> u64 {
 
 /// The MinHash signature of the `k`-word shingles of a text given as word hashes. Each of
 /// the hash functions is a multiply-shift of the mixed shingle hash, which the compiler
-/// turns into a few vector instructions per shingle.
+/// turns into a few vector instructions per shingle: twice as wide where the CPU has AVX2,
+/// chosen when the program runs. It is the summary's costliest loop, about a twelfth of the
+/// instructions `scan` spends on a document.
 pub fn signature(words: &[u64], k: usize) -> Signature {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, as checked just above.
+        return unsafe { signature_avx2(words, k) };
+    }
+    signature_with(words, k)
+}
+
+/// [`signature_with`] compiled for AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn signature_avx2(words: &[u64], k: usize) -> Signature {
+    signature_with(words, k)
+}
+
+/// The body of [`signature`], inlined into each instruction-set version of it.
+#[inline(always)]
+fn signature_with(words: &[u64], k: usize) -> Signature {
     let mut sig = [u16::MAX; HASHES];
     let k = k.min(words.len()).max(1);
     for w in words.windows(k) {
@@ -288,6 +308,17 @@ mod tests {
         assert!(one.len() > 100, "{} pairs", one.len());
         assert!(one.iter().all(|&(i, j, _)| i < j));
         assert_eq!(one, on(3));
+    }
+
+    #[test]
+    fn every_instruction_set_gives_the_same_signature() {
+        let text = "The committee approved the plan on day three of the long debate in the capital";
+        let words = word_hashes(text);
+        for k in 1..=4 {
+            for n in [0, 1, 2, 5, words.len()] {
+                assert_eq!(signature(&words[..n], k), signature_with(&words[..n], k));
+            }
+        }
     }
 
     #[test]
