@@ -23,6 +23,16 @@ pub(crate) struct Interner {
 }
 
 impl Interner {
+    /// An empty interner with room for `n` strings of `bytes` bytes in all, so that
+    /// filling it does not grow its table step by step.
+    pub(crate) fn with_capacity(n: usize, bytes: usize) -> Interner {
+        Interner {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(n),
+            table: HashTable::with_capacity(n),
+        }
+    }
+
     /// The number of `s`, given a new one if it was not seen before.
     pub(crate) fn id(&mut self, s: &str) -> u32 {
         let Interner { text, ends, table } = self;

@@ -113,7 +113,8 @@ pub fn summarise(a: &Analysis, group_of: &[usize], opts: &Options) -> DocParts {
         .filter(|&s| a.segments[s].kind == SegmentKind::Sentence)
         .collect();
     let (stats, title) = statistics(a, &ranges);
-    let mut vocab = Vocab::default();
+    // A document has fewer distinct content words than a third of its tokens.
+    let mut vocab = Vocab(Interner::with_capacity(a.tokens.len() / 3, a.text.len() / 3));
     let sentence_words: Vec<Vec<Word>> = body
         .iter()
         .map(|&si| vocab.words(a, &a.tokens[ranges[si].clone()]))
@@ -272,7 +273,6 @@ enum Word {
 }
 
 /// The document's content words, lower-cased, each stored once.
-#[derive(Default)]
 struct Vocab(Interner);
 
 impl Vocab {
@@ -312,8 +312,10 @@ impl Vocab {
 /// run from ordinary words into names ("spokesman Mark"). Returns the most frequent with
 /// their counts, the hashes of all of them, and the number of content words.
 fn key_term_counts(sentences: &[Vec<Word>], vocab: &Vocab) -> (Vec<(String, u32)>, Vec<u64>, u32) {
-    let mut single: FxHashMap<u32, u32> = FxHashMap::default();
+    // Every word of the vocabulary is a content word of some sentence, so counted here.
+    let mut single: Vec<u32> = vec![0; vocab.len()];
     let mut pairs: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    pairs.reserve(vocab.len());
     for words in sentences {
         let mut prev: Option<(u32, bool)> = None;
         for &w in words {
@@ -321,7 +323,7 @@ fn key_term_counts(sentences: &[Vec<Word>], vocab: &Vocab) -> (Vec<(String, u32)
                 prev = None;
                 continue;
             };
-            *single.entry(id).or_default() += 1;
+            single[id as usize] += 1;
             if let Some((p, p_capital)) = prev
                 && p_capital == capital
             {
@@ -339,16 +341,17 @@ fn key_term_counts(sentences: &[Vec<Word>], vocab: &Vocab) -> (Vec<(String, u32)
             .chain(if y.is_some() { &b" "[..] } else { &[] })
             .chain(tail)
     };
-    let hashes: Vec<u64> = single
-        .keys()
-        .map(|&id| minhash::fnv(word(id)))
+    let ids = 0..single.len() as u32;
+    let hashes: Vec<u64> = ids
+        .clone()
+        .map(|id| minhash::fnv(word(id)))
         .chain(pairs.keys().map(|&(x, y)| {
             minhash::fnv_extend(minhash::fnv_extend(minhash::fnv(word(x)), b" "), word(y))
         }))
         .collect();
-    let total = single.values().sum();
-    let mut terms: Vec<((u32, Option<u32>), u32)> = single
-        .into_iter()
+    let total = single.iter().sum();
+    let mut terms: Vec<((u32, Option<u32>), u32)> = ids
+        .zip(single)
         .map(|(id, c)| ((id, None), c))
         .chain(
             pairs
