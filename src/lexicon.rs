@@ -281,19 +281,20 @@ impl Lexicon {
     /// True when `word` (any case) is a known English word that is not a name, including
     /// regular plurals of listed nouns (cities) and agent nouns of listed verbs (bombers).
     pub fn is_common(&self, word: &str) -> bool {
-        let lower = word.to_lowercase();
         let listed = |w: &str| self.stopwords.contains(w) || self.common_words.contains(w);
-        listed(&lower)
-            || lower.strip_suffix('s').is_some_and(listed)
-            || lower.strip_suffix("es").is_some_and(listed)
-            || lower
-                .strip_suffix("ies")
-                .is_some_and(|stem| listed(&format!("{stem}y")))
-            || ["ers", "er"].iter().any(|suffix| {
-                lower
-                    .strip_suffix(suffix)
-                    .is_some_and(|stem| stem.len() >= 4 && listed(stem))
-            })
+        with_lower(word, |lower| {
+            listed(lower)
+                || lower.strip_suffix('s').is_some_and(listed)
+                || lower.strip_suffix("es").is_some_and(listed)
+                || lower
+                    .strip_suffix("ies")
+                    .is_some_and(|stem| listed(&format!("{stem}y")))
+                || ["ers", "er"].iter().any(|suffix| {
+                    lower
+                        .strip_suffix(suffix)
+                        .is_some_and(|stem| stem.len() >= 4 && listed(stem))
+                })
+        })
     }
 }
 

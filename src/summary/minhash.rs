@@ -83,7 +83,7 @@ const ASCII_WORD: [bool; 128] = {
 
 /// Hashes of the normalised words of `text` (runs of letters and digits, lower-cased),
 /// without allocating a string per word. ASCII is read byte by byte; only other
-/// characters are decoded.
+/// characters are decoded, out of line, so the ASCII loop keeps its state in registers.
 pub fn word_hashes(text: &str) -> Vec<u64> {
     let mut out = Vec::with_capacity(text.len() / 6);
     let bytes = text.as_bytes();
@@ -95,22 +95,18 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
         let (alnum, len) = if b < 128 {
             (ASCII_WORD[usize::from(b)], 1)
         } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric(), c.len_utf8())
+            char_class(text, i)
         };
         if alnum {
             if !in_word {
                 h = FNV_OFFSET;
                 in_word = true;
             }
-            if len == 1 {
-                h = fnv_extend(h, &[b.to_ascii_lowercase()]);
+            h = if len == 1 {
+                fnv_extend(h, &[b.to_ascii_lowercase()])
             } else {
-                let mut buf = [0u8; 4];
-                for l in text[i..i + len].chars().flat_map(char::to_lowercase) {
-                    h = fnv_extend(h, l.encode_utf8(&mut buf).as_bytes());
-                }
-            }
+                fnv_extend_lower(h, &text[i..i + len])
+            };
         } else if in_word {
             out.push(h);
             in_word = false;
@@ -121,6 +117,23 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
         out.push(h);
     }
     out
+}
+
+/// Whether the character at byte `i` of `text` is a letter or digit, and its length.
+#[inline(never)]
+fn char_class(text: &str, i: usize) -> (bool, usize) {
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c.is_alphanumeric(), c.len_utf8())
+}
+
+/// Continues hash `h` with character `c` (given as a string) in lower case.
+#[inline(never)]
+fn fnv_extend_lower(mut h: u64, c: &str) -> u64 {
+    let mut buf = [0u8; 4];
+    for l in c.chars().flat_map(char::to_lowercase) {
+        h = fnv_extend(h, l.encode_utf8(&mut buf).as_bytes());
+    }
+    h
 }
 
 /// One hash for a whole sequence of word hashes: equal word sequences, equal hash.

@@ -114,7 +114,10 @@ pub fn summarise(a: &Analysis, group_of: &[usize], opts: &Options) -> DocParts {
         .collect();
     let (stats, title) = statistics(a, &ranges);
     // A document has fewer distinct content words than a third of its tokens.
-    let mut vocab = Vocab(Interner::with_capacity(a.tokens.len() / 3, a.text.len() / 3));
+    let mut vocab = Vocab(Interner::with_capacity(
+        a.tokens.len() / 3,
+        a.text.len() / 3,
+    ));
     let sentence_words: Vec<Vec<Word>> = body
         .iter()
         .map(|&si| vocab.words(a, &a.tokens[ranges[si].clone()]))

@@ -10,7 +10,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Segment, Token, TokenKind};
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, with_lower};
 
 /// Tokenizes every segment, in order.
 ///
@@ -205,7 +205,7 @@ fn word(text: &str, i: usize, end: usize, clitic: &mut Option<usize>) -> (usize,
     // An abbreviation keeps its final dot: U.S., Mr., Aug.
     if b.get(j) == Some(&b'.') && j < end {
         let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
-        if dotted || lexicon().abbreviations.contains(&word.to_lowercase()) {
+        if dotted || with_lower(word, |lower| lexicon().abbreviations.contains(lower)) {
             return (j + 1, TokenKind::Word);
         }
     }
