@@ -392,6 +392,21 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// Calls `f` with `key` followed by an "s", without allocating for keys under 64 bytes:
+/// for looking up the plural of a multi-word name ("Lib Dem" -> "Lib Dems").
+pub(crate) fn with_plural<R>(key: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if key.len() < buf.len() {
+        let b = &mut buf[..=key.len()];
+        b[..key.len()].copy_from_slice(key.as_bytes());
+        b[key.len()] = b's';
+        // A string with an ASCII letter added is still UTF-8; the fallback is never taken.
+        f(std::str::from_utf8(b).unwrap_or(key))
+    } else {
+        f(&format!("{key}s"))
+    }
+}
+
 /// The word lists, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEX: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -401,6 +416,14 @@ pub fn lexicon() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plurals_of_short_and_long_keys() {
+        assert!(with_plural("lib dem", |k| k == "lib dems"));
+        let long = "x".repeat(70);
+        assert_eq!(with_plural(&long, str::len), 71);
+        assert!(with_plural(&"é".repeat(31), |k| k.ends_with("és")));
+    }
 
     #[test]
     fn every_list_is_sorted_and_free_of_duplicates() {

@@ -4,7 +4,7 @@
 
 use super::words::*;
 use super::{EntityType, Mention};
-use crate::lexicon::{Known, lexicon};
+use crate::lexicon::{Known, lexicon, with_plural};
 use crate::text::{Token, TokenKind};
 
 use EntityType as T;
@@ -165,7 +165,7 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
         // Lib Dem / Lib Dems: a group's name in the singular or plural.
         let other = match key.strip_suffix('s') {
             Some(singular) => lex.gazetteer.get(singular),
-            None if key.contains(' ') => lex.gazetteer.get(&format!("{key}s")),
+            None if key.contains(' ') => with_plural(key, |plural| lex.gazetteer.get(plural)),
             None => None,
         };
         other.copied().filter(|k| matches!(k.ty, T::Org | T::Norp))
@@ -332,14 +332,23 @@ pub(super) fn name_country(name: &str) -> Option<String> {
 /// distance ("X, some 50 kilometers north of ...").
 pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     let next = g.lower(b);
-    let next2 = format!("{} {}", next, g.lower(b + 1));
-    if FAC_CUES.contains(&next2.as_str()) || FAC_CUES.contains(&next) {
+    // The two following words as a cue of two ("air base"), without building the pair.
+    let pair = |cues: &[&str]| {
+        let after = g.lower(b + 1);
+        cues.iter().any(|c| {
+            c.len() == next.len() + 1 + after.len()
+                && c.starts_with(next)
+                && c.as_bytes().get(next.len()) == Some(&b' ')
+                && c.ends_with(after)
+        })
+    };
+    if pair(FAC_CUES) || FAC_CUES.contains(&next) {
         return Some((T::Fac, "context: facility word after the name"));
     }
     if GPE_CUES.contains(&next) {
         return Some((T::Gpe, "context: place word after the name (X province)"));
     }
-    if ORG_CUES.contains(&next) || ORG_CUES.contains(&next2.as_str()) {
+    if ORG_CUES.contains(&next) || pair(ORG_CUES) {
         return Some((T::Org, "context: group word after the name (X group)"));
     }
     let mut k = b;

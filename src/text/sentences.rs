@@ -8,7 +8,7 @@
 //! that usually starts sentences (`The`, `He`, `But`) follows. The end of a paragraph always
 //! ends a sentence. Each boundary carries the name of the rule that decided it.
 
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, with_lower};
 
 const TERMINAL: [char; 4] = ['.', '!', '?', '…'];
 const CLOSING: [char; 9] = ['"', '\'', '”', '’', ')', ']', '»', '›', '}'];
@@ -124,13 +124,16 @@ fn boundary(text: &str, sent_start: usize, term_at: usize, run: &str, next: usiz
     let word = text[word_start..term_at]
         .trim_start_matches(OPENING)
         .trim_end_matches(CLOSING);
-    let lower = word.to_lowercase();
-    let next_word: String = after
-        .trim_start_matches(OPENING)
-        .chars()
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
-    let starter = lex.stopwords.contains(&next_word.to_lowercase()) && next_word.len() > 1
+    let (abbreviation, may_end) = with_lower(word, |lower| {
+        (
+            lex.abbreviations.contains(lower),
+            lex.abbreviations_final.contains(lower),
+        )
+    });
+    let rest = after.trim_start_matches(OPENING);
+    let next_word = &rest[..take_while(rest, char::is_alphanumeric)];
+    let starter = with_lower(next_word, |lower| lex.stopwords.contains(lower))
+        && next_word.len() > 1
         || next_word == "I";
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next())
@@ -138,12 +141,12 @@ fn boundary(text: &str, sent_start: usize, term_at: usize, run: &str, next: usiz
     {
         return Decision::Keep("single initial");
     }
-    if lex.abbreviations.contains(&lower) && !lex.abbreviations_final.contains(&lower) {
+    if abbreviation && !may_end {
         return Decision::Keep("abbreviation (data/abbreviations.txt)");
     }
     let dotted =
         word.len() >= 3 && word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
-    if lex.abbreviations_final.contains(&lower) || dotted {
+    if may_end || dotted {
         return if starter {
             Decision::Split("abbreviation, then a sentence-starting word")
         } else {
