@@ -381,14 +381,25 @@ impl std::fmt::Display for Lower {
 /// assert_eq!(with_lower("ÉLYSÉE", str::to_owned), "élysée");
 /// ```
 pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    with_rewritten(word, <[u8]>::make_ascii_lowercase, str::to_lowercase, f)
+}
+
+/// Calls `f` with `word` rewritten: by `ascii` in place, in a buffer on the stack, for
+/// ASCII words of up to 64 bytes (which stay ASCII), and by `other` for the rest.
+pub(crate) fn with_rewritten<R>(
+    word: &str,
+    ascii: impl FnOnce(&mut [u8]),
+    other: impl FnOnce(&str) -> String,
+    f: impl FnOnce(&str) -> R,
+) -> R {
     let mut buf = [0u8; 64];
     if word.len() <= buf.len() && word.is_ascii() {
         let b = &mut buf[..word.len()];
         b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
+        ascii(b);
         f(std::str::from_utf8(b).unwrap_or(word))
     } else {
-        f(&word.to_lowercase())
+        f(&other(word))
     }
 }
 

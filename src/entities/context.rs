@@ -275,13 +275,21 @@ pub(super) fn qualifier(g: &Seg, a: usize, b: usize) -> Option<String> {
 /// The end of the longest title phrase starting at `a` (President, Defense Minister, Mr.).
 pub(super) fn title_at(g: &Seg, a: usize, b: usize) -> Option<usize> {
     let mut found = None;
+    let first = g.lower(a).trim_end_matches('.');
+    // The words from `a` on, joined by spaces: built only once there are two of them.
     let mut key = String::new();
     for i in a..b.min(a + 4) {
-        if i > a {
+        let words = if i == a {
+            first
+        } else {
+            if i == a + 1 {
+                key.push_str(first);
+            }
             key.push(' ');
-        }
-        key.push_str(g.lower(i).trim_end_matches('.'));
-        if is_title(&key) {
+            key.push_str(g.lower(i).trim_end_matches('.'));
+            &key
+        };
+        if is_title(words) {
             found = Some(i + 1);
         }
     }

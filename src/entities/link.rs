@@ -22,7 +22,7 @@ use super::words::strip_article;
 use super::{EntityType, Mention};
 use crate::chunked::Chunked;
 use crate::interner::Interner;
-use crate::lexicon::lexicon;
+use crate::lexicon::{lexicon, with_rewritten};
 use crate::sorter::{RUN_BYTES, Record, Sorter};
 use crate::spill::{Fields, Spill};
 use crate::unionfind::UnionFind;
@@ -136,7 +136,7 @@ fn org_bag(name: &str, qualifier: Option<&str>) -> (Option<String>, String) {
     let mut country = qualifier.map(str::to_owned);
     let mut bag = Vec::new();
     for w in normalise(name).split(' ').filter(|w| !FILLER.contains(w)) {
-        let as_country = match lex.demonyms.get(capitalise(w).as_str()) {
+        let as_country = match with_capitalised(w, |c| lex.demonyms.get(c)) {
             Some(Some(c)) => Some((*c).to_owned()),
             _ => lex
                 .gazetteer
@@ -154,11 +154,21 @@ fn org_bag(name: &str, qualifier: Option<&str>) -> (Option<String>, String) {
     (country, bag.join(" "))
 }
 
-fn capitalise(w: &str) -> String {
-    let mut c = w.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+/// Calls `f` with `w` capitalised ("russian" -> "Russian"), on the stack for short ASCII
+/// words.
+fn with_capitalised<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let ascii = |b: &mut [u8]| {
+        if let Some(first) = b.first_mut() {
+            first.make_ascii_uppercase();
+        }
+    };
+    let other = |w: &str| {
+        let mut c = w.chars();
+        c.next()
+            .map(|first| first.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    };
+    with_rewritten(w, ascii, other, f)
 }
 
 /// One document's mentions of one thing (same link key).
@@ -1001,6 +1011,13 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalised_on_the_stack_or_not() {
+        assert!(with_capitalised("russian", |c| c == "Russian"));
+        assert!(with_capitalised("émirati", |c| c == "Émirati"));
+        assert!(with_capitalised("", str::is_empty));
+    }
 
     #[test]
     fn types_fit_in_a_byte() {
