@@ -100,7 +100,7 @@ pub fn digest(path: &str, a: &Analysis, opts: &Options) -> Digest {
                 )
             })
             .collect();
-        serde_json::to_vec(&spilled).unwrap_or_default()
+        postcard::to_stdvec(&spilled).unwrap_or_default()
     });
     let (parts, record) = if opts.link_only {
         (DocParts::default(), None)
@@ -146,7 +146,7 @@ fn summarised(
         dates: parts.dates.clone(),
     };
     // Plain data always serializes; an empty record would fail loudly when read back.
-    let record = serde_json::to_vec(&record).unwrap_or_default();
+    let record = postcard::to_stdvec(&record).unwrap_or_default();
     (parts, record)
 }
 
@@ -497,10 +497,10 @@ impl Linked {
         }
     }
 
-    /// Reads back and parses what was spilled at `slot`.
+    /// Reads back and decodes what was spilled at `slot`.
     fn read<T: serde::de::DeserializeOwned>(&self, slot: Slot) -> std::io::Result<T> {
         let bytes = self.spill.get(slot)?;
-        serde_json::from_slice(&bytes).map_err(std::io::Error::other)
+        postcard::from_bytes(&bytes).map_err(std::io::Error::other)
     }
 }
 
