@@ -437,19 +437,99 @@ pub fn write_json<D: Borrow<DocReport> + Send>(
 }
 
 /// Writes `value` as pretty JSON placed `levels` deep in an enclosing value: every line
-/// after the first indented by `levels` more levels of two spaces. It is serialized whole
-/// first, so the newlines are found in one pass; JSON strings never hold a raw newline, so
-/// every newline is the formatter's.
+/// after the first indented by `levels` more levels of two spaces, as
+/// `serde_json::to_writer_pretty` of the enclosing value would write it.
 fn pretty_at(value: &impl Serialize, levels: usize, out: &mut impl Write) -> io::Result<()> {
-    const PAD: &[u8] = b"\n                ";
-    let pretty = serde_json::to_vec_pretty(value)?;
-    let mut from = 0;
-    for at in memchr::memchr_iter(b'\n', &pretty) {
-        out.write_all(&pretty[from..at])?;
-        out.write_all(&PAD[..1 + 2 * levels])?;
-        from = at + 1;
+    let mut ser = serde_json::Serializer::with_formatter(out, Indented::at(levels));
+    Ok(value.serialize(&mut ser)?)
+}
+
+/// serde_json's pretty layout (two spaces a level, `": "` after keys) starting at a given
+/// level, so an entry of a list is written where it goes in one pass.
+struct Indented {
+    level: usize,
+    has_value: bool,
+}
+
+impl Indented {
+    fn at(level: usize) -> Indented {
+        Indented {
+            level,
+            has_value: false,
+        }
     }
-    out.write_all(&pretty[from..])
+
+    /// Opens an array or object.
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    /// Closes an array or object, on a line of its own unless it is empty.
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(w)?;
+        }
+        w.write_all(bracket)
+    }
+
+    /// Starts an element or key on a new line, after a comma unless it is the first.
+    fn item<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline(w)
+    }
+
+    fn newline<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
+        w.write_all(b"\n")?;
+        for _ in 0..self.level {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// Entries taken at a time from a list's iterator and serialized in parallel.
