@@ -113,7 +113,8 @@ pub fn summarise(a: &Analysis, group_of: &[usize], opts: &Options) -> DocParts {
         .filter(|&s| a.segments[s].kind == SegmentKind::Sentence)
         .collect();
     let (stats, title) = statistics(a, &ranges);
-    // A document has fewer distinct content words than a third of its tokens.
+    // Room for distinct content words up to a third of the tokens: enough for most
+    // documents, so the table seldom grows.
     let mut vocab = Vocab(Interner::with_capacity(
         a.tokens.len() / 3,
         a.text.len() / 3,
