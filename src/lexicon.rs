@@ -168,6 +168,9 @@ pub struct Lexicon {
     pub relative_words: HashSet<&'static str>,
     /// Periods of time after a relative word or a number (lower case): week, months, decade.
     pub periods: HashSet<&'static str>,
+    /// Relative words, number words and ordinals in one set: one lookup tells the numeric
+    /// rules that a token is in none of the three, as nearly every token is.
+    pub numeric_words: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -275,6 +278,10 @@ impl Lexicon {
             date_leads: set("date_leads.txt"),
             relative_words: set("relative_words.txt"),
             periods: set("periods.txt"),
+            numeric_words: ["relative_words.txt", "number_words.txt", "ordinals.txt"]
+                .into_iter()
+                .flat_map(lines)
+                .collect(),
         }
     }
 
@@ -427,6 +434,16 @@ pub fn lexicon() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numeric_words_hold_the_three_lists() {
+        let lex = lexicon();
+        for list in [&lex.relative_words, &lex.number_words, &lex.ordinals] {
+            assert!(!list.is_empty());
+            assert!(list.iter().all(|w| lex.numeric_words.contains(w)));
+        }
+        assert!(!lex.numeric_words.contains("the"));
+    }
 
     #[test]
     fn plurals_of_short_and_long_keys() {

@@ -48,6 +48,7 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
             continue;
         }
         let l = g.lower(i);
+        let listed = lex.numeric_words.contains(l);
         let mut found: Option<(usize, usize, EntityType)> = None;
         if day(i) && month(i + 1).is_some() {
             // 30 September 2015
@@ -81,7 +82,7 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
             && lex.weekdays.contains(l.trim_end_matches('.'))
         {
             found = Some((i, i + 1, EntityType::Date));
-        } else if lex.relative_words.contains(l) && lex.periods.contains(g.lower(i + 1)) {
+        } else if listed && lex.relative_words.contains(l) && lex.periods.contains(g.lower(i + 1)) {
             found = Some((i, i + 2, EntityType::Date));
         } else if matches!(l, "today" | "yesterday" | "tomorrow") {
             found = Some((i, i + 1, EntityType::Date));
@@ -97,7 +98,9 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
             found = Some((a, i + 1, EntityType::Date));
         } else if year(i) && i > 0 && lex.date_leads.contains(g.lower(i - 1)) {
             found = Some((i, i + 1, EntityType::Date));
-        } else if w(i).starts_with(|c: char| c.is_ascii_digit()) || lex.number_words.contains(l) {
+        } else if w(i).starts_with(|c: char| c.is_ascii_digit())
+            || listed && lex.number_words.contains(l)
+        {
             found = Some(number_phrase(g, i));
         } else if matches!(w(i), "$" | "£" | "€" | "¥")
             && w(i + 1).starts_with(|c: char| c.is_ascii_digit())
@@ -107,7 +110,7 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
                 b += 1;
             }
             found = Some((i, b, EntityType::Money));
-        } else if lex.ordinals.contains(l) {
+        } else if listed && lex.ordinals.contains(l) {
             found = Some((i, i + 1, EntityType::Ordinal));
         }
         match found {
