@@ -111,22 +111,32 @@ fn normalise_into(surface: &str, out: &mut String) {
 
 /// The key that groups a document's mentions: same key, same entity.
 pub fn link_key(surface: &str, m: &Mention) -> String {
+    let mut key = String::with_capacity(16 + surface.len());
+    push_link_key(surface, m, &mut key);
+    key
+}
+
+/// [`link_key`], appended to `key`.
+fn push_link_key(surface: &str, m: &Mention, key: &mut String) {
     let fam = family(m.ty);
+    key.push_str(fam);
+    key.push('|');
     if m.ty == EntityType::Org {
         let name = m.known.as_deref().unwrap_or(surface);
         let (country, bag) = org_bag(name, m.qualifier.as_deref());
-        if country.is_some() && bag.split(' ').any(|w| GOVERNMENT.contains(&w)) {
-            return format!("{fam}|{}|{bag}", country.unwrap_or_default().to_lowercase());
+        if let Some(country) = country
+            && bag.split(' ').any(|w| GOVERNMENT.contains(&w))
+        {
+            key.push_str(&country.to_lowercase());
+            key.push('|');
+            key.push_str(&bag);
+            return;
         }
     }
-    let mut key = String::with_capacity(fam.len() + 1 + surface.len());
-    key.push_str(fam);
-    key.push('|');
     match &m.known {
         Some(k) => key.push_str(&k.to_lowercase()),
-        None => normalise_into(surface, &mut key),
+        None => normalise_into(surface, key),
     }
-    key
 }
 
 /// An organisation name as the country that qualifies it and the sorted bag of its other
@@ -227,21 +237,22 @@ pub fn local_entities(text: &str, mentions: &[Mention]) -> (Vec<LocalEntity>, Ve
     let mut groups: Vec<LocalEntity> = Vec::new();
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     let mut of_mention = vec![usize::MAX; mentions.len()];
-    // Each name mention's own key, and where to find it by the mention's start.
-    let mut keys: Vec<String> = Vec::new();
-    let mut key_at: FxHashMap<usize, usize> = FxHashMap::default();
+    // The keys of the mentions that others expand (acronyms take the key of the name they
+    // stand for), by start; every other key is made in one reused buffer.
+    let expanded: FxHashSet<usize> = mentions.iter().filter_map(|m| m.expands).collect();
+    let mut key_at: FxHashMap<usize, String> = FxHashMap::default();
+    let mut own = String::new();
     for (mi, m) in mentions.iter().enumerate() {
         if !m.ty.is_name() {
             continue;
         }
         let surface = &text[m.start..m.end];
-        key_at.insert(m.start, keys.len());
-        keys.push(link_key(surface, m));
-        let key = &keys[m
-            .expands
-            .and_then(|s| key_at.get(&s))
-            .copied()
-            .unwrap_or(keys.len() - 1)];
+        own.clear();
+        push_link_key(surface, m, &mut own);
+        if expanded.contains(&m.start) {
+            key_at.insert(m.start, own.clone());
+        }
+        let key = m.expands.and_then(|s| key_at.get(&s)).unwrap_or(&own);
         let gi = match by_key.get(key.as_str()) {
             Some(&gi) => gi,
             None => {
