@@ -452,6 +452,7 @@ struct Indented {
 }
 
 impl Indented {
+    /// A formatter for a value placed `level` levels deep.
     fn at(level: usize) -> Indented {
         Indented {
             level,
@@ -483,6 +484,7 @@ impl Indented {
         self.newline(w)
     }
 
+    /// A new line, indented to the current level.
     fn newline<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
         w.write_all(b"\n")?;
         for _ in 0..self.level {
