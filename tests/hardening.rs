@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
 use common::{bin, corpus};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -572,6 +572,20 @@ fn a_file_reached_twice_through_symlinks_is_analysed_once() {
     let link = dir.path().join("a-link.txt");
     let r = report(&[&real, &link, &real], &[]);
     assert_eq!(ids(&r), ["real.txt"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn hard_links_are_documents_of_their_own() {
+    // Same inode, two names of their own: both are read, and the duplicate check sees them.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", "The same words under two names.");
+    std::fs::hard_link(dir.path().join("a.txt"), dir.path().join("b.txt")).unwrap();
+    // A link to one of them is that one again.
+    symlink("b.txt", dir.path().join("c.txt"));
+    let r = report(&[dir.path()], &[]);
+    assert_eq!(ids(&r), ["a.txt", "b.txt"]);
+    assert_eq!(r["duplicates"][0]["documents"], json!(["a.txt", "b.txt"]));
 }
 
 #[cfg(unix)]

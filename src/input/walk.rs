@@ -6,7 +6,8 @@
 //! found but cannot be a document (a FIFO, a socket, a symlink loop, a file over the size
 //! limit) is returned as a [`Skipped`] entry with its reason, never silently dropped.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -68,6 +69,9 @@ pub struct Source {
     pub id: String,
     /// Where to read it; `None` for standard input.
     pub path: Option<PathBuf>,
+    /// Its size in bytes when it was found (0 for standard input): sizes the buffer it is
+    /// read into, so a file is read in one call instead of a dozen growing ones.
+    pub size: u64,
 }
 
 impl Source {
@@ -102,7 +106,7 @@ pub struct Discovery {
 /// problems with individual files below a folder go to [`Discovery::skipped`].
 pub fn discover(paths: &[String], sel: &Selection) -> anyhow::Result<Discovery> {
     let mut out = Discovery::default();
-    let mut seen = HashSet::new();
+    let mut seen = Taken::default();
     let mut stdin_taken = false;
     for arg in paths {
         if arg == "-" {
@@ -111,6 +115,7 @@ pub fn discover(paths: &[String], sel: &Selection) -> anyhow::Result<Discovery> 
                 out.sources.push(Source {
                     id: "-".to_owned(),
                     path: None,
+                    size: 0,
                 });
             }
             continue;
@@ -132,7 +137,7 @@ pub fn discover(paths: &[String], sel: &Selection) -> anyhow::Result<Discovery> 
     Ok(out)
 }
 
-fn walk_dir(root: &Path, sel: &Selection, seen: &mut HashSet<PathBuf>, out: &mut Discovery) {
+fn walk_dir(root: &Path, sel: &Selection, seen: &mut Taken, out: &mut Discovery) {
     let mut found = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
@@ -228,9 +233,9 @@ fn walk_error(root: &Path, sel: &Selection, e: &walkdir::Error) -> Option<Skippe
 fn add_file(
     path: &Path,
     id: String,
-    meta: &std::fs::Metadata,
+    meta: &Metadata,
     sel: &Selection,
-    seen: &mut HashSet<PathBuf>,
+    seen: &mut Taken,
     out: &mut Discovery,
 ) {
     let shown = path.display().to_string();
@@ -241,8 +246,7 @@ fn add_file(
         });
         return;
     }
-    let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    if !seen.insert(key) {
+    if !seen.take(path, meta) {
         return; // the same file reached again, e.g. through a symbolic link
     }
     if meta.len() > sel.max_file_size {
@@ -259,15 +263,64 @@ fn add_file(
     out.sources.push(Source {
         id,
         path: Some(path.to_path_buf()),
+        size: meta.len(),
     });
+}
+
+/// The files discovery has taken, so that each is read once however often it is reached.
+#[derive(Default)]
+struct Taken(HashMap<FileId, Vec<PathBuf>>);
+
+impl Taken {
+    /// Takes the file at `path` unless a path with the same canonical form was taken. Files
+    /// are told apart by [`file_id`] first, so only a file met again (through a link, a PATH
+    /// named twice, a hard link) costs the system calls of canonical paths: one `readlink`
+    /// per folder of the path. Hard links have paths of their own and stay separate.
+    fn take(&mut self, path: &Path, meta: &Metadata) -> bool {
+        let taken = self.0.entry(file_id(path, meta)).or_default();
+        if !taken.is_empty() {
+            let c = canonical(path);
+            if taken.iter().any(|t| canonical(t) == c) {
+                return false;
+            }
+        }
+        taken.push(path.to_path_buf());
+        true
+    }
+}
+
+/// What identifies a file without resolving its path: device and inode.
+#[cfg(unix)]
+type FileId = (u64, u64);
+
+#[cfg(unix)]
+fn file_id(_: &Path, meta: &Metadata) -> FileId {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+/// What identifies a file where inodes are not at hand: its canonical path.
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(not(unix))]
+fn file_id(path: &Path, _: &Metadata) -> FileId {
+    canonical(path)
+}
+
+/// `path` with links and `.` and `..` resolved, or as it is when that fails.
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Reads a source's bytes, enforcing the size limit on standard input as well.
 pub fn read_source(src: &Source, max: u64) -> Result<Vec<u8>, String> {
     use std::io::Read;
-    let mut buf = Vec::new();
-    // One byte past the limit tells a file at the limit from one over it.
+    // One byte past the limit tells a file at the limit from one over it; that byte also
+    // lets the first read reach the end of a file of the size found.
     let limit = max.saturating_add(1);
+    let mut buf =
+        Vec::with_capacity(usize::try_from(src.size.min(limit).saturating_add(1)).unwrap_or(0));
     let res = match &src.path {
         Some(p) => std::fs::File::open(p).and_then(|f| f.take(limit).read_to_end(&mut buf)),
         None => std::io::stdin().lock().take(limit).read_to_end(&mut buf),
