@@ -267,6 +267,12 @@ fn each_document<T: Send>(
     Ok(failed)
 }
 
+/// `out` behind a 64 KiB buffer: a report of hundreds of megabytes goes out in a few
+/// thousand writes, and a pipe (64 KiB on Linux) is filled in one.
+fn buffered<W: Write>(out: W) -> BufWriter<W> {
+    BufWriter::with_capacity(1 << 16, out)
+}
+
 fn exit_code(input: &InputArgs, failed: usize) -> ExitCode {
     if input.strict && failed > 0 {
         ExitCode::from(2)
@@ -287,7 +293,7 @@ fn stream(
     render: impl Fn(&Analysis, &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> anyhow::Result<ExitCode> {
     let progress = progress(ui, true);
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = buffered(io::stdout().lock());
     let mut header = Some(header);
     let failed = each_document(
         input,
@@ -331,7 +337,7 @@ fn entities(
     progress.set_message("linking…");
     let mentions = finish(corpus, input.jobs)?.mentions;
     progress.finish();
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = buffered(io::stdout().lock());
     match format {
         RecordFormat::Ndjson => {
             for m in mentions {
@@ -404,7 +410,7 @@ fn scan(args: &ScanArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {
     // Every format flushes before returning: a BufWriter dropped unflushed would swallow a
     // failing write (a full disk) and exit 0 with a truncated report.
     let write = |out: &mut dyn Write| -> anyhow::Result<()> {
-        let mut w = BufWriter::new(out);
+        let mut w = buffered(out);
         match args.format {
             Format::Text => report::text::write_with(&report, documents, later, &layout, &mut w)?,
             Format::Json => report::write_json(&report, documents, later, &mut w)?,
@@ -487,7 +493,7 @@ fn check(args: &CheckArgs, ui: &GlobalArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     };
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = buffered(io::stdout().lock());
     let written =
         corpus_scan::check::format::write_styled(&outcome, &plan.config, format, style, &mut out)
             .and_then(|()| Ok(out.flush()?));
