@@ -189,9 +189,19 @@ pub fn similarity(a: &Signature, b: &Signature) -> f64 {
 /// The LSH key of band `band` of `sig`: two items can pair only if, in some band, their
 /// keys are equal. Four 16-bit rows make a key exactly.
 pub fn band_key(sig: &Signature, band: usize) -> u64 {
-    sig[band * ROWS..(band + 1) * ROWS]
-        .iter()
-        .fold(0u64, |k, &v| k << 16 | u64::from(v))
+    rows_key(sig[band * ROWS..(band + 1) * ROWS].iter().copied())
+}
+
+/// [`band_key`] of a signature stored as little-endian 16-bit numbers in `stored` (as in
+/// a record on disk), reading only the band's bytes.
+pub fn stored_band_key(stored: &[u8], band: usize) -> u64 {
+    let rows = stored[band * ROWS * 2..(band + 1) * ROWS * 2].chunks_exact(2);
+    rows_key(rows.map(|b| u16::from_le_bytes([b[0], b[1]])))
+}
+
+/// A band's rows packed into one number, the first row highest.
+fn rows_key(rows: impl Iterator<Item = u16>) -> u64 {
+    rows.fold(0u64, |k, v| k << 16 | u64::from(v))
 }
 
 /// One item of one LSH band as it is sorted to find the band's buckets: the band's key, the
@@ -297,6 +307,16 @@ mod tests {
     fn word_hashes_ignore_case_and_punctuation() {
         assert_eq!(word_hashes("The U.S. said"), word_hashes("the u s, SAID!"));
         assert_eq!(word_hashes("Ünïcode wörds").len(), 2);
+    }
+
+    #[test]
+    fn band_keys_read_from_stored_signatures_are_the_keys() {
+        let sig: Signature = std::array::from_fn(|i| (i as u16).wrapping_mul(40_503) ^ 0x8001);
+        let stored: Vec<u8> = sig.iter().flat_map(|h| h.to_le_bytes()).collect();
+        for band in 0..BANDS {
+            assert_eq!(stored_band_key(&stored, band), band_key(&sig, band));
+        }
+        assert_eq!(band_key(&sig, 0) >> 48, u64::from(sig[0]));
     }
 
     #[test]

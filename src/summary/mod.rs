@@ -500,6 +500,12 @@ impl KeptSentence {
         out
     }
 
+    /// The key in band `band` of the signature of the sentence whose record is `record`,
+    /// without decoding the rest: the passes over the bands read every record.
+    fn band_key(record: &[u8], band: usize) -> u64 {
+        minhash::stored_band_key(&record[16..16 + 2 * minhash::HASHES], band)
+    }
+
     /// The sentence written by [`KeptSentence::to_record`]; `record` is
     /// [`SENTENCE_RECORD`] bytes long.
     fn from_record(record: &[u8]) -> KeptSentence {
@@ -872,10 +878,9 @@ fn passages(
             let mut i = 0;
             sentences.for_each_record(SENTENCE_RECORD, |record| {
                 if first_copy[i] {
-                    let sig = KeptSentence::from_record(record).sig;
-                    let key = minhash::band_key(&sig, band);
+                    let key = KeptSentence::band_key(record, band);
                     if repeated.contains(key) {
-                        banded.push((key, i as u32, sig));
+                        banded.push((key, i as u32, KeptSentence::from_record(record).sig));
                     }
                 }
                 i += 1;
@@ -1000,19 +1005,21 @@ impl Copies {
 }
 
 /// For one LSH band, which keys more than one sentence has, approximately: a table of two
-/// bits per slot (seen, seen again) indexed by the key's hash. A key seen once may share
-/// its slot with another and pass as repeated, which costs only its place in the band's
-/// sort; a repeated key always passes.
+/// bits per slot (seen, seen again; side by side, so a key costs one cache miss) indexed by
+/// the key's hash. A key seen once may share its slot with another and pass as repeated,
+/// which costs only its place in the band's sort; a repeated key always passes.
 struct RepeatedKeys {
-    seen: Vec<u64>,
-    again: Vec<u64>,
+    /// 32 slots a word: slot `s` has bit `2 s` (seen) and bit `2 s + 1` (seen again).
+    slots: Vec<u64>,
     /// Bits of a slot number.
     bits: u32,
 }
 
 impl RepeatedKeys {
     /// Counts the keys in band `band` of the sentences marked in `counted`, `items` of
-    /// them. Slots are about four per sentence, between 2^10 and 2^23 (2 MB a table).
+    /// them. Slots are four to eight per sentence, between 2^10 and 2^27 (32 MB, at 17
+    /// million sentences). Fewer let a large corpus's unique keys through: capped at 2^23,
+    /// the filter passed nearly every one of a million documents' 25 million sentences.
     fn count(
         sentences: &SpillReader,
         counted: &[bool],
@@ -1022,37 +1029,34 @@ impl RepeatedKeys {
         let bits = (items * 4)
             .next_power_of_two()
             .trailing_zeros()
-            .clamp(10, 23);
+            .clamp(10, 27);
         let mut keys = RepeatedKeys {
-            seen: vec![0; (1 << bits) / 64],
-            again: vec![0; (1 << bits) / 64],
+            slots: vec![0; (1 << bits) / 32],
             bits,
         };
         let mut i = 0;
         sentences.for_each_record(SENTENCE_RECORD, |record| {
             if counted[i] {
-                let sig = KeptSentence::from_record(record).sig;
-                let (word, bit) = keys.slot(minhash::band_key(&sig, band));
-                if keys.seen[word] & bit != 0 {
-                    keys.again[word] |= bit;
-                }
-                keys.seen[word] |= bit;
+                let (word, seen) = keys.slot(KeptSentence::band_key(record, band));
+                let w = &mut keys.slots[word];
+                // Seen before: now seen again too.
+                *w |= (*w & seen) << 1 | seen;
             }
             i += 1;
         })?;
         Ok(keys)
     }
 
-    /// The word and bit of `key`'s slot.
+    /// The word of `key`'s slot, and the slot's "seen" bit.
     fn slot(&self, key: u64) -> (usize, u64) {
         let slot = key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits);
-        ((slot / 64) as usize, 1 << (slot % 64))
+        ((slot / 32) as usize, 1 << (2 * (slot % 32)))
     }
 
     /// Whether `key` may belong to more than one sentence.
     fn contains(&self, key: u64) -> bool {
-        let (word, bit) = self.slot(key);
-        self.again[word] & bit != 0
+        let (word, seen) = self.slot(key);
+        self.slots[word] & seen << 1 != 0
     }
 }
 
