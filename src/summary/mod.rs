@@ -647,7 +647,8 @@ pub fn keyterms(
 ) -> Vec<KeyTerm> {
     let total = term_total.max(1);
     let n = n as f64;
-    let mut scored: Vec<KeyTerm> = terms
+    // Scored and sorted as borrowed text; only the terms kept are copied.
+    let mut scored: Vec<(f64, &str)> = terms
         .iter()
         .filter(|(_, c)| *c >= 2)
         .map(|(t, c)| {
@@ -662,23 +663,22 @@ pub fn keyterms(
                 1.0
             };
             let score = f64::from(*c) / f64::from(total) * idf * boost;
-            KeyTerm {
-                term: t.clone(),
-                score: (score * 10000.0).round() / 10000.0,
-            }
+            ((score * 10000.0).round() / 10000.0, t.as_str())
         })
         .collect();
-    scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.term.cmp(&b.term)));
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
     // A phrase makes its own words redundant.
     let mut kept: Vec<KeyTerm> = Vec::new();
-    for t in scored {
+    for (score, term) in scored {
         let covered = kept.iter().any(|x| {
-            x.term.split(' ').any(|w| w == t.term)
-                || t.term.split(' ').all(|w| kept.iter().any(|x| x.term == w))
-                    && t.term.contains(' ')
+            x.term.split(' ').any(|w| w == term)
+                || term.split(' ').all(|w| kept.iter().any(|x| x.term == w)) && term.contains(' ')
         });
         if !covered {
-            kept.push(t);
+            kept.push(KeyTerm {
+                term: term.to_owned(),
+                score,
+            });
         }
         if kept.len() >= k {
             break;
