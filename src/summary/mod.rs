@@ -1019,7 +1019,7 @@ impl RepeatedKeys {
     /// Counts the keys in band `band` of the sentences marked in `counted`, `items` of
     /// them. Slots are four to eight per sentence, between 2^10 and 2^27 (32 MB, at 17
     /// million sentences). Fewer let a large corpus's unique keys through: capped at 2^23,
-    /// the filter passed nearly every one of a million documents' 25 million sentences.
+    /// the filter passed nearly every key of a million documents (26 million sentences).
     fn count(
         sentences: &SpillReader,
         counted: &[bool],
