@@ -6,6 +6,7 @@
 //! and the report's entries are read back by number while it is written.
 
 use std::io;
+use std::sync::Mutex;
 
 use super::dates;
 use crate::interner::Interner;
@@ -133,6 +134,7 @@ impl Dates {
             records: sorted.finish()?,
             len,
             strings: self.strings,
+            block: Mutex::new(None),
         })
     }
 }
@@ -143,7 +145,13 @@ pub struct Dated {
     records: SpillReader,
     len: usize,
     strings: Interner,
+    /// The block of records read last, by its number: entries are made in order, so one
+    /// read serves [`BLOCK_RECORDS`] of them instead of a system call each.
+    block: Mutex<Option<(usize, Vec<u8>)>>,
 }
+
+/// Records of the timeline read at a time (8 KiB).
+const BLOCK_RECORDS: usize = 256;
 
 impl Dated {
     /// Number of entries.
@@ -163,7 +171,7 @@ impl Dated {
         ids: &[String],
         spill: &SpillReader,
     ) -> io::Result<TimelineEntry> {
-        let d = KeptDate::read(&mut Fields::new(&self.records.record(i, DATE_RECORD)?));
+        let d = self.record(i)?;
         Ok(TimelineEntry {
             date: self.strings.get(d.date).to_owned(),
             as_written: self.strings.get(d.as_written).to_owned(),
@@ -171,6 +179,23 @@ impl Dated {
             sentence: d.sentence as usize,
             text: spill.get_str(d.text)?,
         })
+    }
+
+    /// Entry `i`'s record, from the block that holds it.
+    fn record(&self, i: usize) -> io::Result<KeptDate> {
+        let (n, at) = (i / BLOCK_RECORDS, i % BLOCK_RECORDS * DATE_RECORD);
+        // A panic elsewhere poisons the lock; the block is still whole.
+        let mut block = self.block.lock().unwrap_or_else(|e| e.into_inner());
+        if block.as_ref().is_none_or(|(b, _)| *b != n) {
+            let first = n * BLOCK_RECORDS;
+            let count = BLOCK_RECORDS.min(self.len.saturating_sub(first));
+            *block = Some((n, self.records.records(first, count, DATE_RECORD)?));
+        }
+        let bytes = block
+            .as_ref()
+            .and_then(|(_, b)| b.get(at..at + DATE_RECORD));
+        let bytes = bytes.ok_or_else(|| io::Error::other("timeline entry out of range"))?;
+        Ok(KeptDate::read(&mut Fields::new(bytes)))
     }
 }
 
