@@ -699,6 +699,43 @@ fn file_deleted_between_listing_and_reading_comes_back_as_an_error() {
     assert_eq!(seen[2], ("c.txt".to_owned(), Ok("c.txt".to_owned())));
 }
 
+/// The ordered runner stops when the caller fails: the reader and the pool, windows ahead,
+/// are told to stop, the caller's error comes back, and no document is handed on after it.
+#[test]
+fn ordered_runner_stops_at_the_callers_error() {
+    use corpus_scan::input::{Selection, discover};
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        write(dir.path(), &format!("{i:03}.txt"), "A short article.");
+    }
+    let sel = Selection::default();
+    let found = discover(&[dir.path().to_str().unwrap().to_owned()], &sel).unwrap();
+    let pool = corpus_scan::run::pool(2).unwrap();
+    let mut seen = Vec::new();
+    let err = corpus_scan::run::for_each_ordered(
+        &found.sources,
+        sel.max_file_size,
+        corpus_scan::Depth::Tokens,
+        &pool,
+        |_, r| r.is_ok(),
+        |src, ok| {
+            seen.push((src.id.clone(), ok));
+            if seen.len() == 70 {
+                anyhow::bail!("stop at {}", src.id);
+            }
+            Ok(())
+        },
+    )
+    .unwrap_err();
+    assert_eq!(err.to_string(), "stop at 069.txt");
+    assert_eq!(seen.len(), 70);
+    assert!(
+        seen.iter()
+            .enumerate()
+            .all(|(i, (id, ok))| *ok && *id == format!("{i:03}.txt"))
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Output
 
