@@ -468,9 +468,14 @@ impl Linker {
         self.strings.get(g.longest)
     }
 
-    /// The document of group `i`: the last one whose groups start at or before it.
-    fn doc(&self, i: usize) -> u32 {
-        (self.doc_starts.partition_point(|&s| s as usize <= i) - 1) as u32
+    /// The document of each group, in group order: a walk along the documents' starts, not
+    /// a search per group (a million documents' starts are 4 MB).
+    fn group_docs(&self) -> impl Iterator<Item = u32> + '_ {
+        let n = self.groups.len() as u32;
+        let ends = self.doc_starts.iter().skip(1).copied().chain([n]);
+        (0..)
+            .zip(self.doc_starts.iter().zip(ends))
+            .flat_map(|(doc, (&start, end))| std::iter::repeat_n(doc, (end - start) as usize))
     }
 
     /// Joins the groups into entities. Returns the entities (in the contract's order) and,
@@ -641,13 +646,13 @@ impl Linker {
         }
         let mut linked = vec![false; n];
         let mut here: Vec<u32> = Vec::new();
-        for (i, &kind) in self.groups.iter().enumerate() {
+        for ((i, &kind), doc) in self.groups.iter().enumerate().zip(self.group_docs()) {
             let key = short[kind as usize];
             let Some((groups, anywhere)) = key.and_then(|key| long.get(&key)) else {
                 continue;
             };
             // The entities with the longer name in this document, if any.
-            let doc = self.doc(i) as usize;
+            let doc = doc as usize;
             let start = self.doc_starts[doc];
             let end = self.doc_starts.get(doc + 1).map_or(n as u32, |&e| e);
             let from = groups.partition_point(|&(j, _)| j < start);
@@ -762,9 +767,9 @@ impl Linker {
             std::io::Read::read_exact(&mut lists, &mut word)?;
             Ok(u32::from_le_bytes(word))
         };
-        for (i, g) in self.each_group().enumerate() {
+        for ((i, g), doc) in self.each_group().enumerate().zip(self.group_docs()) {
             let mut item = |what: Item, value: u32, count: u32| {
-                items.push((entity_of[i], i as u32, what, value, count));
+                items.push((entity_of[i], doc, what, value, count));
             };
             let mut mentions = 0;
             for _ in 0..next()? {
@@ -791,7 +796,7 @@ impl Linker {
         let mut t = Tally::default();
         let mut at = None;
         for sorted in items.finish()? {
-            let (entity, group, what, value, count) = sorted?;
+            let (entity, doc, what, value, count) = sorted?;
             if at != Some(entity) {
                 if at.is_some() {
                     entities.push(t.entity(&self.strings));
@@ -800,7 +805,6 @@ impl Linker {
             }
             // Every group has a form (it was made from a mention), so every document of
             // the entity is seen, in order.
-            let doc = self.doc(group as usize);
             if t.docs.last() != Some(&doc) {
                 t.docs.push(doc);
             }
@@ -872,14 +876,15 @@ enum Item {
 }
 
 /// An item of a group's lists as the entities are built from them, sorted by entity:
-/// entity, group, what it is, its value (a string id or a type) and count. 17 bytes on
-/// disk.
+/// entity, the group's document, what it is, its value (a string id or a type) and count.
+/// 17 bytes on disk. Items of one entity and document may come in any order: a [`Tally`]
+/// adds them up.
 impl Record for (u32, u32, Item, u32, u32) {
     const SIZE: usize = 17;
 
     fn write(&self, out: &mut Vec<u8>) {
-        let (entity, group, what, value, count) = *self;
-        for n in [entity, group] {
+        let (entity, doc, what, value, count) = *self;
+        for n in [entity, doc] {
             out.extend_from_slice(&n.to_le_bytes());
         }
         out.push(what as u8);
@@ -890,9 +895,9 @@ impl Record for (u32, u32, Item, u32, u32) {
 
     fn read(bytes: &[u8]) -> Self {
         let mut f = Fields::new(bytes);
-        let (entity, group) = (f.u32(), f.u32());
+        let (entity, doc) = (f.u32(), f.u32());
         let what = [Item::Form, Item::Type, Item::Role, Item::Known][usize::from(f.u8() & 3)];
-        (entity, group, what, f.u32(), f.u32())
+        (entity, doc, what, f.u32(), f.u32())
     }
 }
 
@@ -1066,6 +1071,32 @@ mod tests {
             .find(|e| e.aliases.contains(&"Hamadan".to_owned()))
             .unwrap();
         assert_eq!(base.aliases, ["Hamadan", "Hamedan"]);
+    }
+
+    #[test]
+    fn each_group_knows_its_document_past_documents_without_names() {
+        let docs = [
+            "Tony Blair met Vladimir Putin.",
+            "",
+            "it rained all day.",
+            "Paris was calm.",
+        ];
+        let mut linker = Linker::new(Spill::in_memory());
+        for (i, text) in docs.iter().enumerate() {
+            let a = crate::analyse(&format!("{i}.txt"), text.as_bytes()).unwrap();
+            linker.add(local_entities(&a.text, &a.mentions).0);
+        }
+        assert_eq!(linker.group_docs().collect::<Vec<_>>(), [0, 0, 3]);
+        let (entities, _) = linker.finish().unwrap();
+        let docs_of = |name: &str| {
+            &entities
+                .iter()
+                .find(|e| e.canonical == name)
+                .unwrap()
+                .documents
+        };
+        assert_eq!(docs_of("Paris"), &[3]);
+        assert_eq!(docs_of("Vladimir Putin"), &[0]);
     }
 
     #[test]
