@@ -29,7 +29,8 @@ pub fn pool(jobs: usize) -> anyhow::Result<rayon::ThreadPool> {
 ///
 /// Reading, the pool and `f` each work on their own window: the reader fills the next
 /// window while the pool analyses one and `f` takes the results of the one before, so none
-/// waits for the others: a file that comes from the disk holds up the reader, not a worker.
+/// waits for the others, and a file that comes from the disk holds up the reader, not a
+/// worker.
 pub fn for_each_ordered<T, M, F>(
     sources: &[Source],
     max_size: u64,
