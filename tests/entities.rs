@@ -71,6 +71,31 @@ fn legal_instruments() {
 }
 
 #[test]
+fn a_number_sign_makes_a_rank_not_a_name() {
+    let (_, mentions) = run(&["The No. 2 official met Mr Blair at No 10. No, she said."]);
+    let found: Vec<(&str, &str)> = mentions
+        .iter()
+        .map(|(s, t, _)| (s.as_str(), t.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("No. 2", "ORDINAL"),
+            ("Blair", "PERSON"),
+            ("No 10", "ORDINAL")
+        ]
+    );
+}
+
+#[test]
+fn a_common_words_compound_opening_a_sentence_is_no_name() {
+    assert_eq!(
+        names("Officials met. No-one spoke. High-definition sets sold. Iran-backed forces left."),
+        pairs(&[("Iran", "GPE")])
+    );
+}
+
+#[test]
 fn connectors_join_names() {
     assert_eq!(
         names(

@@ -179,7 +179,9 @@ impl<'a> DocState<'a> {
             .iter()
             .flat_map(|g| (0..g.toks.len()).map(move |i| (g, i)))
             .map(|(g, i)| {
-                g.toks[i].kind == TokenKind::Word && can_name(g.s(i), g.lower(i), &defined)
+                g.toks[i].kind == TokenKind::Word
+                    && can_name(g.s(i), g.lower(i), &defined)
+                    && !numeric::is_rank_sign(g, i)
             })
             .collect();
         DocState {

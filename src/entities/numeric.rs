@@ -13,6 +13,16 @@ fn is_num(t: &Token) -> bool {
     t.kind == TokenKind::Number
 }
 
+/// Whether token `i` is the number sign of a rank, `No.` or `No` before a number
+/// (`the No. 2 official`, `No 10`, `No 1 in the charts`): the two make one ordinal, and
+/// the sign is no name.
+pub(super) fn is_rank_sign(g: &Seg, i: usize) -> bool {
+    matches!(g.get(i), Some("No." | "No" | "Nos." | "Nos"))
+        && g.toks.get(i + 1).is_some_and(is_num)
+        && g.get(i + 1)
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Appends the numeric and temporal mentions of one segment to `out`, skipping tokens that
 /// a name already covers.
 /// `names` are the spans of the segment's name mentions, sorted by start.
@@ -110,6 +120,8 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
                 b += 1;
             }
             found = Some((i, b, EntityType::Money));
+        } else if is_rank_sign(g, i) {
+            found = Some((i, i + 2, EntityType::Ordinal));
         } else if listed && lex.ordinals.contains(l) {
             found = Some((i, i + 1, EntityType::Ordinal));
         }

@@ -49,7 +49,8 @@ pub(super) fn is_acronym(w: &str) -> bool {
 }
 
 /// A capitalised word that is not a common English word and does not have the ending of
-/// one (-ly, -ing, -ed): likely a name even at the start of a sentence.
+/// one (-ly, -ing, -ed), nor a common word's hyphenated compound (No-one, Well-known):
+/// likely a name even at the start of a sentence.
 pub(super) fn looks_like_a_name(w: &str) -> bool {
     let lex = lexicon();
     if lex.given_names.contains(w) {
@@ -67,6 +68,7 @@ pub(super) fn looks_like_a_name(w: &str) -> bool {
         && w.chars().count() >= 2
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
         && !lex.is_common(w)
+        && !lex.is_common(hyphen_cut(w))
         && !["ly", "ing", "ed"].iter().any(|e| w.ends_with(e))
 }
 
