@@ -402,22 +402,18 @@ pub fn write_json<D: Borrow<DocReport> + Send>(
         pretty_at(value, 1, out)
     }
     /// A list field, its entries indented two levels.
-    fn list<T: Serialize + Weight + Send, D: Borrow<T> + Send>(
-        out: &mut impl Write,
+    fn list<T: Serialize + Weight + Send, D: Borrow<T> + Send, W: Write>(
+        out: &mut W,
         name: &str,
         entries: impl IntoIterator<Item = io::Result<D>>,
     ) -> io::Result<()> {
         write!(out, ",\n  \"{name}\": [")?;
         let mut any = false;
-        let pretty = |entry: &T| {
-            let mut bytes = Vec::new();
-            pretty_at(entry, 2, &mut bytes)?;
-            Ok(bytes)
-        };
-        each_encoded(entries, pretty, |entry| {
+        let pretty = |entry: &T, sink: &mut Sink<'_, W>| pretty_at(entry, 2, sink);
+        each_encoded(entries, out, pretty, |out| {
             out.write_all(if any { b",\n    " } else { b"\n    " })?;
             any = true;
-            out.write_all(entry)
+            Ok(())
         })?;
         out.write_all(if any { b"\n  ]" } else { b"]" })
     }
@@ -425,13 +421,13 @@ pub fn write_json<D: Borrow<DocReport> + Send>(
     serde_json::to_writer(&mut *out, &r.schema_version)?;
     field(out, "tool", &r.tool)?;
     field(out, "corpus", &r.corpus)?;
-    list::<DocReport, _>(out, "documents", docs)?;
-    list::<EntityReport, _>(out, "entities", later.entities)?;
-    list::<Passage, _>(out, "shared_passages", later.passages)?;
+    list::<DocReport, _, _>(out, "documents", docs)?;
+    list::<EntityReport, _, _>(out, "entities", later.entities)?;
+    list::<Passage, _, _>(out, "shared_passages", later.passages)?;
     field(out, "duplicates", &r.duplicates)?;
     field(out, "summary", &r.summary)?;
-    list::<TimelineEntry, _>(out, "timeline", later.timeline)?;
-    list::<CorpusQuote, _>(out, "quotes", later.quotes)?;
+    list::<TimelineEntry, _, _>(out, "timeline", later.timeline)?;
+    list::<CorpusQuote, _, _>(out, "quotes", later.quotes)?;
     field(out, "errors", &r.errors)?;
     out.write_all(b"\n}\n")
 }
@@ -580,33 +576,83 @@ impl Weight for CorpusQuote {
     }
 }
 
+/// Where [`each_encoded`] serializes an entry: into a buffer of its own, on the pool, or,
+/// for an entry heavier than a whole batch, straight into the output.
+enum Sink<'a, W> {
+    Buffer(&'a mut Vec<u8>),
+    Out(&'a mut W),
+}
+
+impl<W: Write> Write for Sink<'_, W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Buffer(b) => b.write(bytes),
+            Sink::Out(w) => w.write(bytes),
+        }
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match self {
+            Sink::Buffer(b) => b.write_all(bytes),
+            Sink::Out(w) => w.write_all(bytes),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Buffer(b) => b.flush(),
+            Sink::Out(w) => w.flush(),
+        }
+    }
+}
+
 /// Serializes a list's entries with `encode`, in parallel on the current thread pool in
-/// batches of [`ENCODE_AHEAD`] entries or [`BATCH_WEIGHT`], and hands each to `put` in
-/// order, so the writing thread only copies bytes.
-fn each_encoded<T: Weight + Send, D: Borrow<T> + Send>(
+/// batches of [`ENCODE_AHEAD`] entries or [`BATCH_WEIGHT`], and writes each to `out` in
+/// order after `before` (its separator), so the writing thread only copies bytes. An entry
+/// heavier than a batch (the most widespread passage of a million documents names
+/// millions of places) is serialized straight into `out`, never held whole as text.
+fn each_encoded<T: Weight + Send, D: Borrow<T> + Send, W: Write>(
     entries: impl IntoIterator<Item = io::Result<D>>,
-    encode: impl Fn(&T) -> io::Result<Vec<u8>> + Sync,
-    mut put: impl FnMut(&[u8]) -> io::Result<()>,
+    out: &mut W,
+    encode: impl Fn(&T, &mut Sink<'_, W>) -> io::Result<()> + Sync,
+    mut before: impl FnMut(&mut W) -> io::Result<()>,
 ) -> io::Result<()> {
     use rayon::prelude::*;
     let mut entries = entries.into_iter();
     loop {
-        let (mut batch, mut weight) = (Vec::new(), 0);
+        let (mut batch, mut weight, mut heavy) = (Vec::new(), 0, None);
         while batch.len() < ENCODE_AHEAD && weight < BATCH_WEIGHT {
             let Some(entry) = entries.next() else {
                 break;
             };
             let entry: D = entry?;
-            weight += entry.borrow().weight();
+            let w = entry.borrow().weight();
+            if w > BATCH_WEIGHT {
+                heavy = Some(entry);
+                break;
+            }
+            weight += w;
             batch.push(entry);
         }
-        if batch.is_empty() {
+        if batch.is_empty() && heavy.is_none() {
             return Ok(());
         }
-        let encoded: Vec<io::Result<Vec<u8>>> =
-            batch.into_par_iter().map(|d| encode(d.borrow())).collect();
+        let encoded: Vec<io::Result<Vec<u8>>> = batch
+            .into_par_iter()
+            .map(|d| {
+                let mut bytes = Vec::new();
+                encode(d.borrow(), &mut Sink::Buffer(&mut bytes))?;
+                Ok(bytes)
+            })
+            .collect();
         for e in encoded {
-            put(&e?)?;
+            let bytes = e?;
+            before(out)?;
+            out.write_all(&bytes)?;
+        }
+        if let Some(entry) = heavy {
+            before(out)?;
+            encode(entry.borrow(), &mut Sink::Out(out))?;
         }
     }
 }
@@ -631,32 +677,34 @@ pub fn write_ndjson<D: Borrow<DocReport> + Send>(
         write!(out, ",\"{name}\":")?;
         Ok(serde_json::to_writer(&mut *out, value)?)
     }
-    fn list<T: Serialize + Weight + Send>(
-        out: &mut impl Write,
+    fn list<T: Serialize + Weight + Send, W: Write>(
+        out: &mut W,
         name: &str,
         entries: Entries<'_, T>,
     ) -> io::Result<()> {
         write!(out, ",\"{name}\":[")?;
         let mut any = false;
-        let compact = |entry: &T| Ok(serde_json::to_vec(entry)?);
-        each_encoded(entries, compact, |entry| {
+        let compact = |entry: &T, sink: &mut Sink<'_, W>| Ok(serde_json::to_writer(sink, entry)?);
+        each_encoded(entries, out, compact, |out| {
             if any {
                 out.write_all(b",")?;
             }
             any = true;
-            out.write_all(entry)
+            Ok(())
         })?;
         out.write_all(b"]")
     }
-    let line = |doc: &DocReport| {
-        let mut l = serde_json::to_vec(&DocLine {
-            record: "document",
-            doc,
-        })?;
-        l.push(b'\n');
-        Ok(l)
+    let line = |doc: &DocReport, sink: &mut Sink<'_, _>| {
+        serde_json::to_writer(
+            &mut *sink,
+            &DocLine {
+                record: "document",
+                doc,
+            },
+        )?;
+        sink.write_all(b"\n")
     };
-    each_encoded(docs, line, |l| out.write_all(l))?;
+    each_encoded(docs, out, line, |_| Ok(()))?;
     out.write_all(b"{\"record\":\"corpus\"")?;
     field(out, "schema_version", &r.schema_version)?;
     field(out, "tool", &r.tool)?;
@@ -722,28 +770,50 @@ mod tests {
             mentions: 1,
             roles: Vec::new(),
         };
-        // How many entries were taken from the list when each was written.
+        // How many entries were taken from the list when each was written, and what was
+        // written: each entry's document count, and whether it went straight to the output.
         let taken = |entries: Vec<EntityReport>| {
             let pulled = std::cell::Cell::new(0);
             let list = entries.into_iter().map(|e| {
                 pulled.set(pulled.get() + 1);
                 Ok(e)
             });
-            let mut seen = Vec::new();
-            each_encoded::<EntityReport, _>(
+            let (mut seen, mut out) = (Vec::new(), Vec::new());
+            each_encoded::<EntityReport, _, _>(
                 list,
-                |_| Ok(Vec::new()),
+                &mut out,
+                |e, sink| {
+                    let direct = matches!(sink, Sink::Out(_));
+                    write!(
+                        sink,
+                        "{}{} ",
+                        e.documents.len(),
+                        if direct { "!" } else { "" }
+                    )
+                },
                 |_| {
                     seen.push(pulled.get());
                     Ok(())
                 },
             )
             .unwrap();
-            seen
+            (seen, String::from_utf8(out).unwrap())
         };
-        assert_eq!(taken((0..3).map(|_| entity(1)).collect()), [3, 3, 3]);
+        assert_eq!(
+            taken((0..3).map(|_| entity(1)).collect()),
+            (vec![3, 3, 3], "1 1 1 ".to_owned())
+        );
         // 5,001 and 5,001 pass the batch's weight: two at a time.
-        assert_eq!(taken((0..3).map(|_| entity(5000)).collect()), [2, 2, 3]);
+        assert_eq!(
+            taken((0..3).map(|_| entity(5000)).collect()),
+            (vec![2, 2, 3], "5000 5000 5000 ".to_owned())
+        );
+        // An entry heavier than a batch ends the batch before it and is written on its own,
+        // straight into the output.
+        assert_eq!(
+            taken(vec![entity(1), entity(10_000), entity(1)]),
+            (vec![2, 2, 3], "1 10000! 1 ".to_owned())
+        );
     }
 
     /// Fails on the keywords whose meaning changed between 2019-09 and 2020-12, and on

@@ -908,32 +908,38 @@ fn passages(
         near,
     } = shared.into_inner().unwrap_or_else(|e| e.into_inner());
     drop(first_copy);
-    // Only sentences with company are grouped: most sentences stand alone.
-    let mut size = vec![0u32; n];
+    // Only sentences with company are grouped: most sentences stand alone. A set's root is
+    // its lowest sentence, so a set has company when a later sentence finds it there.
+    let mut company = vec![false; n];
+    let mut grouped = 0;
     for i in 0..n {
-        size[sets.find(i)] += 1;
+        let r = sets.find(i);
+        if r != i {
+            grouped += if company[r] { 1 } else { 2 };
+            company[r] = true;
+        }
     }
-    // Per set: each copy's record number, document and segment.
-    let mut groups: BTreeMap<usize, Vec<(u32, u32, u32)>> = BTreeMap::new();
+    // Each grouped copy's set, record number, document and segment, in one flat list: most
+    // sets are pairs, too small to pay for a list each.
+    let mut copies: Vec<(u32, u32, u32, u32)> = Vec::with_capacity(grouped);
     let mut i = 0;
     sentences.for_each_record(SENTENCE_RECORD, |record| {
         let r = sets.find(i);
-        if size[r] > 1 {
+        if company[r] {
             let s = KeptSentence::from_record(record);
-            groups
-                .entry(r)
-                .or_default()
-                .push((i as u32, s.doc, s.segment));
+            copies.push((r as u32, i as u32, s.doc, s.segment));
         }
         i += 1;
     })?;
-    drop(size);
+    drop((sets, company));
+    copies.sort_unstable();
     let mut out = Vec::new();
-    for (root, g) in groups {
-        let documents: BTreeSet<u32> = g.iter().map(|&(_, doc, _)| doc).collect();
+    for g in copies.chunk_by(|a, b| a.0 == b.0) {
+        let documents: BTreeSet<u32> = g.iter().map(|&(_, _, doc, _)| doc).collect();
         if documents.len() < 2 {
             continue;
         }
+        let root = g[0].0 as usize;
         let exact = !near[root];
         let similarity = if exact {
             1.0
@@ -946,10 +952,14 @@ fn passages(
             documents,
             similarity,
             exact,
-            first: g[0].0,
-            locations: g.iter().map(|&(_, doc, segment)| (doc, segment)).collect(),
+            first: g[0].1,
+            locations: g
+                .iter()
+                .map(|&(_, _, doc, segment)| (doc, segment))
+                .collect(),
         });
     }
+    drop(copies);
     // The most widespread first, then by where they are.
     let place = |&(doc, sentence): &(u32, u32)| sort_place(ids, doc, sentence);
     out.sort_by(|a, b| {
