@@ -14,7 +14,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::entities::{Entity, EntityType, Linker, LocalEntity, link::local_entities, link_key};
+use crate::entities::{
+    EntityTable, EntityType, Linker, LocalEntity, link::local_entities, link_key,
+};
 use crate::report::{
     BATCH_WEIGHT, CorpusQuote, CorpusStats, DateMention, DocEntity, DocReport, DocStats,
     EntityReport, ErrorRecord, Later, Passage, Quote, Report, SCHEMA_VERSION, SummarySentence,
@@ -385,7 +387,7 @@ impl Corpus {
             entities: InOrder::new(table_from.entities.len(), move |i| {
                 Ok(table_from.entity_report(i))
             })
-            .weighed(move |i| 1 + table_weighed.entities[i].documents.len()),
+            .weighed(move |i| 1 + table_weighed.entities.documents(i).len()),
             passages: InOrder::new(passages.len(), move |i| {
                 passages.entry(i, &shared_from.ids, &shared_from.spill)
             })
@@ -459,7 +461,7 @@ impl Finished {
 struct Linked {
     spill: SpillReader,
     /// The linked entities, in the report's order.
-    entities: Vec<Entity>,
+    entities: EntityTable,
     entity_of_group: Vec<u32>,
     /// Id of each document's first entity group.
     group_bases: Vec<usize>,
@@ -475,25 +477,24 @@ impl Linked {
 
     /// The canonical name of the entity of corpus-wide group `g`.
     fn canonical(&self, g: usize) -> String {
-        self.entities[self.entity_of_group[g] as usize]
-            .canonical
-            .clone()
+        let e = self.entity_of_group[g] as usize;
+        self.entities.canonical(e).to_owned()
     }
 
     /// Entity `i`'s entry in the report's table, with its documents' ids.
     fn entity_report(&self, i: usize) -> EntityReport {
-        let e = &self.entities[i];
+        let table = &self.entities;
         EntityReport {
-            canonical: e.canonical.clone(),
-            ty: e.ty,
-            aliases: e.aliases.clone(),
-            documents: e
-                .documents
+            canonical: table.canonical(i).to_owned(),
+            ty: table.ty(i),
+            aliases: table.aliases(i).map(str::to_owned).collect(),
+            documents: table
+                .documents(i)
                 .iter()
                 .map(|&d| self.ids[d as usize].clone())
                 .collect(),
-            mentions: e.mentions,
-            roles: e.roles.clone(),
+            mentions: table.mentions(i),
+            roles: table.roles(i).map(str::to_owned).collect(),
         }
     }
 
@@ -525,7 +526,7 @@ impl Entries {
 
     fn entry(&self, r: DocRecord, doc: usize) -> DocReport {
         let table = &self.linked.entities;
-        let name = |g: usize| &table[self.linked.entity(doc, g)].canonical;
+        let name = |g: usize| table.canonical(self.linked.entity(doc, g));
         let mut by_entity: BTreeMap<usize, (u32, Vec<String>)> = BTreeMap::new();
         for (li, (n, forms)) in r.groups.into_iter().enumerate() {
             let e = by_entity.entry(self.linked.entity(doc, li)).or_default();
@@ -538,8 +539,8 @@ impl Entries {
                 forms.sort();
                 forms.dedup();
                 DocEntity {
-                    canonical: table[e].canonical.clone(),
-                    ty: table[e].ty,
+                    canonical: table.canonical(e).to_owned(),
+                    ty: table.ty(e),
                     mentions,
                     forms,
                 }
@@ -565,7 +566,7 @@ impl Entries {
                 .map(|(sentence, text, g)| Quote {
                     sentence: *sentence,
                     text: text.clone(),
-                    speaker: g.map(|g| name(g).clone()),
+                    speaker: g.map(|g| name(g).to_owned()),
                 })
                 .collect(),
             id: r.id,
@@ -659,7 +660,7 @@ impl Mentions {
                     let canonical = match group {
                         Some(g) => {
                             let e = self.linked.entity(doc, g as usize);
-                            self.linked.entities[e].canonical.clone()
+                            self.linked.entities.canonical(e).to_owned()
                         }
                         None => text.clone(),
                     };

@@ -293,7 +293,7 @@ pub fn local_entities(text: &str, mentions: &[Mention]) -> (Vec<LocalEntity>, Ve
     (groups, of_mention)
 }
 
-/// A corpus-wide entity.
+/// A corpus-wide entity as owned values (see [`EntityTable::get`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
     /// The canonical name.
@@ -309,6 +309,98 @@ pub struct Entity {
     pub mentions: u32,
     /// Roles given by the text, sorted.
     pub roles: Vec<String>,
+}
+
+/// The corpus-wide entities, in the report's order. Names are numbers into the linker's
+/// strings and lists are slices of one pool of numbers, so an entity costs a few dozen
+/// bytes instead of a handful of allocations: as owned strings and lists, the table was
+/// the largest thing held while the report was written.
+#[derive(Debug, Default)]
+pub struct EntityTable {
+    strings: Interner,
+    rows: Vec<Row>,
+    /// Each row's aliases, documents and roles, one list after the other.
+    pool: Vec<u32>,
+}
+
+/// One entity of an [`EntityTable`]: string numbers, and its lists' lengths from `start`
+/// in the pool.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    canonical: u32,
+    ty: EntityType,
+    mentions: u32,
+    start: usize,
+    aliases: u32,
+    documents: u32,
+    roles: u32,
+}
+
+impl EntityTable {
+    /// The number of entities.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Entity `i`'s canonical name.
+    pub fn canonical(&self, i: usize) -> &str {
+        self.strings.get(self.rows[i].canonical)
+    }
+
+    /// Entity `i`'s type.
+    pub fn ty(&self, i: usize) -> EntityType {
+        self.rows[i].ty
+    }
+
+    /// Entity `i`'s mentions in all documents.
+    pub fn mentions(&self, i: usize) -> u32 {
+        self.rows[i].mentions
+    }
+
+    /// Entity `i`'s aliases, documents and roles as numbers.
+    fn lists(&self, i: usize) -> (&[u32], &[u32], &[u32]) {
+        let r = &self.rows[i];
+        let (aliases, rest) = self.pool[r.start..].split_at(r.aliases as usize);
+        let (documents, rest) = rest.split_at(r.documents as usize);
+        (aliases, documents, &rest[..r.roles as usize])
+    }
+
+    /// Indices of the documents that mention entity `i`, ascending.
+    pub fn documents(&self, i: usize) -> &[u32] {
+        self.lists(i).1
+    }
+
+    /// Entity `i`'s surface forms, sorted.
+    pub fn aliases(&self, i: usize) -> impl Iterator<Item = &str> {
+        self.lists(i).0.iter().map(|&s| self.strings.get(s))
+    }
+
+    /// The roles the text gives entity `i`, sorted.
+    pub fn roles(&self, i: usize) -> impl Iterator<Item = &str> {
+        self.lists(i).2.iter().map(|&s| self.strings.get(s))
+    }
+
+    /// Every entity as owned values, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Entity> {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Entity `i` as owned values.
+    pub fn get(&self, i: usize) -> Entity {
+        Entity {
+            canonical: self.canonical(i).to_owned(),
+            ty: self.ty(i),
+            aliases: self.aliases(i).map(str::to_owned).collect(),
+            documents: self.documents(i).to_vec(),
+            mentions: self.mentions(i),
+            roles: self.roles(i).map(str::to_owned).collect(),
+        }
+    }
 }
 
 /// How a short form relates to the longer name it stands for.
@@ -481,7 +573,7 @@ impl Linker {
     /// Joins the groups into entities. Returns the entities (in the contract's order) and,
     /// for each group id, the index of its entity.
     /// Fails only when the spilled lists cannot be read back.
-    pub fn finish(mut self) -> std::io::Result<(Vec<Entity>, Vec<u32>)> {
+    pub fn finish(mut self) -> std::io::Result<(EntityTable, Vec<u32>)> {
         // Every kind is known: none is looked up again.
         self.kind_ids = HashTable::new();
         let n = self.groups.len();
@@ -744,7 +836,7 @@ impl Linker {
     /// order, each item sorted by entity (in runs on disk when the lists were spilled),
     /// and each entity's items then come together and are added up in one [`Tally`]: in
     /// memory stay only the entities built so far and the sort's run.
-    fn build(mut self, uf: &mut UnionFind) -> std::io::Result<(Vec<Entity>, Vec<u32>)> {
+    fn build(mut self, uf: &mut UnionFind) -> std::io::Result<(EntityTable, Vec<u32>)> {
         let n = self.groups.len();
         // Entities are numbered in the order of their roots, each its set's smallest group,
         // which comes before the set's other groups.
@@ -792,14 +884,15 @@ impl Linker {
         // on, and the entities are built in the memory the groups and kinds took.
         drop(std::mem::take(&mut self.groups));
         drop(std::mem::take(&mut self.kinds));
-        let mut entities: Vec<Entity> = Vec::with_capacity(count as usize);
+        let mut rows: Vec<Row> = Vec::with_capacity(count as usize);
+        let mut pool = Vec::new();
         let mut t = Tally::default();
         let mut at = None;
         for sorted in items.finish()? {
             let (entity, doc, what, value, count) = sorted?;
             if at != Some(entity) {
                 if at.is_some() {
-                    entities.push(t.entity(&self.strings));
+                    rows.push(t.entity(&mut self.strings, &mut pool));
                 }
                 at = Some(entity);
             }
@@ -817,28 +910,35 @@ impl Linker {
             }
         }
         if at.is_some() {
-            entities.push(t.entity(&self.strings));
+            rows.push(t.entity(&mut self.strings, &mut pool));
         }
+        pool.shrink_to_fit();
         drop(std::mem::take(&mut self.doc_starts));
-        let mut order: Vec<u32> = (0..entities.len() as u32).collect();
+        let table = EntityTable {
+            strings: std::mem::take(&mut self.strings),
+            rows,
+            pool,
+        };
+        let mut order: Vec<u32> = (0..table.len() as u32).collect();
         order.sort_by(|&a, &b| {
-            let (x, y) = (&entities[a as usize], &entities[b as usize]);
+            let (a, b) = (a as usize, b as usize);
+            let (x, y) = (&table.rows[a], &table.rows[b]);
             y.documents
-                .len()
-                .cmp(&x.documents.len())
+                .cmp(&x.documents)
                 .then(y.mentions.cmp(&x.mentions))
-                .then(x.canonical.cmp(&y.canonical))
+                .then(table.canonical(a).cmp(table.canonical(b)))
                 .then(x.ty.cmp(&y.ty))
         });
-        let mut new_index = vec![0u32; entities.len()];
+        let mut new_index = vec![0u32; table.len()];
         for (new, &old) in order.iter().enumerate() {
             new_index[old as usize] = new as u32;
         }
         for e in &mut entity_of {
             *e = new_index[*e as usize];
         }
-        permute(&mut entities, new_index);
-        Ok((entities, entity_of))
+        let mut table = table;
+        permute(&mut table.rows, new_index);
+        Ok((table, entity_of))
     }
 }
 
@@ -915,14 +1015,15 @@ struct Tally {
 }
 
 impl Tally {
-    /// The entity added up, leaving the tally empty for the next (its lists keep their
-    /// room).
-    fn entity(&mut self, strings: &Interner) -> Entity {
-        let forms: BTreeMap<&str, u32> = self
+    /// The entity added up, its lists appended to `pool`, leaving the tally empty for the
+    /// next (its lists keep their room).
+    fn entity(&mut self, strings: &mut Interner, pool: &mut Vec<u32>) -> Row {
+        let mut forms: Vec<(&str, u32, u32)> = self
             .forms
             .iter()
-            .map(|&(f, c)| (strings.get(f), c))
+            .map(|&(f, c)| (strings.get(f), f, c))
             .collect();
+        forms.sort_unstable_by(|a, b| a.0.cmp(b.0));
         // The type by majority, preferring evidence over default guesses; ties go to the
         // type declared first.
         let pick = |weak: bool| {
@@ -939,60 +1040,61 @@ impl Tally {
         let known = self
             .known
             .iter()
-            .map(|&(k, c)| (strings.get(k), c))
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-            .map(|(k, _)| k.to_owned());
-        let mut roles: Vec<String> = self
-            .roles
-            .iter()
-            .map(|&r| strings.get(r).to_owned())
-            .collect();
-        roles.sort();
-        let entity = Entity {
-            canonical: known.unwrap_or_else(|| canonical_form(ty, &forms)),
+            .map(|&(k, c)| (strings.get(k), k, c))
+            .max_by(|a, b| a.2.cmp(&b.2).then(b.0.cmp(a.0)))
+            .map(|(_, k, _)| k);
+        let canonical = known.or_else(|| canonical_form(ty, &forms));
+        let mentions = forms.iter().map(|f| f.2).sum();
+        let start = pool.len();
+        pool.extend(forms.iter().map(|f| f.1));
+        let aliases = forms.len() as u32;
+        drop(forms);
+        self.roles
+            .sort_unstable_by(|&a, &b| strings.get(a).cmp(strings.get(b)));
+        let row = Row {
+            canonical: canonical.unwrap_or_else(|| strings.id("")),
             ty,
-            aliases: forms.keys().map(|s| s.to_string()).collect(),
-            documents: {
-                let mut docs = std::mem::take(&mut self.docs);
-                docs.shrink_to_fit();
-                docs
-            },
-            mentions: forms.values().sum(),
-            roles,
+            mentions,
+            start,
+            aliases,
+            documents: self.docs.len() as u32,
+            roles: self.roles.len() as u32,
         };
+        pool.append(&mut self.docs);
+        pool.append(&mut self.roles);
         self.forms.clear();
         self.types.clear();
         self.known.clear();
-        self.roles.clear();
-        entity
+        row
     }
 }
 
-/// The fullest common form: for people the longest name, for the rest the most used form.
-fn canonical_form(ty: EntityType, forms: &BTreeMap<&str, u32>) -> String {
+/// The fullest common form, as its string number: for people the longest name, for the
+/// rest the most used form. `forms` are (text, number, mentions), sorted by text.
+fn canonical_form(ty: EntityType, forms: &[(&str, u32, u32)]) -> Option<u32> {
     let best = if ty == EntityType::Person {
         forms.iter().max_by(|a, b| {
             let wa = a.0.split_whitespace().count();
             let wb = b.0.split_whitespace().count();
             wa.cmp(&wb)
-                .then(a.1.cmp(b.1))
+                .then(a.2.cmp(&b.2))
                 .then(a.0.len().cmp(&b.0.len()))
                 .then(b.0.cmp(a.0))
         })
     } else {
         // Prefer a spelled-out name to its acronym (Kurdish Workers Front, not KWF).
         let spelled = |f: &str| f.chars().any(char::is_lowercase);
-        let any_spelled = forms.keys().any(|f| spelled(f));
+        let any_spelled = forms.iter().any(|f| spelled(f.0));
         forms
             .iter()
-            .filter(|(f, _)| spelled(f) || !any_spelled)
+            .filter(|f| spelled(f.0) || !any_spelled)
             .max_by(|a, b| {
-                a.1.cmp(b.1)
+                a.2.cmp(&b.2)
                     .then(a.0.len().cmp(&b.0.len()))
                     .then(b.0.cmp(a.0))
             })
     };
-    best.map(|(f, _)| f.to_string()).unwrap_or_default()
+    best.map(|f| f.1)
 }
 
 /// Consonant skeleton: no vowels, no repeated letters, no spaces or hyphens.
@@ -1055,7 +1157,8 @@ mod tests {
                 let a = crate::analyse(&format!("{i}.txt"), text.as_bytes()).unwrap();
                 linker.add(local_entities(&a.text, &a.mentions).0);
             }
-            linker.finish().unwrap()
+            let (table, of_group) = linker.finish().unwrap();
+            (table.iter().collect::<Vec<Entity>>(), of_group)
         };
         let (entities, of_group) = link(Spill::temporary().unwrap());
         assert_eq!((entities.clone(), of_group), link(Spill::in_memory()));
@@ -1089,11 +1192,10 @@ mod tests {
         assert_eq!(linker.group_docs().collect::<Vec<_>>(), [0, 0, 3]);
         let (entities, _) = linker.finish().unwrap();
         let docs_of = |name: &str| {
-            &entities
-                .iter()
-                .find(|e| e.canonical == name)
-                .unwrap()
-                .documents
+            let i = (0..entities.len())
+                .find(|&i| entities.canonical(i) == name)
+                .unwrap();
+            entities.documents(i)
         };
         assert_eq!(docs_of("Paris"), &[3]);
         assert_eq!(docs_of("Vladimir Putin"), &[0]);
@@ -1119,7 +1221,7 @@ mod tests {
         // Tony Blair, Moscow, Blair, Cherie Blair, Paris.
         assert_eq!(linker.kinds.len(), 5);
         let (entities, of_group) = linker.finish().unwrap();
-        let name = |g: usize| entities[of_group[g] as usize].canonical.as_str();
+        let name = |g: usize| entities.canonical(of_group[g] as usize);
         for (i, &g) in blairs.iter().enumerate() {
             assert_eq!(name(g), ["Tony Blair", "Cherie Blair"][i % 2]);
         }

@@ -14,7 +14,7 @@ mod words;
 use serde::{Deserialize, Serialize};
 
 pub use detect::detect;
-pub use link::{Entity, Linker, LocalEntity, link_key};
+pub use link::{Entity, EntityTable, Linker, LocalEntity, link_key};
 
 /// OntoNotes entity types, as spaCy uses them.
 #[derive(

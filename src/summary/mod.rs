@@ -22,7 +22,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::Analysis;
 use crate::chunked::Chunked;
 use crate::corpus::Options;
-use crate::entities::{Entity, EntityType};
+use crate::entities::{EntityTable, EntityType};
 use crate::interner::Interner;
 use crate::lexicon::{lexicon, with_lower};
 use crate::report::{
@@ -796,7 +796,7 @@ pub fn corpus(
     ids: &[String],
     spill: &SpillReader,
     entity_of_group: &[u32],
-    entities: &[Entity],
+    entities: &EntityTable,
     opts: &Options,
 ) -> std::io::Result<CorpusParts> {
     let run_bytes = spill.on_disk().then_some(sorter::RUN_BYTES);
@@ -805,7 +805,15 @@ pub fn corpus(
         summary: kept.candidates.pick(
             opts.corpus_summary_sentences,
             entity_of_group,
-            entities,
+            // A named entity weighs the documents that name it.
+            |e| {
+                let e = e as usize;
+                if entities.ty(e).is_name() {
+                    entities.documents(e).len() as f64
+                } else {
+                    0.0
+                }
+            },
             ids,
             spill,
         )?,

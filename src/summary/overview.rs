@@ -13,7 +13,6 @@ use std::io::{self, BufReader, Read};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::minhash;
-use crate::entities::Entity;
 use crate::report::CorpusSentence;
 use crate::spill::{Fields, Records, Slot, Spill, SpillReader};
 
@@ -91,27 +90,19 @@ impl Candidates {
 
     /// Picks up to `k` sentences that together cover the most widely reported entities,
     /// greedily, with no two alike: each round takes the candidate of highest gain (its
-    /// score plus the weight of the named entities it adds: the documents that name each)
-    /// that is not like one already chosen. `entity_of_group` maps group ids to indices
-    /// into `entities`; texts are read back from `spill`, `ids` are the document ids.
+    /// score plus the weight of the entities it adds, `weight(entity)`) that is not like
+    /// one already chosen. `entity_of_group` maps group ids to entities; texts are read
+    /// back from `spill`, `ids` are the document ids.
     pub(super) fn pick(
         self,
         k: usize,
         entity_of_group: &[u32],
-        entities: &[Entity],
+        weight: impl Fn(u32) -> f64,
         ids: &[String],
         spill: &SpillReader,
     ) -> io::Result<Vec<CorpusSentence>> {
         let count = self.records.len() as u32;
         let records = self.records.finish()?;
-        let weight = |e: u32| {
-            let ent = &entities[e as usize];
-            if ent.ty.is_name() {
-                ent.documents.len() as f64
-            } else {
-                0.0
-            }
-        };
         let mut words: FxHashMap<u32, FxHashSet<u64>> = FxHashMap::default();
         let mut covered: FxHashSet<u32> = FxHashSet::default();
         let mut chosen: Vec<(Runner, FxHashSet<u64>)> = Vec::new();
@@ -234,23 +225,12 @@ fn front_runners(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::EntityType;
 
     #[test]
     fn the_summary_covers_widely_named_entities_and_skips_sentences_alike() {
-        let entity = |ty, documents: Vec<u32>| Entity {
-            canonical: String::new(),
-            ty,
-            aliases: Vec::new(),
-            documents,
-            mentions: 0,
-            roles: Vec::new(),
-        };
-        // Entity 0, a person named in three documents; entity 1, a date in five.
-        let entities = [
-            entity(EntityType::Person, vec![0, 1, 2]),
-            entity(EntityType::Date, vec![0, 1, 2, 3, 4]),
-        ];
+        // Entity 0, a person named in three documents, weighs 3; entity 1, a date in five,
+        // weighs nothing, as a date is not a name.
+        let weight = |e: u32| [3.0, 0.0][e as usize];
         let (mut candidates, mut spill) = (Candidates::new(Spill::in_memory()), Spill::in_memory());
         let mut add = |doc: u32, text: &str, score: f64, groups: &[u32]| {
             let slot = spill.put_str(text);
@@ -283,7 +263,7 @@ mod tests {
         let spill = spill.finish().unwrap();
         let ids: Vec<String> = (0..23).map(|i| format!("{i:02}.txt")).collect();
         let picked = candidates
-            .pick(4, &[0, 1, 0], &entities, &ids, &spill)
+            .pick(4, &[0, 1, 0], weight, &ids, &spill)
             .unwrap();
         let picked: Vec<&str> = picked.iter().map(|s| s.doc.as_str()).collect();
         // The first alike sentence; then the minister's resignation (1 + 3 documents) over
