@@ -315,7 +315,7 @@ pub struct Entity {
 /// strings and lists are slices of one pool of numbers, so an entity costs a few dozen
 /// bytes instead of a handful of allocations: as owned strings and lists, the table was
 /// the largest thing held while the report was written.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct EntityTable {
     strings: Interner,
     rows: Vec<Row>,
