@@ -609,8 +609,9 @@ impl<W: Write> Write for Sink<'_, W> {
 /// Serializes a list's entries with `encode`, in parallel on the current thread pool in
 /// batches of [`ENCODE_AHEAD`] entries or [`BATCH_WEIGHT`], and writes each to `out` in
 /// order after `before` (its separator), so the writing thread only copies bytes. An entry
-/// heavier than a batch (the most widespread passage of a million documents names
-/// millions of places) is serialized straight into `out`, never held whole as text.
+/// heavier than a batch (near copies chain: the largest passage of 100,000 generated
+/// documents names 39,000 places) is serialized straight into `out`, never held whole as
+/// text.
 fn each_encoded<T: Weight + Send, D: Borrow<T> + Send, W: Write>(
     entries: impl IntoIterator<Item = io::Result<D>>,
     out: &mut W,
