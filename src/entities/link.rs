@@ -914,7 +914,7 @@ impl Linker {
         }
         pool.shrink_to_fit();
         drop(std::mem::take(&mut self.doc_starts));
-        let table = EntityTable {
+        let mut table = EntityTable {
             strings: std::mem::take(&mut self.strings),
             rows,
             pool,
@@ -936,7 +936,6 @@ impl Linker {
         for e in &mut entity_of {
             *e = new_index[*e as usize];
         }
-        let mut table = table;
         permute(&mut table.rows, new_index);
         Ok((table, entity_of))
     }
