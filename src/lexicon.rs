@@ -102,8 +102,10 @@ pub struct Known {
     pub ty: EntityType,
     /// The list it came from, for `--explain`.
     pub list: &'static str,
-    /// The form is an acronym and only matches in capitals.
+    /// The form is an acronym and only matches in capitals or as written.
     pub acronym: bool,
+    /// The form as listed, for acronyms that mix cases (LeT, BoE).
+    pub form: &'static str,
 }
 
 /// All word lists, parsed.
@@ -187,13 +189,16 @@ impl Lexicon {
             for line in lines(name) {
                 let canonical = line.split('|').next().unwrap_or(line);
                 for form in line.split('|') {
+                    // Short forms in capitals (UN) or with several (LeT) are acronyms.
+                    let capitals = form.chars().filter(|c| c.is_uppercase()).count();
                     let acronym = form.chars().filter(|c| c.is_alphabetic()).count() <= 5
-                        && !form.chars().any(char::is_lowercase);
+                        && (capitals >= 2 || !form.chars().any(char::is_lowercase));
                     let known = Known {
                         canonical,
                         ty,
                         list: name,
                         acronym,
+                        form,
                     };
                     gazetteer.entry(form.to_lowercase()).or_insert(known);
                 }
@@ -220,6 +225,7 @@ impl Lexicon {
                 ty: EntityType::Norp,
                 list,
                 acronym: false,
+                form: d,
             };
             gazetteer.entry(d.to_lowercase()).or_insert(known);
         }

@@ -96,6 +96,105 @@ fn a_common_words_compound_opening_a_sentence_is_no_name() {
 }
 
 #[test]
+fn names_joined_by_an_ampersand_are_one_firm() {
+    assert_eq!(
+        names(
+            "Analysts at Ernst & Young agreed. Standard & Poor's cut the rating of Hallam & Crewe."
+        ),
+        pairs(&[
+            ("Ernst & Young", "ORG"),
+            ("Standard & Poor", "ORG"),
+            ("Hallam & Crewe", "ORG")
+        ])
+    );
+}
+
+#[test]
+fn a_given_name_before_a_surname_outranks_a_place_or_firm() {
+    // Milan and Victoria are places, Christian a people; here they begin people's names.
+    assert_eq!(
+        names("Milan Kundera met Victoria Hamilton, said Christian Osterwald."),
+        pairs(&[
+            ("Milan Kundera", "PERSON"),
+            ("Victoria Hamilton", "PERSON"),
+            ("Christian Osterwald", "PERSON")
+        ])
+    );
+}
+
+#[test]
+fn lower_case_particles_and_mixed_case_acronyms_match_no_list() {
+    // "van" is not the city of Van, nor "Let" the group LeT.
+    assert_eq!(
+        names("A story by Philip van Doren Stern was filmed. \"Let us wait,\" Anna Novak said."),
+        pairs(&[
+            ("Philip van Doren Stern", "PERSON"),
+            ("Anna Novak", "PERSON")
+        ])
+    );
+    assert_eq!(
+        names("Police blamed LeT for the attack."),
+        pairs(&[("LeT", "ORG")])
+    );
+}
+
+#[test]
+fn a_sentence_initial_word_the_text_writes_in_lower_case_is_no_name() {
+    // "Broadband" and "Anti-fraud" open sentences, and the text uses both in lower case too;
+    // "Zorvex" it never writes in lower case.
+    assert_eq!(
+        names(
+            "Broadband is spreading. Firms sell broadband. Anti-fraud rules help anti-fraud teams. Zorvex grew."
+        ),
+        pairs(&[("Zorvex", "ORG")])
+    );
+}
+
+#[test]
+fn a_title_that_is_a_common_word_before_common_words_is_no_title() {
+    assert_eq!(
+        names("The party lost the General Election, said General Tomas Varga."),
+        pairs(&[("Tomas Varga", "PERSON")])
+    );
+}
+
+#[test]
+fn a_given_name_alone_is_the_person_named_in_full_in_its_document() {
+    let (r, m) = run(&[
+        "Club chief Rick Parry met Steven Gerrard. \"Steven is not for sale,\" Parry said.",
+        "Fans cheered Steven.",
+    ]);
+    let steven: Vec<(&str, &str)> = m
+        .iter()
+        .filter(|x| x.0 == "Steven")
+        .map(|x| (x.1.as_str(), x.2.as_str()))
+        .collect();
+    // Another document's Steven may be anyone.
+    assert_eq!(steven, [("PERSON", "Steven Gerrard"), ("ORG", "Steven")]);
+    assert_eq!(
+        entity(&r, "Steven Gerrard").aliases,
+        ["Steven", "Steven Gerrard"]
+    );
+}
+
+#[test]
+fn an_acronym_in_brackets_stands_for_a_name_with_its_first_letter() {
+    let (_, m) = run(&[
+        "The Commission for Latin America and the Caribbean (ECLAC) spoke. The Zarqa Water Board (ZWB) agreed.",
+    ]);
+    let canonical = |t: &str| {
+        m.iter()
+            .find(|x| x.0 == t)
+            .map(|x| (x.1.clone(), x.2.clone()))
+    };
+    assert_eq!(canonical("ECLAC"), Some(("ORG".into(), "ECLAC".into())));
+    assert_eq!(
+        canonical("ZWB"),
+        Some(("ORG".into(), "Zarqa Water Board".into()))
+    );
+}
+
+#[test]
 fn connectors_join_names() {
     assert_eq!(
         names(

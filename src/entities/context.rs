@@ -152,7 +152,8 @@ impl<'a> Seg<'a> {
 /// The list entry for tokens `a..b`, in either number for groups (Lib Dem, Lib Dems), and
 /// for acronyms only in capitals.
 pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
-    if a >= b {
+    // A lower-case particle alone is not a place: "Philip van Doren Stern" is not in Van.
+    if a >= b || (b - a == 1 && PARTICLES.contains(&g.s(a))) {
         return None;
     }
     let lex = lexicon();
@@ -170,8 +171,12 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
         };
         other.copied().filter(|k| matches!(k.ty, T::Org | T::Norp))
     });
-    // A listed acronym matches only in capitals: "US", not "Us".
-    found.filter(|k| !k.acronym || !g.span(a, b).chars().any(char::is_lowercase))
+    // A listed acronym matches only in capitals or as written: "US" and "LeT", not "Us"
+    // or "Let".
+    found.filter(|k| {
+        let span = g.span(a, b);
+        !k.acronym || span == k.form || !span.chars().any(char::is_lowercase)
+    })
 }
 
 /// The longest known name strictly inside the run.

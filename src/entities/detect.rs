@@ -235,7 +235,7 @@ impl<'a> DocState<'a> {
     }
 
     /// At a joining word (of, for, on, and, &) at `j` inside the run `i..j`, returns where
-    /// the joined run would end if the join is justified.
+    /// the joined run would end if the join is justified: "&" always joins.
     fn of_join(&self, g: &Seg, i: usize, j: usize) -> Option<usize> {
         let lex = lexicon();
         let w = g.s(j);
@@ -260,7 +260,8 @@ impl<'a> DocState<'a> {
             if head(i) || head(j - 1) || title || lex.gazetteer.contains_key(g.key(i, end)) {
                 return Some(end);
             }
-        } else if (w == "and" || w == "&") && lex.gazetteer.contains_key(g.key(i, end)) {
+        } else if w == "&" || (w == "and" && lex.gazetteer.contains_key(g.key(i, end))) {
+            // People are never joined by "&": Marks & Spencer, Ernst & Young.
             return Some(end);
         }
         None
@@ -358,12 +359,15 @@ impl<'a> DocState<'a> {
         }
         let initial = a == g.first_word;
         let headed = head_type(g, a, b);
-        // Sentence-initial and stop words are not part of names, unless a head word makes
-        // the whole run a name (Daily Caller News Foundation).
+        // Sentence-initial and stop words (and a "&" they leave in front) are not part of
+        // names, unless a head word or a "&" makes the whole run a name (Daily Caller News
+        // Foundation, Standard & Poor's).
         while a < b
             && (lex.stopwords.contains(g.lower(a))
+                || g.s(a) == "&"
                 || (a == g.first_word
                     && headed.is_none()
+                    && g.get(a + 1) != Some("&")
                     && lex.is_common(g.s(a))
                     && title_at(g, a, b).is_none()))
         {
@@ -383,6 +387,29 @@ impl<'a> DocState<'a> {
             self.acronym_after(g, b);
             return;
         }
+        // Names joined by "&" are a firm's: Ernst & Young, Young & Rubicam.
+        if (a..b).any(|i| g.s(i) == "&") {
+            let m = self.push(g, a, b, T::Org, "capitalised words", "names joined by &");
+            // In a title-case headline the run may go on past the name.
+            self.out[m].weak = self.restricted;
+            self.acronym_after(g, b);
+            return;
+        }
+        // A given name before unknown name-shaped words is a person, even when a list knows
+        // it as a place, a firm or a people: Rafael Benitez, Christian Jasperneite. (Other
+        // given names wait for the cues after the run: "Shahid Nojeh, 50 km from".)
+        if b - a >= 2
+            && lex.given_names.contains(g.s(a))
+            && lex.gazetteer.contains_key(g.lower(a))
+            && after_cues(g, b).is_none()
+            && (a + 1..b).all(|i| {
+                (looks_like_a_name(g.s(i)) || PARTICLES.contains(&g.s(i)))
+                    && gazetteer(g, i, i + 1).is_none()
+            })
+        {
+            self.person(g, a, b, "given name (data/given_names.txt)", None);
+            return;
+        }
         // Leading demonyms: Russian Defense Minister Sergei Shoigu.
         if lex.demonyms.contains_key(g.s(a)) {
             self.push(
@@ -397,7 +424,9 @@ impl<'a> DocState<'a> {
             return;
         }
         // Titles: President Bashar al-Assad, Defense Minister Sergei Shoigu, Mr. Assad.
-        if let Some(t) = title_at(g, a, b) {
+        // A title that is a common word before common words is no title: General Election.
+        let plain = |from: usize, to: usize| (from..to).all(|i| lex.is_common(g.s(i)));
+        if let Some(t) = title_at(g, a, b).filter(|&t| !(plain(a, t) && plain(t, b))) {
             if t < b {
                 let role_start = self.role_start(g, a);
                 let role = g.text[g.toks[role_start].start..g.toks[t - 1].end].to_owned();
@@ -447,10 +476,11 @@ impl<'a> DocState<'a> {
         if b - a >= 2 && (a..b).all(|i| lex.is_common(g.s(i))) {
             return;
         }
-        // Initials before a surname: R Jones, JK Rowling, J.K. Rowling.
+        // Initials before a surname: R Jones, JK Rowling, J.K. Rowling, J van Niekerk.
         let initials = g.s(a).chars().all(|c| c.is_uppercase() || c == '.')
             && g.s(a).trim_matches('.').chars().count() <= 2;
-        if b - a == 2 && initials && looks_like_a_name(g.s(a + 1)) {
+        let particles = (a + 1..b - 1).all(|i| PARTICLES.contains(&g.s(i)));
+        if b - a >= 2 && initials && particles && looks_like_a_name(g.s(b - 1)) {
             self.person(g, a, b, "initials before a surname", None);
             return;
         }
@@ -569,9 +599,12 @@ impl<'a> DocState<'a> {
         let Some(last) = self.out.last().cloned() else {
             return;
         };
-        // Organisations, laws and the like define acronyms; "Andre Agassi (US)" does not.
+        // Organisations, laws and the like define acronyms; "Andre Agassi (US)" does not,
+        // nor does a name that only ends a longer one: "... and the Caribbean (ECLAC)".
         let known = lexicon().gazetteer.contains_key(g.lower(k + 1));
-        if known || matches!(last.ty, T::Person | T::Gpe | T::Norp) {
+        let name = &g.text[last.start..last.end];
+        let same_start = name.chars().next() == g.s(k + 1).chars().next();
+        if known || !same_start || matches!(last.ty, T::Person | T::Gpe | T::Norp | T::Loc) {
             return;
         }
         let m = self.push(
@@ -586,7 +619,8 @@ impl<'a> DocState<'a> {
     }
 
     /// Sentence-initial single words become names only when the document uses them as names
-    /// elsewhere.
+    /// elsewhere, or when they look like names and the document never writes them in lower
+    /// case.
     fn resolve_deferred(&mut self, segs: &[Seg]) {
         let deferred = std::mem::take(&mut self.deferred);
         // Names by their full text and by their last word (surnames).
@@ -596,6 +630,23 @@ impl<'a> DocState<'a> {
             named.entry(t).or_insert(m.ty);
             if let Some(last) = t.split_whitespace().last() {
                 named.entry(last).or_insert(m.ty);
+            }
+        }
+        // The deferred words the document also writes in lower case: "House prices fell"
+        // beside "house prices", "Anti-fraud" beside "anti-fraud".
+        let mut written_lower: HashSet<&str> = HashSet::default();
+        if !deferred.is_empty() {
+            let wanted: HashSet<&str> = deferred
+                .iter()
+                .map(|d| segs[d.seg as usize].lower(d.start))
+                .collect();
+            for g in segs {
+                for i in 0..g.toks.len() {
+                    let w = g.s(i);
+                    if w.starts_with(|c: char| c.is_ascii_lowercase()) && wanted.contains(w) {
+                        written_lower.insert(w);
+                    }
+                }
             }
         }
         for d in deferred {
@@ -610,7 +661,9 @@ impl<'a> DocState<'a> {
                     "sentence-initial word named elsewhere in the document",
                     "type of that name",
                 );
-            } else if self.mid_caps.contains(w) || looks_like_a_name(w) {
+            } else if self.mid_caps.contains(w)
+                || (looks_like_a_name(w) && !written_lower.contains(g.lower(d.start)))
+            {
                 let m = self.push(
                     g,
                     d.start,
@@ -624,30 +677,36 @@ impl<'a> DocState<'a> {
         }
     }
 
-    /// A single word that is the surname of a person named in full is that person.
+    /// A single word that is the surname of a person named in full is that person, and so
+    /// is one that is the given name of one ("Steven is not for sale" beside Steven Gerrard).
     fn propagate_surnames(&mut self, text: &str) {
-        let surnames: HashSet<&str> = self
-            .out
-            .iter()
-            .filter(|m| m.ty == T::Person && text[m.start..m.end].split_whitespace().count() >= 2)
-            .filter_map(|m| {
-                text[m.start..m.end]
-                    .split_whitespace()
-                    .last()
-                    .map(strip_article)
-            })
-            .collect();
+        let lex = lexicon();
+        let mut surnames: HashSet<&str> = HashSet::default();
+        let mut given: HashSet<&str> = HashSet::default();
+        for m in self.out.iter().filter(|m| m.ty == T::Person) {
+            let words: Vec<&str> = text[m.start..m.end].split_whitespace().collect();
+            if let [first, .., last] = words[..] {
+                surnames.insert(strip_article(last));
+                if lex.given_names.contains(first) {
+                    given.insert(first);
+                }
+            }
+        }
         for m in &mut self.out {
             let t = &text[m.start..m.end];
-            if m.ty != T::Person
-                && m.known.is_none()
-                && !t.contains(' ')
-                && surnames.contains(strip_article(t))
-            {
-                m.ty = T::Person;
-                m.typed_by = "surname of a person named in the document";
-                m.weak = false;
+            if m.ty == T::Person || m.known.is_some() || t.contains(' ') {
+                continue;
             }
+            let typed_by = if surnames.contains(strip_article(t)) {
+                "surname of a person named in the document"
+            } else if given.contains(t) {
+                "given name of a person named in the document"
+            } else {
+                continue;
+            };
+            m.ty = T::Person;
+            m.typed_by = typed_by;
+            m.weak = false;
         }
     }
 }

@@ -408,6 +408,8 @@ impl EntityTable {
 enum ShortKind {
     /// Blair -> Tony Blair.
     Surname,
+    /// Steven -> Steven Gerrard, only within one document.
+    Given,
     /// DCNF -> Daily Caller News Foundation.
     Initials,
     /// Security Council -> UN Security Council.
@@ -613,7 +615,8 @@ impl Linker {
     }
 
     /// Finds the short forms: for each kind of group, the key under which it may be a short
-    /// form of a longer name (a surname of a full name, an acronym of an organisation's
+    /// form of a longer name (a surname or, in its own document, a given name of a full
+    /// name, an acronym of an organisation's
     /// initials, an organisation name that another only prefixes with a country or
     /// organisation: Security Council -> UN Security Council, but not National Security
     /// Council), and for each such key the groups with the longer names.
@@ -634,6 +637,9 @@ impl Linker {
                 EntityType::Person => {
                     let last = intern(normalise(words[words.len() - 1]));
                     keys.push((ShortKind::Surname, last));
+                    if lex.given_names.contains(words[0]) {
+                        keys.push((ShortKind::Given, intern(normalise(words[0]))));
+                    }
                 }
                 EntityType::Org => {
                     let caps: String = words
@@ -669,22 +675,38 @@ impl Linker {
                 }
                 let form = self.longest(g);
                 let one_word = !form.contains(char::is_whitespace);
-                let (kind, text) = if one_word && (g.ty == EntityType::Person || g.weak) {
-                    (ShortKind::Surname, normalise(form))
+                let (kinds, text): (&[ShortKind], String) = if one_word
+                    && g.ty == EntityType::Person
+                {
+                    // A surname first; a given name otherwise.
+                    (&[ShortKind::Surname, ShortKind::Given], normalise(form))
+                } else if one_word && g.weak {
+                    (&[ShortKind::Surname], normalise(form))
                 } else if one_word && form.len() >= 3 && form.chars().all(|c| c.is_uppercase()) {
-                    (ShortKind::Initials, form.to_owned())
+                    (&[ShortKind::Initials], form.to_owned())
                 } else if g.ty == EntityType::Org {
-                    (ShortKind::Unprefixed, normalise(form))
+                    (&[ShortKind::Unprefixed], normalise(form))
                 } else {
                     return None;
                 };
                 // A text no longer name gave cannot be the short form of one.
-                let key = (kind, *texts.get(&text)?);
-                offered.contains(&key).then_some(key)
+                let text = *texts.get(&text)?;
+                kinds
+                    .iter()
+                    .map(|&kind| (kind, text))
+                    .find(|key| offered.contains(key))
             })
             .collect();
         // Only the longer names that some short form may stand for are listed by group.
-        let wanted: FxHashSet<ShortKey> = short.iter().flatten().copied().collect();
+        let wanted: FxHashSet<ShortKey> = short
+            .iter()
+            .flatten()
+            .flat_map(|&(kind, text)| {
+                let given = (kind == ShortKind::Surname).then_some((ShortKind::Given, text));
+                [Some((kind, text)), given]
+            })
+            .flatten()
+            .collect();
         let mut long: FxHashMap<ShortKey, Vec<u32>> = FxHashMap::default();
         for (i, &kind) in self.groups.iter().enumerate() {
             for key in long_keys[kind as usize]
@@ -739,21 +761,39 @@ impl Linker {
         let mut linked = vec![false; n];
         let mut here: Vec<u32> = Vec::new();
         for ((i, &kind), doc) in self.groups.iter().enumerate().zip(self.group_docs()) {
-            let key = short[kind as usize];
-            let Some((groups, anywhere)) = key.and_then(|key| long.get(&key)) else {
+            let Some(key) = short[kind as usize] else {
                 continue;
             };
-            // The entities with the longer name in this document, if any.
+            // The entities with the longer name in this document, if any: for a person's
+            // single name, by surname first and by given name then (Sharon beside Sharon
+            // Osbourne is not Ariel Sharon).
             let doc = doc as usize;
             let start = self.doc_starts[doc];
             let end = self.doc_starts.get(doc + 1).map_or(n as u32, |&e| e);
-            let from = groups.partition_point(|&(j, _)| j < start);
-            let to = groups.partition_point(|&(j, _)| j < end);
+            let given = (self.kinds[kind as usize].ty == EntityType::Person
+                && key.0 == ShortKind::Surname)
+                .then_some((ShortKind::Given, key.1));
             here.clear();
-            here.extend(groups[from..to].iter().map(|&(_, r)| r));
+            for (groups, _) in [Some(key), given]
+                .into_iter()
+                .flatten()
+                .filter_map(|k| long.get(&k))
+            {
+                let from = groups.partition_point(|&(j, _)| j < start);
+                let to = groups.partition_point(|&(j, _)| j < end);
+                here.extend(groups[from..to].iter().map(|&(_, r)| r));
+                if !here.is_empty() {
+                    break;
+                }
+            }
             here.sort_unstable();
             here.dedup();
-            let pick = if here.is_empty() { anywhere } else { &here };
+            // A given name alone names no one outside its document.
+            let pick = match long.get(&key) {
+                _ if !here.is_empty() => &here,
+                Some((_, anywhere)) if key.0 != ShortKind::Given => anywhere,
+                _ => continue,
+            };
             let weight = |r: u32| docs_of_root[&r] as usize;
             let total: usize = pick.iter().map(|&r| weight(r)).sum();
             let best = pick
