@@ -195,6 +195,50 @@ fn an_acronym_in_brackets_stands_for_a_name_with_its_first_letter() {
 }
 
 #[test]
+fn compass_words_join_known_places_and_peoples() {
+    assert_eq!(
+        names("Sales in South Yorkshire and the North East grew, and North American buyers came."),
+        pairs(&[
+            ("South Yorkshire", "GPE"),
+            ("North East", "LOC"),
+            ("North American", "NORP")
+        ])
+    );
+}
+
+#[test]
+fn runs_of_particles_stay_inside_names() {
+    // "van der" and "de la" join; "de" before a known place does not dangle.
+    assert_eq!(
+        names("Jeroen van der Veer met Rodrigo de la Serna by the River Senne."),
+        pairs(&[
+            ("Jeroen van der Veer", "PERSON"),
+            ("Rodrigo de la Serna", "PERSON"),
+            ("River Senne", "LOC")
+        ])
+    );
+}
+
+#[test]
+fn shadow_titles_and_month_surnames_make_people() {
+    assert_eq!(
+        names("Shadow chancellor Oliver Letwin and Theresa May spoke on 5 May."),
+        pairs(&[("Oliver Letwin", "PERSON"), ("Theresa May", "PERSON")])
+    );
+}
+
+#[test]
+fn hyphenated_modifiers_keep_known_places_and_drop_prefixes() {
+    // "US-based" holds the United States; "Pre-tax" and "Anti-fraud" hold no name.
+    let (_, m) = run(&["Pre-tax profit rose. Anti-fraud firms met a US-based fund."]);
+    let found: Vec<(&str, &str, &str)> = m
+        .iter()
+        .map(|(s, t, c)| (s.as_str(), t.as_str(), c.as_str()))
+        .collect();
+    assert_eq!(found, [("US", "GPE", "United States")]);
+}
+
+#[test]
 fn connectors_join_names() {
     assert_eq!(
         names(

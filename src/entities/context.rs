@@ -158,9 +158,11 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
     }
     let lex = lexicon();
     let mut key = g.key(a, b);
+    let mut span = g.span(a, b);
     if let Some(cut) = hyphen_suffix(g.s(b - 1)) {
         let full = g.s(b - 1).len();
         key = &key[..key.len() - (full - cut)];
+        span = &span[..span.len() - (full - cut)];
     }
     let found = lex.gazetteer.get(key).copied().or_else(|| {
         // Lib Dem / Lib Dems: a group's name in the singular or plural.
@@ -173,10 +175,7 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
     });
     // A listed acronym matches only in capitals or as written: "US" and "LeT", not "Us"
     // or "Let".
-    found.filter(|k| {
-        let span = g.span(a, b);
-        !k.acronym || span == k.form || !span.chars().any(char::is_lowercase)
-    })
+    found.filter(|k| !k.acronym || span == k.form || !span.chars().any(char::is_lowercase))
 }
 
 /// The longest known name strictly inside the run.
@@ -231,6 +230,9 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
     if b - a >= 2 {
         if let Some(t) = typed(hyphen_cut(g.s(b - 1))) {
             return Some(t);
+        }
+        if b - a == 2 && LEADING_LOC_HEADS.contains(&g.s(a)) {
+            return Some((T::Loc, "head word before the name (River Senne)"));
         }
         if OF_WORDS.contains(&g.s(a + 1)) {
             return typed(g.s(a));
@@ -301,10 +303,12 @@ pub(super) fn title_at(g: &Seg, a: usize, b: usize) -> Option<usize> {
     found
 }
 
-/// A title or role, singular or plural (minister, MPs), lower case.
+/// A title or role, singular or plural (minister, MPs), lower case; an opposition party's
+/// "shadow" one too (shadow chancellor).
 pub(super) fn is_title(key: &str) -> bool {
     let lex = lexicon();
     let key = key.trim_end_matches('.');
+    let key = key.strip_prefix("shadow ").unwrap_or(key);
     lex.titles.contains(key)
         || key
             .strip_suffix('s')

@@ -137,6 +137,17 @@ fn can_name(w: &str, lower: &str, defined: &HashSet<&str>) -> bool {
     shaped && w != "I" && !is_month_or_day(lower)
 }
 
+/// A month's name after a given name and before no number is a surname: Theresa May.
+fn is_month_surname(g: &Seg, i: usize) -> bool {
+    i > 0
+        && is_upper_start(g.s(i))
+        && lexicon().months.contains_key(g.lower(i))
+        && lexicon().given_names.contains(g.s(i - 1))
+        && g.toks
+            .get(i + 1)
+            .is_none_or(|t| t.kind != TokenKind::Number)
+}
+
 /// A capitalised word that starts a sentence, kept until the whole document is read.
 struct Deferred {
     seg: u32,
@@ -180,7 +191,7 @@ impl<'a> DocState<'a> {
             .flat_map(|g| (0..g.toks.len()).map(move |i| (g, i)))
             .map(|(g, i)| {
                 g.toks[i].kind == TokenKind::Word
-                    && can_name(g.s(i), g.lower(i), &defined)
+                    && (can_name(g.s(i), g.lower(i), &defined) || is_month_surname(g, i))
                     && !numeric::is_rank_sign(g, i)
             })
             .collect();
@@ -204,9 +215,7 @@ impl<'a> DocState<'a> {
         let n = g.toks.len();
         let mut i = 0;
         while i < n {
-            let particle_start =
-                i + 1 < n && self.is_name_token(g, i + 1) && PARTICLES.contains(&g.s(i));
-            if !(self.is_name_token(g, i) || particle_start) {
+            if !(self.is_name_token(g, i) || self.particles_to_name(g, i).is_some()) {
                 i += 1;
                 continue;
             }
@@ -221,8 +230,8 @@ impl<'a> DocState<'a> {
                 }
                 if self.is_name_token(g, j) {
                     j += 1;
-                } else if j + 1 < n && self.is_name_token(g, j + 1) && PARTICLES.contains(&g.s(j)) {
-                    j += 2;
+                } else if let Some(k) = self.particles_to_name(g, j) {
+                    j = k;
                 } else if let Some(k) = self.of_join(g, i, j) {
                     j = k;
                 } else {
@@ -232,6 +241,16 @@ impl<'a> DocState<'a> {
             self.run(g, i, j);
             i = j;
         }
+    }
+
+    /// At name particles from `j` on (van, van der, de la) that a name word follows,
+    /// returns the index after that word.
+    fn particles_to_name(&self, g: &Seg, j: usize) -> Option<usize> {
+        let n = g.toks.len();
+        let k = (j..n.min(j + 3))
+            .find(|&k| !PARTICLES.contains(&g.s(k)))
+            .unwrap_or(n);
+        (k > j && k < n && self.is_name_token(g, k)).then_some(k + 1)
     }
 
     /// At a joining word (of, for, on, and, &) at `j` inside the run `i..j`, returns where
@@ -312,8 +331,12 @@ impl<'a> DocState<'a> {
     }
 
     /// Types the run `a..b` (and its parts), pushing mentions.
-    fn run(&mut self, g: &Seg, mut a: usize, b: usize) {
+    fn run(&mut self, g: &Seg, mut a: usize, mut b: usize) {
         let lex = lexicon();
+        // A split may leave particles at the end: "Stade de" | France.
+        while b > a && PARTICLES.contains(&g.s(b - 1)) {
+            b -= 1;
+        }
         if a >= b {
             return;
         }
@@ -367,8 +390,9 @@ impl<'a> DocState<'a> {
                 || g.s(a) == "&"
                 || (a == g.first_word
                     && headed.is_none()
+                    && !COMPASS.contains(&g.s(a))
                     && g.get(a + 1) != Some("&")
-                    && lex.is_common(g.s(a))
+                    && lex.is_common(hyphen_cut(g.s(a)))
                     && title_at(g, a, b).is_none()))
         {
             a += 1;
@@ -386,6 +410,24 @@ impl<'a> DocState<'a> {
             self.out[m].qualifier = qualifier(g, a, b);
             self.acronym_after(g, b);
             return;
+        }
+        // A compass word before a known place or people is part of it: South Yorkshire,
+        // South American; two compass words are a region: North East.
+        if b - a >= 2 && COMPASS.contains(&g.s(a)) {
+            let known =
+                gazetteer(g, a + 1, b).filter(|k| matches!(k.ty, T::Gpe | T::Loc | T::Norp));
+            let region = b - a == 2 && COMPASS.contains(&g.s(a + 1));
+            if let Some(ty) = known.map(|k| k.ty).or(region.then_some(T::Loc)) {
+                self.push(
+                    g,
+                    a,
+                    b,
+                    ty,
+                    "capitalised words",
+                    "compass word before a place",
+                );
+                return;
+            }
         }
         // Names joined by "&" are a firm's: Ernst & Young, Young & Rubicam.
         if (a..b).any(|i| g.s(i) == "&") {
@@ -447,7 +489,7 @@ impl<'a> DocState<'a> {
             return;
         }
         // Common words alone are not names, nor shouted ones (TV, OK) unless a list knows them.
-        if b - a == 1 && lex.is_common(g.s(a)) && !self.defined.contains(g.s(a)) {
+        if b - a == 1 && lex.is_common(hyphen_cut(g.s(a))) && !self.defined.contains(g.s(a)) {
             return;
         }
         // A quoted name right after a model: Su-34 “Fullback”.

@@ -12,6 +12,14 @@ pub(super) const PARTICLES: &[&str] = &[
 pub(super) const ARTICLES: &[&str] = &[
     "al-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-",
 ];
+/// Head words of natural features that come before the name: River Senne, Lake Geneva.
+pub(super) const LEADING_LOC_HEADS: &[&str] = &["River", "Lake", "Mount", "Mt", "Mt."];
+/// Compass words that make a part of a known place or people: South Yorkshire, North East,
+/// South American, Mid Wales.
+pub(super) const COMPASS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Mid",
+];
 /// Words that join a head word to the rest of a name: Ministry of Defence, Council on ...
 pub(super) const OF_WORDS: &[&str] = &["of", "for", "on"];
 
