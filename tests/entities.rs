@@ -123,6 +123,18 @@ fn a_given_name_before_a_surname_outranks_a_place_or_firm() {
 }
 
 #[test]
+fn a_given_name_before_a_place_or_people_word_is_a_person() {
+    assert_eq!(
+        names("The party's leader, Mike German, met Barbara Windsor in Leeds."),
+        pairs(&[
+            ("Mike German", "PERSON"),
+            ("Barbara Windsor", "PERSON"),
+            ("Leeds", "GPE")
+        ])
+    );
+}
+
+#[test]
 fn lower_case_particles_and_mixed_case_acronyms_match_no_list() {
     // "van" is not the city of Van, nor "Let" the group LeT.
     assert_eq!(

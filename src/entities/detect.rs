@@ -439,16 +439,25 @@ impl<'a> DocState<'a> {
         }
         // A given name before unknown name-shaped words is a person, even when a list knows
         // it as a place, a firm or a people: Rafael Benitez, Christian Jasperneite. (Other
-        // given names wait for the cues after the run: "Shahid Nojeh, 50 km from".)
-        if b - a >= 2
-            && lex.given_names.contains(g.s(a))
+        // given names wait for the cues after the run: "Shahid Nojeh, 50 km from".) So is
+        // a plain given name before one word a list knows as a place or people, in a
+        // sentence: Mike German, George Washington.
+        let given = lex.given_names.contains(g.s(a)) && after_cues(g, b).is_none();
+        let listed_given = given
+            && b - a >= 2
             && lex.gazetteer.contains_key(g.lower(a))
-            && after_cues(g, b).is_none()
             && (a + 1..b).all(|i| {
                 (looks_like_a_name(g.s(i)) || PARTICLES.contains(&g.s(i)))
                     && gazetteer(g, i, i + 1).is_none()
-            })
-        {
+            });
+        let place_surname = given
+            && b - a == 2
+            && !self.restricted
+            && !lex.gazetteer.contains_key(g.lower(a))
+            && !lex.is_common(g.s(a))
+            && looks_like_a_name(g.s(a + 1))
+            && gazetteer(g, a + 1, b).is_some_and(|k| matches!(k.ty, T::Gpe | T::Loc | T::Norp));
+        if listed_given || place_surname {
             self.person(g, a, b, "given name (data/given_names.txt)", None);
             return;
         }
