@@ -123,6 +123,16 @@ fn a_given_name_before_a_surname_outranks_a_place_or_firm() {
 }
 
 #[test]
+fn firm_words_before_a_name_and_prepositions_outrank_said() {
+    // "Pipex said" would make a person; the firm word before it makes a firm. "the MP for
+    // Walderton asked" is not Walderton speaking.
+    assert_eq!(
+        names("Net provider Pipex said it grew. The MP for Walderton asked why."),
+        pairs(&[("Pipex", "ORG"), ("Walderton", "ORG")])
+    );
+}
+
+#[test]
 fn a_given_name_before_a_place_or_people_word_is_a_person() {
     assert_eq!(
         names("The party's leader, Mike German, met Barbara Windsor in Leeds."),

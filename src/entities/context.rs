@@ -62,6 +62,40 @@ pub(super) const ORG_CUES: &[&str] = &[
     "consultancy",
     "broadcaster",
 ];
+/// Words for a firm just before its name: "net provider Pipex", "the firm, Paion,".
+pub(super) const ORG_BEFORE_CUES: &[&str] = &[
+    "firm",
+    "company",
+    "group",
+    "bank",
+    "carrier",
+    "airline",
+    "carmaker",
+    "retailer",
+    "supermarket",
+    "provider",
+    "operator",
+    "website",
+    "site",
+    "giant",
+    "maker",
+    "manufacturer",
+    "insurer",
+    "lender",
+    "broker",
+    "chain",
+    "publisher",
+    "network",
+    "agency",
+    "consultancy",
+    "band",
+];
+/// Prepositions that put a name in a phrase of its own: "the MP for Birkenhead asked",
+/// "the owner of Yuganskneftegas, said founder ..." are not what Birkenhead or
+/// Yuganskneftegas said.
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "of", "in", "at", "for", "from", "with", "by", "on", "into", "near", "outside",
+];
 pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "from", "to", "near", "across", "outside", "into", "toward", "towards", "via",
 ];
@@ -396,8 +430,13 @@ pub(super) fn context_type(
     let lex = lexicon();
     let prev = if a > 0 { g.lower(a - 1) } else { "" };
     let next = g.lower(b);
-    if lex.speech_verbs.contains(next) || (next == "," && lex.speech_verbs.contains(g.lower(b + 1)))
-    {
+    let appositive = prev == "," && a >= 2 && ORG_BEFORE_CUES.contains(&g.lower(a - 2));
+    if ORG_BEFORE_CUES.contains(&prev) || appositive {
+        return Some((T::Org, "context: firm word before the name (provider X)"));
+    }
+    let says = lex.speech_verbs.contains(next)
+        || (next == "," && lex.speech_verbs.contains(g.lower(b + 1)));
+    if says && !PREPOSITIONS.contains(&prev) {
         return Some((T::Person, "context: X said"));
     }
     let said_before =
