@@ -292,21 +292,28 @@ impl Lexicon {
     }
 
     /// True when `word` (any case) is a known English word that is not a name, including
-    /// regular plurals of listed nouns (cities) and agent nouns of listed verbs (bombers).
+    /// regular plurals of listed nouns (cities, taxes). A given name is never a plural of a
+    /// listed word (James is not "jams").
     pub fn is_common(&self, word: &str) -> bool {
         let listed = |w: &str| self.stopwords.contains(w) || self.common_words.contains(w);
         with_lower(word, |lower| {
-            listed(lower)
-                || lower.strip_suffix('s').is_some_and(listed)
-                || lower.strip_suffix("es").is_some_and(listed)
+            if listed(lower) {
+                return true;
+            }
+            let sibilant = |stem: &&str| {
+                ["s", "x", "z", "ch", "sh"]
+                    .iter()
+                    .any(|e| stem.ends_with(e))
+            };
+            let plural = lower.strip_suffix('s').is_some_and(listed)
+                || lower
+                    .strip_suffix("es")
+                    .filter(sibilant)
+                    .is_some_and(listed)
                 || lower
                     .strip_suffix("ies")
-                    .is_some_and(|stem| listed(&format!("{stem}y")))
-                || ["ers", "er"].iter().any(|suffix| {
-                    lower
-                        .strip_suffix(suffix)
-                        .is_some_and(|stem| stem.len() >= 4 && listed(stem))
-                })
+                    .is_some_and(|stem| listed(&format!("{stem}y")));
+            plural && !self.given_names.contains(word)
         })
     }
 }
@@ -449,6 +456,18 @@ mod tests {
             assert!(list.iter().all(|w| lex.numeric_words.contains(w)));
         }
         assert!(!lex.numeric_words.contains("the"));
+    }
+
+    #[test]
+    fn common_words_and_their_plurals_but_no_names() {
+        let lex = lexicon();
+        for w in ["shoppers", "Taxes", "Liquidity", "cities", "Noon"] {
+            assert!(lex.is_common(w), "{w}");
+        }
+        // James is no plural of "jam", Bates none of "bat", Walker no "walk" + "er".
+        for w in ["James", "Bates", "Walker", "Hamedan"] {
+            assert!(!lex.is_common(w), "{w}");
+        }
     }
 
     #[test]

@@ -176,7 +176,7 @@ fn a_sentence_initial_word_the_text_writes_in_lower_case_is_no_name() {
 fn a_title_that_is_a_common_word_before_common_words_is_no_title() {
     assert_eq!(
         names("The party lost the General Election, said General Tomas Varga."),
-        pairs(&[("Tomas Varga", "PERSON")])
+        pairs(&[("General Election", "EVENT"), ("Tomas Varga", "PERSON")])
     );
 }
 
@@ -213,6 +213,20 @@ fn an_acronym_in_brackets_stands_for_a_name_with_its_first_letter() {
     assert_eq!(
         canonical("ZWB"),
         Some(("ORG".into(), "Zarqa Water Board".into()))
+    );
+}
+
+#[test]
+fn a_common_word_alone_is_a_name_only_as_a_surname_named_in_full() {
+    // Walker is Paul Walker's surname, not "walk" + "er"; "Noon" names no one here.
+    // "Shoppers" opens a sentence; "Sale Sharks" are capitals inside one.
+    assert_eq!(
+        names("Shoppers met Paul Walker. Walker said Noon had joined Sale Sharks."),
+        pairs(&[
+            ("Paul Walker", "PERSON"),
+            ("Walker", "PERSON"),
+            ("Sale Sharks", "ORG")
+        ])
     );
 }
 

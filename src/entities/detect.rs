@@ -148,11 +148,14 @@ fn is_month_surname(g: &Seg, i: usize) -> bool {
             .is_none_or(|t| t.kind != TokenKind::Number)
 }
 
-/// A capitalised word that starts a sentence, kept until the whole document is read.
+/// A capitalised word that starts a sentence, or a common word alone, kept until the
+/// whole document is read.
 struct Deferred {
     seg: u32,
     start: usize,
     end: usize,
+    /// A common word: a name only as the surname of someone named in full (Walker, Noon).
+    common: bool,
 }
 
 struct DocState<'a> {
@@ -389,6 +392,7 @@ impl<'a> DocState<'a> {
             && (lex.stopwords.contains(g.lower(a))
                 || g.s(a) == "&"
                 || (a == g.first_word
+                    && b - a > 1
                     && headed.is_none()
                     && !COMPASS.contains(&g.s(a))
                     && g.get(a + 1) != Some("&")
@@ -477,7 +481,7 @@ impl<'a> DocState<'a> {
         // Titles: President Bashar al-Assad, Defense Minister Sergei Shoigu, Mr. Assad.
         // A title that is a common word before common words is no title: General Election.
         let plain = |from: usize, to: usize| (from..to).all(|i| lex.is_common(g.s(i)));
-        if let Some(t) = title_at(g, a, b).filter(|&t| !(plain(a, t) && plain(t, b))) {
+        if let Some(t) = title_at(g, a, b).filter(|&t| t == b || !(plain(a, t) && plain(t, b))) {
             if t < b {
                 let role_start = self.role_start(g, a);
                 let role = g.text[g.toks[role_start].start..g.toks[t - 1].end].to_owned();
@@ -495,10 +499,6 @@ impl<'a> DocState<'a> {
         // A trailing title: ... Correspondent.
         if b - a > 1 && is_title(g.lower(b - 1)) {
             self.run(g, a, b - 1);
-            return;
-        }
-        // Common words alone are not names, nor shouted ones (TV, OK) unless a list knows them.
-        if b - a == 1 && lex.is_common(hyphen_cut(g.s(a))) && !self.defined.contains(g.s(a)) {
             return;
         }
         // A quoted name right after a model: Su-34 “Fullback”.
@@ -519,12 +519,31 @@ impl<'a> DocState<'a> {
             );
             return;
         }
+        // A common word alone is no name (nor a shouted one: TV, OK, unless the text defines
+        // it), but the surname of someone the document names in full is: it waits.
+        if b - a == 1
+            && lex.is_common(hyphen_cut(g.s(a)))
+            && !self.defined.contains(g.s(a))
+            && title_at(g, a, b).is_none()
+        {
+            if !self.restricted {
+                self.deferred.push(Deferred {
+                    seg: g.index,
+                    start: a,
+                    end: b,
+                    common: true,
+                });
+            }
+            return;
+        }
         if let Some((ty, rule)) = after_cues(g, b) {
             self.push(g, a, b, ty, "capitalised words", rule);
             self.acronym_after(g, b);
             return;
         }
-        if b - a >= 2 && (a..b).all(|i| lex.is_common(g.s(i))) {
+        // Common words that open a sentence are no name ("Foreign Ministry officials");
+        // inside one, capitals make them one (Sale Sharks, Celebrity Big Brother).
+        if initial && b - a >= 2 && (a..b).all(|i| lex.is_common(g.s(i))) {
             return;
         }
         // Initials before a surname: R Jones, JK Rowling, J.K. Rowling, J van Niekerk.
@@ -566,6 +585,7 @@ impl<'a> DocState<'a> {
                 seg: g.index,
                 start: a,
                 end: b,
+                common: false,
             });
             return;
         }
@@ -674,13 +694,18 @@ impl<'a> DocState<'a> {
     /// case.
     fn resolve_deferred(&mut self, segs: &[Seg]) {
         let deferred = std::mem::take(&mut self.deferred);
-        // Names by their full text and by their last word (surnames).
+        // Names by their full text and by their last word (surnames), and the surnames of
+        // people named in full.
         let mut named: HashMap<&str, T> = HashMap::default();
+        let mut surnames: HashSet<&str> = HashSet::default();
         for m in &self.out {
             let t = &segs[m.segment as usize].text[m.start..m.end];
             named.entry(t).or_insert(m.ty);
             if let Some(last) = t.split_whitespace().last() {
                 named.entry(last).or_insert(m.ty);
+                if m.ty == T::Person && last.len() < t.len() {
+                    surnames.insert(strip_article(last));
+                }
             }
         }
         // The deferred words the document also writes in lower case: "House prices fell"
@@ -689,6 +714,7 @@ impl<'a> DocState<'a> {
         if !deferred.is_empty() {
             let wanted: HashSet<&str> = deferred
                 .iter()
+                .filter(|d| !d.common)
                 .map(|d| segs[d.seg as usize].lower(d.start))
                 .collect();
             for g in segs {
@@ -703,7 +729,18 @@ impl<'a> DocState<'a> {
         for d in deferred {
             let g = &segs[d.seg as usize];
             let w = g.span(d.start, d.end);
-            if let Some(&ty) = named.get(w) {
+            if d.common {
+                if surnames.contains(w) {
+                    self.push(
+                        g,
+                        d.start,
+                        d.end,
+                        T::Person,
+                        "common word that is the surname of a person named in the document",
+                        "type of that name",
+                    );
+                }
+            } else if let Some(&ty) = named.get(w) {
                 self.push(
                     g,
                     d.start,
