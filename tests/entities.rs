@@ -231,6 +231,18 @@ fn a_common_word_alone_is_a_name_only_as_a_surname_named_in_full() {
 }
 
 #[test]
+fn apostrophe_names_and_short_ly_names_are_people() {
+    assert_eq!(
+        names("Ireland fly-half Ronan O'Gara passed to Olly Barkley."),
+        pairs(&[
+            ("Ireland", "GPE"),
+            ("Ronan O'Gara", "PERSON"),
+            ("Olly Barkley", "PERSON")
+        ])
+    );
+}
+
+#[test]
 fn compass_words_join_known_places_and_peoples() {
     assert_eq!(
         names("Sales in South Yorkshire and the North East grew, and North American buyers came."),

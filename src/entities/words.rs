@@ -58,7 +58,8 @@ pub(super) fn is_acronym(w: &str) -> bool {
 
 /// A capitalised word that is not a common English word and does not have the ending of
 /// one (-ly, -ing, -ed), nor a common word's hyphenated compound (No-one, Well-known):
-/// likely a name even at the start of a sentence.
+/// likely a name even at the start of a sentence. Letters, hyphens and an apostrophe
+/// before a capital (O'Gara).
 pub(super) fn looks_like_a_name(w: &str) -> bool {
     let lex = lexicon();
     if lex.given_names.contains(w) {
@@ -72,12 +73,19 @@ pub(super) fn looks_like_a_name(w: &str) -> bool {
     if camel && !w.starts_with("Mc") && !w.starts_with("Mac") {
         return false;
     }
+    // O'Gara, D'Arcy: an apostrophe before a capital is part of a name.
+    let apostrophe = |(i, c): (usize, char)| {
+        matches!(c, '\'' | '’') && w[i + c.len_utf8()..].starts_with(char::is_uppercase)
+    };
+    // Short words in -ly are names (Olly, Holly); long ones adverbs (Reportedly).
+    let ending = |e: &&str| w.ends_with(e) && (*e != "ly" || w.len() > 5);
     w.chars().skip(1).any(char::is_lowercase)
         && w.chars().count() >= 2
-        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && w.char_indices()
+            .all(|(i, c)| c.is_alphabetic() || c == '-' || apostrophe((i, c)))
         && !lex.is_common(w)
         && !lex.is_common(hyphen_cut(w))
-        && !["ly", "ing", "ed"].iter().any(|e| w.ends_with(e))
+        && !["ly", "ing", "ed"].iter().any(ending)
 }
 
 /// Removes an Arabic article prefix: al-Assad -> Assad.
