@@ -526,14 +526,7 @@ impl<'a> DocState<'a> {
             && !self.defined.contains(g.s(a))
             && title_at(g, a, b).is_none()
         {
-            if !self.restricted {
-                self.deferred.push(Deferred {
-                    seg: g.index,
-                    start: a,
-                    end: b,
-                    common: true,
-                });
-            }
+            self.defer(g, a, b, true);
             return;
         }
         if let Some((ty, rule)) = after_cues(g, b) {
@@ -578,15 +571,7 @@ impl<'a> DocState<'a> {
             return;
         }
         if initial && b - a == 1 {
-            if self.restricted {
-                return;
-            }
-            self.deferred.push(Deferred {
-                seg: g.index,
-                start: a,
-                end: b,
-                common: false,
-            });
+            self.defer(g, a, b, false);
             return;
         }
         if b - a >= 2 && name_shaped {
@@ -611,6 +596,19 @@ impl<'a> DocState<'a> {
             self.out[m].weak = true;
         }
         self.acronym_after(g, b);
+    }
+
+    /// Keeps the single word at `a..b` until the whole document is read (never in a headline
+    /// or furniture line, which yield no guesses).
+    fn defer(&mut self, g: &Seg, a: usize, b: usize, common: bool) {
+        if !self.restricted {
+            self.deferred.push(Deferred {
+                seg: g.index,
+                start: a,
+                end: b,
+                common,
+            });
+        }
     }
 
     /// Pushes a person mention with the role the text gives before or after it.
