@@ -137,6 +137,27 @@ fn can_name(w: &str, lower: &str, defined: &HashSet<&str>) -> bool {
     shaped && w != "I" && !is_month_or_day(lower)
 }
 
+/// The surnames (without an Arabic article) and the listed given names of the people that
+/// `found` names in full.
+fn people_named_in_full<'t>(
+    found: &[Mention],
+    text: &'t str,
+) -> (HashSet<&'t str>, HashSet<&'t str>) {
+    let lex = lexicon();
+    let mut surnames = HashSet::default();
+    let mut given = HashSet::default();
+    for m in found.iter().filter(|m| m.ty == T::Person) {
+        let words: Vec<&str> = text[m.start..m.end].split_whitespace().collect();
+        if let [first, .., last] = words[..] {
+            surnames.insert(strip_article(last));
+            if lex.given_names.contains(first) {
+                given.insert(first);
+            }
+        }
+    }
+    (surnames, given)
+}
+
 /// A month's name after a given name and before no number is a surname: Theresa May.
 fn is_month_surname(g: &Seg, i: usize) -> bool {
     i > 0
@@ -692,20 +713,17 @@ impl<'a> DocState<'a> {
     /// case.
     fn resolve_deferred(&mut self, segs: &[Seg]) {
         let deferred = std::mem::take(&mut self.deferred);
-        // Names by their full text and by their last word (surnames), and the surnames of
-        // people named in full.
+        // Names by their full text and by their last word (surnames).
         let mut named: HashMap<&str, T> = HashMap::default();
-        let mut surnames: HashSet<&str> = HashSet::default();
         for m in &self.out {
             let t = &segs[m.segment as usize].text[m.start..m.end];
             named.entry(t).or_insert(m.ty);
             if let Some(last) = t.split_whitespace().last() {
                 named.entry(last).or_insert(m.ty);
-                if m.ty == T::Person && last.len() < t.len() {
-                    surnames.insert(strip_article(last));
-                }
             }
         }
+        let text = segs.first().map_or("", |g| g.text);
+        let (surnames, _) = people_named_in_full(&self.out, text);
         // The deferred words the document also writes in lower case: "House prices fell"
         // beside "house prices", "Anti-fraud" beside "anti-fraud".
         let mut written_lower: HashSet<&str> = HashSet::default();
@@ -766,18 +784,7 @@ impl<'a> DocState<'a> {
     /// A single word that is the surname of a person named in full is that person, and so
     /// is one that is the given name of one ("Steven is not for sale" beside Steven Gerrard).
     fn propagate_surnames(&mut self, text: &str) {
-        let lex = lexicon();
-        let mut surnames: HashSet<&str> = HashSet::default();
-        let mut given: HashSet<&str> = HashSet::default();
-        for m in self.out.iter().filter(|m| m.ty == T::Person) {
-            let words: Vec<&str> = text[m.start..m.end].split_whitespace().collect();
-            if let [first, .., last] = words[..] {
-                surnames.insert(strip_article(last));
-                if lex.given_names.contains(first) {
-                    given.insert(first);
-                }
-            }
-        }
+        let (surnames, given) = people_named_in_full(&self.out, text);
         for m in &mut self.out {
             let t = &text[m.start..m.end];
             if m.ty == T::Person || m.known.is_some() || t.contains(' ') {
