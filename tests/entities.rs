@@ -503,3 +503,47 @@ fn entities_explain_gives_rules() {
     assert_eq!(r["found_by"], "designator pattern");
     assert_eq!(r["link_key"], "product|tu-22m3");
 }
+
+#[test]
+fn names_listed_together_share_the_type_their_known_members_agree_on() {
+    // Surnames in a team sheet are people; one place among them (Jordan) decides nothing.
+    assert_eq!(
+        names(
+            "The side was Carroll, Gary Neville, Keane, Scholes and Rooney.\n\nSubs: Macken, Weaver, Onuoha, Jordan."
+        ),
+        pairs(&[
+            ("Carroll", "PERSON"),
+            ("Gary Neville", "PERSON"),
+            ("Keane", "PERSON"),
+            ("Scholes", "PERSON"),
+            ("Rooney", "PERSON"),
+            ("Macken", "ORG"),
+            ("Weaver", "ORG"),
+            ("Onuoha", "ORG"),
+            ("Jordan", "GPE")
+        ])
+    );
+}
+
+#[test]
+fn compass_points_after_places_and_after_the() {
+    assert_eq!(
+        names("He held Bristol South and lost Leeds Central, as in the West."),
+        pairs(&[
+            ("Bristol South", "GPE"),
+            ("Leeds Central", "GPE"),
+            ("West", "LOC")
+        ])
+    );
+}
+
+#[test]
+fn surname_prefixes_keep_inner_capitals_in_names() {
+    assert_eq!(
+        names("The film stars Leonardo DiCaprio and Fiorello LaGuardia."),
+        pairs(&[
+            ("Leonardo DiCaprio", "PERSON"),
+            ("Fiorello LaGuardia", "PERSON")
+        ])
+    );
+}

@@ -75,6 +75,7 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
     }
     doc.resolve_deferred(&segs);
     doc.propagate_surnames(text);
+    type_lists(&mut doc.out, text);
     let mut out = doc.out;
     let mut names: Vec<(u32, usize, usize)> =
         out.iter().map(|m| (m.segment, m.start, m.end)).collect();
@@ -156,6 +157,65 @@ fn people_named_in_full<'t>(
         }
     }
     (surnames, given)
+}
+
+/// A name typed by default takes the type of the names listed with it, when those agree:
+/// "Zenden, Downing and Hasselbaink", "Sony Pictures, Miramax and Touchstone". Team sheets
+/// and cast lists are mostly surnames and single names that no rule types on their own.
+/// A default single word or default person name changes; a default organisation of
+/// several words stays one ("Scissor Sisters" among singers).
+fn type_lists(found: &mut [Mention], text: &str) {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_unstable_by_key(|&i| (found[i].start, found[i].end));
+    let mut from = 0;
+    while from < order.len() {
+        let mut to = from + 1;
+        while to < order.len() {
+            let (a, b) = (&found[order[to - 1]], &found[order[to]]);
+            if a.end > b.start || !is_list_separator(&text[a.end..b.start]) {
+                break;
+            }
+            to += 1;
+        }
+        if to - from >= 3 {
+            type_list(found, &order[from..to], text);
+        }
+        from = to;
+    }
+}
+
+/// Gives the default-typed names of one list the type its other names agree on.
+fn type_list(found: &mut [Mention], list: &[usize], text: &str) {
+    let is_default = |m: &Mention| m.typed_by.starts_with("default");
+    let mut agreed = None;
+    let mut backing = 0;
+    for m in list.iter().map(|&i| &found[i]).filter(|m| !is_default(m)) {
+        match agreed {
+            None => agreed = Some(m.ty),
+            Some(ty) if ty == m.ty => {}
+            Some(_) => return,
+        }
+        backing += 1;
+    }
+    // One place or firm among surnames is often a surname too (Macken, Onuoha, Jordan).
+    let Some(ty) = agreed.filter(|&ty| ty == T::Person || backing >= 2) else {
+        return;
+    };
+    for &i in list {
+        let m = &mut found[i];
+        let one_word = !text[m.start..m.end].contains(' ');
+        if is_default(m) && m.ty != ty && (one_word || m.ty == T::Person) {
+            m.ty = ty;
+            m.typed_by = "context: listed with names of that type";
+            m.weak = false;
+        }
+    }
+}
+
+/// True for the text between two items of a list: a comma or semicolon, "and" or "or", on
+/// one line.
+fn is_list_separator(between: &str) -> bool {
+    matches!(between.trim(), "," | ";" | "and" | "or" | ", and" | ", or") && !between.contains('\n')
 }
 
 /// A month's name after a given name and before no number is a surname: Theresa May.
@@ -453,6 +513,39 @@ impl<'a> DocState<'a> {
                 );
                 return;
             }
+        }
+        // A compass word after a known place is a constituency or district of it: Bristol
+        // South, Sheffield Central, Oldham East.
+        if b - a == 2
+            && COMPASS_POINTS.contains(&g.s(b - 1))
+            && gazetteer(g, a, a + 1).is_some_and(|k| k.ty == T::Gpe && k.list != "countries.txt")
+        {
+            self.push(
+                g,
+                a,
+                b,
+                T::Gpe,
+                "capitalised words",
+                "compass word after a place",
+            );
+            return;
+        }
+        // "The West", "the South": a compass word alone after "the" is a region.
+        if b - a == 1
+            && COMPASS_POINTS[..4].contains(&g.s(a))
+            && a > 0
+            && g.lower(a - 1) == "the"
+            && !g.get(b).is_some_and(is_upper_start)
+        {
+            self.push(
+                g,
+                a,
+                b,
+                T::Loc,
+                "capitalised word",
+                "compass word after 'the'",
+            );
+            return;
         }
         // Names joined by "&" are a firm's: Ernst & Young, Young & Rubicam.
         if (a..b).any(|i| g.s(i) == "&") {

@@ -20,6 +20,13 @@ pub(super) const COMPASS: &[&str] = &[
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
     "Mid",
 ];
+/// The compass words that name a district after a place (Bristol South, Leeds Central);
+/// the first four name a region after "the" (the West).
+pub(super) const COMPASS_POINTS: &[&str] = &["North", "South", "East", "West", "Central"];
+/// Prefixes written before a capital inside surnames: McDonald, MacLeod, DiCaprio, LaGuardia.
+const SURNAME_PREFIXES: &[&str] = &[
+    "Da", "De", "Di", "Du", "La", "Le", "Mac", "Mc", "Van", "Von",
+];
 /// Words that join a head word to the rest of a name: Ministry of Defence, Council on ...
 pub(super) const OF_WORDS: &[&str] = &["of", "for", "on"];
 
@@ -65,12 +72,14 @@ pub(super) fn looks_like_a_name(w: &str) -> bool {
     if lex.given_names.contains(w) {
         return true;
     }
-    // CamelCase is a product or company (PlayStation), not a person; McDonald is.
-    let camel = w
-        .chars()
+    // CamelCase is a product or company (PlayStation), not a person; McDonald, DiCaprio
+    // and LaGuardia are, with a surname prefix before the inner capital.
+    let inner_capital = w
+        .char_indices()
         .zip(w.chars().skip(1))
-        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
-    if camel && !w.starts_with("Mc") && !w.starts_with("Mac") {
+        .find(|&((_, a), b)| a.is_lowercase() && b.is_uppercase())
+        .map(|((i, a), _)| i + a.len_utf8());
+    if inner_capital.is_some_and(|i| !SURNAME_PREFIXES.contains(&&w[..i])) {
         return false;
     }
     // O'Gara, D'Arcy: an apostrophe before a capital is part of a name.
