@@ -547,3 +547,17 @@ fn surname_prefixes_keep_inner_capitals_in_names() {
         ])
     );
 }
+
+#[test]
+fn a_town_named_as_the_surname_of_a_person_is_that_person() {
+    // Paterson is also a town, but not in a report on Chris Paterson; "Economists" is no
+    // plural of The Economist.
+    assert_eq!(
+        names("Chris Paterson kicked a penalty for Scotland. Economists said Paterson missed two."),
+        pairs(&[
+            ("Chris Paterson", "PERSON"),
+            ("Scotland", "GPE"),
+            ("Paterson", "PERSON")
+        ])
+    );
+}

@@ -205,7 +205,11 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
             None if key.contains(' ') => with_plural(key, |plural| lex.gazetteer.get(plural)),
             None => None,
         };
-        other.copied().filter(|k| matches!(k.ty, T::Org | T::Norp))
+        // A single word in the plural is a people (Europeans), not a firm: "Economists
+        // say" is not The Economist.
+        other
+            .copied()
+            .filter(|k| k.ty == T::Norp || (k.ty == T::Org && key.contains(' ')))
     });
     // A listed acronym matches only in capitals or as written: "US" and "LeT", not "Us"
     // or "Let".

@@ -876,15 +876,20 @@ impl<'a> DocState<'a> {
 
     /// A single word that is the surname of a person named in full is that person, and so
     /// is one that is the given name of one ("Steven is not for sale" beside Steven Gerrard).
+    /// A town's name counts as a surname too (Paterson beside Chris Paterson), but not a
+    /// country's or another list's.
     fn propagate_surnames(&mut self, text: &str) {
         let (surnames, given) = people_named_in_full(&self.out, text);
         for m in &mut self.out {
             let t = &text[m.start..m.end];
-            if m.ty == T::Person || m.known.is_some() || t.contains(' ') {
+            let town = matches!(m.typed_by, "cities.txt" | "subnational.txt");
+            if m.ty == T::Person || (m.known.is_some() && !town) || t.contains(' ') {
                 continue;
             }
             let typed_by = if surnames.contains(strip_article(t)) {
                 "surname of a person named in the document"
+            } else if town {
+                continue;
             } else if given.contains(t) {
                 "given name of a person named in the document"
             } else {
@@ -893,6 +898,7 @@ impl<'a> DocState<'a> {
             m.ty = T::Person;
             m.typed_by = typed_by;
             m.weak = false;
+            m.known = None;
         }
     }
 }
