@@ -561,3 +561,37 @@ fn a_town_named_as_the_surname_of_a_person_is_that_person() {
         ])
     );
 }
+
+#[test]
+fn a_given_name_before_a_head_word_that_is_a_surname_is_a_person() {
+    assert_eq!(
+        names(
+            "Richard Hill and Wayne Bridge watched Charlotte Church at Windsor Castle, said Housing Minister Keith Hill."
+        ),
+        pairs(&[
+            ("Richard Hill", "PERSON"),
+            ("Wayne Bridge", "PERSON"),
+            ("Charlotte Church", "PERSON"),
+            ("Windsor Castle", "FAC"),
+            ("Keith Hill", "PERSON")
+        ])
+    );
+}
+
+#[test]
+fn a_title_inside_a_run_of_capitals_ends_a_role_before_the_name() {
+    // The portfolio is no name; the organisation before the title is; titles in a row
+    // all stay out of the name; "Martin Luther King Jnr" has no title in it.
+    assert_eq!(
+        names(
+            "Trade and Industry Secretary Patricia Hewitt met TUC General Secretary Brendan Barber, the Rt Rev Dr Tom Wright and Martin Luther King Jnr."
+        ),
+        pairs(&[
+            ("Patricia Hewitt", "PERSON"),
+            ("TUC", "ORG"),
+            ("Brendan Barber", "PERSON"),
+            ("Tom Wright", "PERSON"),
+            ("Martin Luther King Jnr", "PERSON")
+        ])
+    );
+}

@@ -266,6 +266,9 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
         }
     };
     if b - a >= 2 {
+        if is_given_and_surname_head(g, a, b) {
+            return None;
+        }
         if let Some(t) = typed(hyphen_cut(g.s(b - 1))) {
             return Some(t);
         }
@@ -280,6 +283,17 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
         }
     }
     None
+}
+
+/// A given name (after any titles) before a head word that is also a surname is a person,
+/// not a place or building: Richard Hill, Wayne Bridge, Charlotte Church, Housing Minister
+/// Keith Hill.
+fn is_given_and_surname_head(g: &Seg, a: usize, b: usize) -> bool {
+    let lex = lexicon();
+    let given = b - 2;
+    SURNAME_HEADS.contains(&g.s(b - 1))
+        && lex.given_names.contains(g.s(given))
+        && (given == a || title_at(g, given - 1, given).is_some())
 }
 
 /// The country that qualifies an organisation name: "Russian" in Russian Defense Ministry,
@@ -451,7 +465,8 @@ pub(super) fn context_type(
     if lex.titles.contains(prev.trim_end_matches('.')) {
         return Some((T::Person, "context: title before the name"));
     }
-    if role_after(g, b).is_some() || (next == "," && g.lower(b + 1) == "who") {
+    let appositive_role = role_after(g, b).is_some() || (next == "," && g.lower(b + 1) == "who");
+    if appositive_role && !PREPOSITIONS.contains(&prev) {
         return Some((T::Person, "context: X, the head of ..."));
     }
     // Lists and "including": the type of the place or group just named.

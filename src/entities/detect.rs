@@ -218,6 +218,27 @@ fn is_list_separator(between: &str) -> bool {
     matches!(between.trim(), "," | ";" | "and" | "or" | ", and" | ", or") && !between.contains('\n')
 }
 
+/// The first title inside the run `a..b`, after its first word, when a person's name ends
+/// the run: the title's start and end. The name is a given name and more, or two
+/// name-shaped words ("Martin Luther King Jnr" and "Screen Actors Guild" have none).
+fn inner_title(g: &Seg, a: usize, b: usize) -> Option<(usize, usize)> {
+    let lex = lexicon();
+    let (s, t) = (a + 1..b - 1).find_map(|s| Some((s, titles_end(g, s, b)?)))?;
+    let named = t < b
+        && (t..b).all(|i| looks_like_a_name(g.s(i)) || PARTICLES.contains(&g.s(i)))
+        && (lex.given_names.contains(g.s(t)) || b - t >= 2);
+    named.then_some((s, t))
+}
+
+/// Where the titles that start at `a` end: Rt Rev Dr, Former Beatle Sir.
+fn titles_end(g: &Seg, a: usize, b: usize) -> Option<usize> {
+    let mut t = title_at(g, a, b)?;
+    while let Some(next) = title_at(g, t, b).filter(|&next| next < b) {
+        t = next;
+    }
+    Some(t)
+}
+
 /// A month's name after a given name and before no number is a surname: Theresa May.
 fn is_month_surname(g: &Seg, i: usize) -> bool {
     i > 0
@@ -559,13 +580,15 @@ impl<'a> DocState<'a> {
         // it as a place, a firm or a people: Rafael Benitez, Christian Jasperneite. (Other
         // given names wait for the cues after the run: "Shahid Nojeh, 50 km from".) So is
         // a plain given name before one word a list knows as a place or people, in a
-        // sentence: Mike German, George Washington.
+        // sentence: Mike German, George Washington. A surname that is a head word counts as
+        // name-shaped here: Charlotte Church.
         let given = lex.given_names.contains(g.s(a)) && after_cues(g, b).is_none();
         let listed_given = given
             && b - a >= 2
             && lex.gazetteer.contains_key(g.lower(a))
             && (a + 1..b).all(|i| {
-                (looks_like_a_name(g.s(i)) || PARTICLES.contains(&g.s(i)))
+                let w = g.s(i);
+                (looks_like_a_name(w) || PARTICLES.contains(&w) || SURNAME_HEADS.contains(&w))
                     && gazetteer(g, i, i + 1).is_none()
             });
         let place_surname = given
@@ -595,12 +618,23 @@ impl<'a> DocState<'a> {
         // Titles: President Bashar al-Assad, Defense Minister Sergei Shoigu, Mr. Assad.
         // A title that is a common word before common words is no title: General Election.
         let plain = |from: usize, to: usize| (from..to).all(|i| lex.is_common(g.s(i)));
-        if let Some(t) = title_at(g, a, b).filter(|&t| t == b || !(plain(a, t) && plain(t, b))) {
+        if let Some(t) = titles_end(g, a, b).filter(|&t| t == b || !(plain(a, t) && plain(t, b))) {
             if t < b {
                 let role_start = self.role_start(g, a);
                 let role = g.text[g.toks[role_start].start..g.toks[t - 1].end].to_owned();
                 self.person(g, t, b, "title before the name", Some(role));
             }
+            return;
+        }
+        // A title after other capitalised words (a portfolio, an organisation) and before a
+        // name: Industry Secretary Patricia Hewitt, TUC General Secretary Brendan Barber.
+        if let Some((s, t)) = inner_title(g, a, b) {
+            // Portfolios (Home Affairs) and former posts (Ex-Home) are no names of their own.
+            if !(a..s).all(|i| lex.is_common(g.s(i)) || g.s(i).contains('-')) {
+                self.run(g, a, s);
+            }
+            let role = g.span(a, t).to_owned();
+            self.person(g, t, b, "title before the name", Some(role));
             return;
         }
         // A known name inside the run splits it: Saagar Enjeti | White House | Correspondent.

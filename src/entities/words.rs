@@ -27,6 +27,12 @@ pub(super) const COMPASS_POINTS: &[&str] = &["North", "South", "East", "West", "
 const SURNAME_PREFIXES: &[&str] = &[
     "Da", "De", "Di", "Du", "La", "Le", "Mac", "Mc", "Van", "Von",
 ];
+/// Head words that are also common surnames: after a given name they end a person's name
+/// (Richard Hill, Wayne Bridge), not a place's.
+pub(super) const SURNAME_HEADS: &[&str] = &[
+    "Bridge", "Castle", "Cape", "Church", "Hall", "Hill", "Hills", "Lake", "Law", "Plant", "Press",
+    "Steel", "Temple",
+];
 /// Words that join a head word to the rest of a name: Ministry of Defence, Council on ...
 pub(super) const OF_WORDS: &[&str] = &["of", "for", "on"];
 
