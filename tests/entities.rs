@@ -595,3 +595,13 @@ fn a_title_inside_a_run_of_capitals_ends_a_role_before_the_name() {
         ])
     );
 }
+
+#[test]
+fn a_word_that_speaks_is_the_firm_named_in_full_with_it() {
+    assert_eq!(
+        names(
+            "Shares in Cairn Energy rose. Analysts were pleased, but Cairn said the field was small."
+        ),
+        pairs(&[("Cairn Energy", "ORG"), ("Cairn", "ORG")])
+    );
+}

@@ -438,6 +438,14 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     None
 }
 
+/// The context rules that make a person of a name by what it does: speak, or head
+/// something. A firm does these too ("Cairn said").
+pub(super) const SPEAKER_RULES: [&str; 3] = [
+    "context: X said",
+    "context: said X / according to X",
+    "context: X, the head of ...",
+];
+
 /// Context rules for a run that no list, head word or following word types.
 pub(super) fn context_type(
     g: &Seg,
@@ -455,19 +463,19 @@ pub(super) fn context_type(
     let says = lex.speech_verbs.contains(next)
         || (next == "," && lex.speech_verbs.contains(g.lower(b + 1)));
     if says && !PREPOSITIONS.contains(&prev) {
-        return Some((T::Person, "context: X said"));
+        return Some((T::Person, SPEAKER_RULES[0]));
     }
     let said_before =
         lex.speech_verbs.contains(prev) && (b >= g.toks.len() || matches!(g.s(b), "," | "." | ";"));
     if said_before || (prev == "to" && a >= 2 && g.lower(a - 2) == "according") {
-        return Some((T::Person, "context: said X / according to X"));
+        return Some((T::Person, SPEAKER_RULES[1]));
     }
     if lex.titles.contains(prev.trim_end_matches('.')) {
         return Some((T::Person, "context: title before the name"));
     }
     let appositive_role = role_after(g, b).is_some() || (next == "," && g.lower(b + 1) == "who");
     if appositive_role && !PREPOSITIONS.contains(&prev) {
-        return Some((T::Person, "context: X, the head of ..."));
+        return Some((T::Person, SPEAKER_RULES[2]));
     }
     // Lists and "including": the type of the place or group just named.
     if let Some(m) = last {

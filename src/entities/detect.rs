@@ -73,6 +73,7 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
             doc.out.extend(added);
         }
     }
+    firms_named_in_full(&mut doc.out, text);
     doc.resolve_deferred(&segs);
     doc.propagate_surnames(text);
     type_lists(&mut doc.out, text);
@@ -157,6 +158,26 @@ fn people_named_in_full<'t>(
         }
     }
     (surnames, given)
+}
+
+/// A single word that speaks or heads something is the firm the document names in full
+/// with it, unless it is a person's surname there: "Cairn said" beside Cairn Energy,
+/// "Nortel said" beside Nortel Networks.
+fn firms_named_in_full(found: &mut [Mention], text: &str) {
+    let (surnames, _) = people_named_in_full(found, text);
+    let firms: HashSet<&str> = found
+        .iter()
+        .filter(|m| m.ty == T::Org)
+        .filter_map(|m| text[m.start..m.end].split_once(' ').map(|(first, _)| first))
+        .filter(|first| !surnames.contains(first))
+        .collect();
+    for m in found {
+        let t = &text[m.start..m.end];
+        if m.ty == T::Person && SPEAKER_RULES.contains(&m.typed_by) && firms.contains(t) {
+            m.ty = T::Org;
+            m.typed_by = "first word of an organisation named in the document";
+        }
+    }
 }
 
 /// A name typed by default takes the type of the names listed with it, when those agree:
