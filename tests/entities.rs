@@ -605,3 +605,16 @@ fn a_word_that_speaks_is_the_firm_named_in_full_with_it() {
         pairs(&[("Cairn Energy", "ORG"), ("Cairn", "ORG")])
     );
 }
+
+#[test]
+fn a_listed_acronym_that_spells_a_stop_word_is_kept() {
+    // "US" is "us" in lower case, a stop word, but never one in capitals.
+    assert_eq!(
+        names("She won the US Open, and the US Customs Service said a US network paid."),
+        pairs(&[
+            ("US Open", "EVENT"),
+            ("US Customs Service", "ORG"),
+            ("US", "GPE")
+        ])
+    );
+}

@@ -510,9 +510,11 @@ impl<'a> DocState<'a> {
         let headed = head_type(g, a, b);
         // Sentence-initial and stop words (and a "&" they leave in front) are not part of
         // names, unless a head word or a "&" makes the whole run a name (Daily Caller News
-        // Foundation, Standard & Poor's).
+        // Foundation, Standard & Poor's). A listed acronym is no stop word: US Open.
         while a < b
-            && (lex.stopwords.contains(g.lower(a))
+            && ((lex.stopwords.contains(g.lower(a))
+                && !(is_acronym(g.s(a))
+                    && lex.gazetteer.get(g.lower(a)).is_some_and(|k| k.acronym)))
                 || g.s(a) == "&"
                 || (a == g.first_word
                     && b - a > 1
