@@ -526,6 +526,25 @@ fn names_listed_together_share_the_type_their_known_members_agree_on() {
 }
 
 #[test]
+fn team_sheets_with_substitutes_are_lists_and_most_of_a_list_decides() {
+    // "(Euell 78)": a substitute and his minute; one country among people changes nothing.
+    assert_eq!(
+        names(
+            "The side: Kiely, Perry, Konchesky (Euell 78), Danny Murphy, Shaun Bartlett, Holland."
+        ),
+        pairs(&[
+            ("Kiely", "PERSON"),
+            ("Perry", "PERSON"),
+            ("Konchesky", "PERSON"),
+            ("Euell", "PERSON"),
+            ("Danny Murphy", "PERSON"),
+            ("Shaun Bartlett", "PERSON"),
+            ("Holland", "GPE")
+        ])
+    );
+}
+
+#[test]
 fn compass_points_after_places_and_after_the() {
     assert_eq!(
         names("He held Bristol South and lost Leeds Central, as in the West."),

@@ -446,6 +446,10 @@ pub(super) const SPEAKER_RULES: [&str; 3] = [
     "context: X, the head of ...",
 ];
 
+/// The rule that gives a name the type of the place listed just before it: a guess that a
+/// longer list may overrule.
+pub(super) const LISTED_WITH_A_PLACE: &str = "context: listed with a place";
+
 /// Context rules for a run that no list, head word or following word types.
 pub(super) fn context_type(
     g: &Seg,
@@ -482,7 +486,7 @@ pub(super) fn context_type(
         let near = g.toks[a.saturating_sub(4)].start <= m.end && m.end <= g.toks[a].start;
         let listed = matches!(prev, "," | "and" | "or" | "including");
         if near && listed && matches!(m.ty, T::Gpe | T::Loc) {
-            return Some((m.ty, "context: listed with a place"));
+            return Some((m.ty, LISTED_WITH_A_PLACE));
         }
     }
     if b - a == 1 && PLACE_PREPOSITIONS.contains(&prev) && a != g.first_word && !is_acronym(g.s(a))

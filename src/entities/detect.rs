@@ -193,7 +193,7 @@ fn type_lists(found: &mut [Mention], text: &str) {
         let mut to = from + 1;
         while to < order.len() {
             let (a, b) = (&found[order[to - 1]], &found[order[to]]);
-            if a.end > b.start || !is_list_separator(&text[a.end..b.start]) {
+            if a.end > b.start || !is_list_link(text, a.end, b.start, b.end) {
                 break;
             }
             to += 1;
@@ -205,27 +205,30 @@ fn type_lists(found: &mut [Mention], text: &str) {
     }
 }
 
-/// Gives the default-typed names of one list the type its other names agree on.
+/// Gives the guessed names of one list (default types, or the type of one neighbour) the
+/// type most of its other names have: at least twice as many as all other types together.
 fn type_list(found: &mut [Mention], list: &[usize], text: &str) {
-    let is_default = |m: &Mention| m.typed_by.starts_with("default");
-    let mut agreed = None;
-    let mut backing = 0;
-    for m in list.iter().map(|&i| &found[i]).filter(|m| !is_default(m)) {
-        match agreed {
-            None => agreed = Some(m.ty),
-            Some(ty) if ty == m.ty => {}
-            Some(_) => return,
+    let guessed =
+        |m: &Mention| m.typed_by.starts_with("default") || m.typed_by == LISTED_WITH_A_PLACE;
+    let mut counts: Vec<(T, usize)> = Vec::new();
+    for m in list.iter().map(|&i| &found[i]).filter(|m| !guessed(m)) {
+        match counts.iter_mut().find(|(ty, _)| *ty == m.ty) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((m.ty, 1)),
         }
-        backing += 1;
     }
-    // One place or firm among surnames is often a surname too (Macken, Onuoha, Jordan).
-    let Some(ty) = agreed.filter(|&ty| ty == T::Person || backing >= 2) else {
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    let Some(&(ty, most)) = counts.iter().max_by_key(|(_, n)| *n) else {
         return;
     };
+    // One place or firm among surnames is often a surname too (Macken, Onuoha, Jordan).
+    if most * 3 < total * 2 || (ty != T::Person && most < 2) {
+        return;
+    }
     for &i in list {
         let m = &mut found[i];
         let one_word = !text[m.start..m.end].contains(' ');
-        if is_default(m) && m.ty != ty && (one_word || m.ty == T::Person) {
+        if guessed(m) && m.ty != ty && (one_word || m.ty == T::Person) {
             m.ty = ty;
             m.typed_by = "context: listed with names of that type";
             m.weak = false;
@@ -233,10 +236,32 @@ fn type_list(found: &mut [Mention], list: &[usize], text: &str) {
     }
 }
 
-/// True for the text between two items of a list: a comma or semicolon, "and" or "or", on
-/// one line.
-fn is_list_separator(between: &str) -> bool {
-    matches!(between.trim(), "," | ";" | "and" | "or" | ", and" | ", or") && !between.contains('\n')
+/// True when the text between two names (`end..start`) makes them items of one list: a
+/// comma or semicolon, "and" or "or", on one line. A team sheet's substitutions count too:
+/// "Barton (Macken 68), Sibierski" lists three players.
+fn is_list_link(text: &str, end: usize, start: usize, next_end: usize) -> bool {
+    let between = &text[end..start];
+    if between.contains('\n') {
+        return false;
+    }
+    if between == " (" {
+        return after_minute(&text[next_end..]).is_some();
+    }
+    let separator = after_minute(between).unwrap_or(between);
+    matches!(
+        separator.trim(),
+        "," | ";" | "and" | "or" | ", and" | ", or"
+    )
+}
+
+/// The text after " 68)", the minute a substitute came on, if `s` starts with one.
+fn after_minute(s: &str) -> Option<&str> {
+    let rest = s.strip_prefix(' ')?;
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    rest[digits..].strip_prefix(')')
 }
 
 /// The first title inside the run `a..b`, after its first word, when a person's name ends
