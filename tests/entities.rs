@@ -637,3 +637,18 @@ fn a_listed_acronym_that_spells_a_stop_word_is_kept() {
         ])
     );
 }
+
+#[test]
+fn a_title_after_the_word_for_its_kind_is_a_work() {
+    assert_eq!(
+        names(
+            "She starred in the film The Life of David Gale and the drama Vera Drake, and her song Return of the Mack won the best film Oscar."
+        ),
+        pairs(&[
+            ("The Life of David Gale", "WORK_OF_ART"),
+            ("Vera Drake", "WORK_OF_ART"),
+            ("Return of the Mack", "WORK_OF_ART"),
+            ("Oscar", "ORG")
+        ])
+    );
+}

@@ -90,6 +90,34 @@ pub(super) const ORG_BEFORE_CUES: &[&str] = &[
     "consultancy",
     "band",
 ];
+/// Words for a kind of work just before its title: "the film Vera Drake".
+pub(super) const WORK_BEFORE_CUES: &[&str] = &[
+    "album",
+    "biopic",
+    "book",
+    "cartoon",
+    "comedy",
+    "documentary",
+    "drama",
+    "film",
+    "movie",
+    "musical",
+    "novel",
+    "opera",
+    "programme",
+    "series",
+    "show",
+    "single",
+    "sitcom",
+    "song",
+    "thriller",
+];
+/// Small words inside the title of a work: "Return of the Mack", "Living with Michael
+/// Jackson". Not "and", which as often joins two titles as it sits inside one, nor
+/// "from", which more often says where the work is from.
+pub(super) const TITLE_JOINERS: &[&str] = &[
+    "a", "an", "at", "for", "in", "of", "on", "the", "to", "with",
+];
 /// Prepositions that put a name in a phrase of its own: "the MP for Birkenhead asked",
 /// "the owner of Yuganskneftegas, said founder ..." are not what Birkenhead or
 /// Yuganskneftegas said.

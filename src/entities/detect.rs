@@ -385,6 +385,8 @@ impl<'a> DocState<'a> {
                     j = k;
                 } else if let Some(k) = self.of_join(g, i, j) {
                     j = k;
+                } else if let Some(k) = self.title_join(g, i, j) {
+                    j = k;
                 } else {
                     break;
                 }
@@ -435,6 +437,18 @@ impl<'a> DocState<'a> {
             return Some(end);
         }
         None
+    }
+
+    /// In a work's title (after "film", "album"), small words at `j` that a capitalised word
+    /// follows stay in the run: the film The Life of David Gale, the song Return of the Mack.
+    fn title_join(&self, g: &Seg, i: usize, j: usize) -> Option<usize> {
+        if i == 0 || !WORK_BEFORE_CUES.contains(&g.lower(i - 1)) {
+            return None;
+        }
+        let k = (j..g.toks.len().min(j + 3))
+            .find(|&k| !TITLE_JOINERS.contains(&g.s(k)))
+            .unwrap_or(g.toks.len());
+        (k > j && k < g.toks.len() && self.is_name_token(g, k)).then_some(k + 1)
     }
 
     fn push(
@@ -528,6 +542,23 @@ impl<'a> DocState<'a> {
                 T::Law,
                 "law head word and number",
                 "data/law_heads.txt",
+            );
+            return;
+        }
+        // A work's title after the word for its kind: the film Vera Drake, his album
+        // Lifeblood, BBC comedy Gimme Gimme Gimme; not an award (the best film Oscar).
+        if a > 0
+            && WORK_BEFORE_CUES.contains(&g.lower(a - 1))
+            && !(a > 1 && g.lower(a - 2) == "best")
+            && !(b - a == 1 && lex.stopwords.contains(g.lower(a)))
+        {
+            self.push(
+                g,
+                a,
+                b,
+                T::WorkOfArt,
+                "capitalised words",
+                "context: work word before the name (film X)",
             );
             return;
         }
