@@ -5,7 +5,9 @@
 //! name). Each run is then typed by, in order: the gazetteers, head words (Ministry, Sea,
 //! Airport, Province, Resolution), leading demonyms and titles (which are split off), known
 //! names inside the run (which split it), given names, and finally the context around it
-//! ("said X", "X, the head of", "spokesman X", "in X", "X province", "X air base").
+//! ("said X", "X, the head of", "spokesman X", "in X", "X province", "X air base", "the
+//! film X"). Once the document is read, the names listed together share the type most of
+//! them have, and a word that "says" beside a firm named in full is that firm.
 //! Sentence-initial capitals and title-case headlines only yield names with independent
 //! evidence, so "Asked about..." and "Russia Expands Bombing In Syria" give no junk.
 
@@ -149,8 +151,8 @@ fn people_named_in_full<'t>(
     let mut surnames = HashSet::default();
     let mut given = HashSet::default();
     for m in found.iter().filter(|m| m.ty == T::Person) {
-        let words: Vec<&str> = text[m.start..m.end].split_whitespace().collect();
-        if let [first, .., last] = words[..] {
+        let mut words = text[m.start..m.end].split_whitespace();
+        if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
             surnames.insert(strip_article(last));
             if lex.given_names.contains(first) {
                 given.insert(first);
@@ -164,6 +166,10 @@ fn people_named_in_full<'t>(
 /// with it, unless it is a person's surname there: "Cairn said" beside Cairn Energy,
 /// "Nortel said" beside Nortel Networks.
 fn firms_named_in_full(found: &mut [Mention], text: &str) {
+    let speaks = |m: &Mention| m.ty == T::Person && SPEAKER_RULES.contains(&m.typed_by);
+    if !found.iter().any(speaks) {
+        return;
+    }
     let (surnames, _) = people_named_in_full(found, text);
     let firms: HashSet<&str> = found
         .iter()
@@ -173,18 +179,18 @@ fn firms_named_in_full(found: &mut [Mention], text: &str) {
         .collect();
     for m in found {
         let t = &text[m.start..m.end];
-        if m.ty == T::Person && SPEAKER_RULES.contains(&m.typed_by) && firms.contains(t) {
+        if speaks(m) && firms.contains(t) {
             m.ty = T::Org;
             m.typed_by = "first word of an organisation named in the document";
         }
     }
 }
 
-/// A name typed by default takes the type of the names listed with it, when those agree:
+/// A name whose type is a guess takes the type most of the names listed with it have:
 /// "Zenden, Downing and Hasselbaink", "Sony Pictures, Miramax and Touchstone". Team sheets
 /// and cast lists are mostly surnames and single names that no rule types on their own.
-/// A default single word or default person name changes; a default organisation of
-/// several words stays one ("Scissor Sisters" among singers).
+/// A guessed single word or person name changes; a guessed organisation of several words
+/// stays one ("Scissor Sisters" among singers).
 fn type_lists(found: &mut [Mention], text: &str) {
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_unstable_by_key(|&i| (found[i].start, found[i].end));
