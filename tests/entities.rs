@@ -652,3 +652,17 @@ fn a_title_after_the_word_for_its_kind_is_a_work() {
         ])
     );
 }
+
+#[test]
+fn a_sentence_initial_name_follows_the_type_its_list_gave_it() {
+    assert_eq!(
+        names("The side was Carroll, Gary Neville, Keane and Scholes. Keane scored twice."),
+        pairs(&[
+            ("Carroll", "PERSON"),
+            ("Gary Neville", "PERSON"),
+            ("Keane", "PERSON"),
+            ("Scholes", "PERSON"),
+            ("Keane", "PERSON")
+        ])
+    );
+}

@@ -79,6 +79,7 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
     doc.resolve_deferred(&segs);
     doc.propagate_surnames(text);
     type_lists(&mut doc.out, text);
+    follow_names(&mut doc.out, text);
     let mut out = doc.out;
     let mut names: Vec<(u32, usize, usize)> =
         out.iter().map(|m| (m.segment, m.start, m.end)).collect();
@@ -186,6 +187,35 @@ fn firms_named_in_full(found: &mut [Mention], text: &str) {
     }
 }
 
+/// A sentence-initial word that took the type of the same name elsewhere keeps up with
+/// what that name became once the document was read: "Kezman scored" follows the team
+/// sheet that made Kezman a person. Only the types lists give are followed, and names
+/// that lists type two ways are left as they are.
+fn follow_names(found: &mut [Mention], text: &str) {
+    let mut types: HashMap<&str, Option<T>> = HashMap::default();
+    for m in found.iter().filter(|m| m.typed_by == LISTED_WITH_NAMES) {
+        types
+            .entry(&text[m.start..m.end])
+            .and_modify(|ty| {
+                if *ty != Some(m.ty) {
+                    *ty = None;
+                }
+            })
+            .or_insert(Some(m.ty));
+    }
+    for m in found.iter_mut().filter(|m| m.found_by == NAMED_ELSEWHERE) {
+        if let Some(&Some(ty)) = types.get(&text[m.start..m.end]) {
+            m.ty = ty;
+        }
+    }
+}
+
+/// The rule of names typed by the names listed with them.
+const LISTED_WITH_NAMES: &str = "context: listed with names of that type";
+
+/// How a sentence-initial word is found that the document names elsewhere.
+const NAMED_ELSEWHERE: &str = "sentence-initial word named elsewhere in the document";
+
 /// A name whose type is a guess takes the type most of the names listed with it have:
 /// "Zenden, Downing and Hasselbaink", "Sony Pictures, Miramax and Touchstone". Team sheets
 /// and cast lists are mostly surnames and single names that no rule types on their own.
@@ -236,7 +266,7 @@ fn type_list(found: &mut [Mention], list: &[usize], text: &str) {
         let one_word = !text[m.start..m.end].contains(' ');
         if guessed(m) && m.ty != ty && (one_word || m.ty == T::Person) {
             m.ty = ty;
-            m.typed_by = "context: listed with names of that type";
+            m.typed_by = LISTED_WITH_NAMES;
             m.weak = false;
         }
     }
@@ -969,14 +999,7 @@ impl<'a> DocState<'a> {
                     );
                 }
             } else if let Some(&ty) = named.get(w) {
-                self.push(
-                    g,
-                    d.start,
-                    d.end,
-                    ty,
-                    "sentence-initial word named elsewhere in the document",
-                    "type of that name",
-                );
+                self.push(g, d.start, d.end, ty, NAMED_ELSEWHERE, "type of that name");
             } else if self.mid_caps.contains(w)
                 || (looks_like_a_name(w) && !written_lower.contains(g.lower(d.start)))
             {
