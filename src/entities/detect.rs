@@ -435,9 +435,15 @@ impl<'a> DocState<'a> {
     /// At name particles from `j` on (van, van der, de la) that a name word follows,
     /// returns the index after that word.
     fn particles_to_name(&self, g: &Seg, j: usize) -> Option<usize> {
+        self.small_words_to_name(g, j, PARTICLES)
+    }
+
+    /// At one to three of `small` words from `j` on that a name word follows, returns the
+    /// index after that word.
+    fn small_words_to_name(&self, g: &Seg, j: usize, small: &[&str]) -> Option<usize> {
         let n = g.toks.len();
         let k = (j..n.min(j + 3))
-            .find(|&k| !PARTICLES.contains(&g.s(k)))
+            .find(|&k| !small.contains(&g.s(k)))
             .unwrap_or(n);
         (k > j && k < n && self.is_name_token(g, k)).then_some(k + 1)
     }
@@ -481,10 +487,7 @@ impl<'a> DocState<'a> {
         if i == 0 || !WORK_BEFORE_CUES.contains(&g.lower(i - 1)) {
             return None;
         }
-        let k = (j..g.toks.len().min(j + 3))
-            .find(|&k| !TITLE_JOINERS.contains(&g.s(k)))
-            .unwrap_or(g.toks.len());
-        (k > j && k < g.toks.len() && self.is_name_token(g, k)).then_some(k + 1)
+        self.small_words_to_name(g, j, TITLE_JOINERS)
     }
 
     fn push(
