@@ -19,6 +19,7 @@ pub const LISTS: &[(&str, &str)] = &[
         "abbreviations_final.txt",
         include_str!("../data/abbreviations_final.txt"),
     ),
+    ("awards.txt", include_str!("../data/awards.txt")),
     ("boilerplate.txt", include_str!("../data/boilerplate.txt")),
     ("cities.txt", include_str!("../data/cities.txt")),
     ("common_words.txt", include_str!("../data/common_words.txt")),
@@ -40,6 +41,7 @@ pub const LISTS: &[(&str, &str)] = &[
     ("event_heads.txt", include_str!("../data/event_heads.txt")),
     ("events.txt", include_str!("../data/events.txt")),
     ("fac_heads.txt", include_str!("../data/fac_heads.txt")),
+    ("facilities.txt", include_str!("../data/facilities.txt")),
     ("given_names.txt", include_str!("../data/given_names.txt")),
     ("gpe_heads.txt", include_str!("../data/gpe_heads.txt")),
     ("law_heads.txt", include_str!("../data/law_heads.txt")),
@@ -55,6 +57,7 @@ pub const LISTS: &[(&str, &str)] = &[
         include_str!("../data/organisations.txt"),
     ),
     ("periods.txt", include_str!("../data/periods.txt")),
+    ("products.txt", include_str!("../data/products.txt")),
     ("regions.txt", include_str!("../data/regions.txt")),
     (
         "relative_words.txt",
@@ -185,6 +188,9 @@ impl Lexicon {
             ("regions.txt", EntityType::Loc),
             ("organisations.txt", EntityType::Org),
             ("events.txt", EntityType::Event),
+            ("facilities.txt", EntityType::Fac),
+            ("products.txt", EntityType::Product),
+            ("awards.txt", EntityType::WorkOfArt),
         ] {
             for line in lines(name) {
                 let canonical = line.split('|').next().unwrap_or(line);

@@ -642,13 +642,13 @@ fn a_listed_acronym_that_spells_a_stop_word_is_kept() {
 fn a_title_after_the_word_for_its_kind_is_a_work() {
     assert_eq!(
         names(
-            "She starred in the film The Life of David Gale and the drama Vera Drake, and her song Return of the Mack won the best film Oscar."
+            "She starred in the film The Life of David Gale and the drama Vera Drake, and her song Return of the Mack won the best film Bafta."
         ),
         pairs(&[
             ("The Life of David Gale", "WORK_OF_ART"),
             ("Vera Drake", "WORK_OF_ART"),
             ("Return of the Mack", "WORK_OF_ART"),
-            ("Oscar", "ORG")
+            ("Bafta", "ORG")
         ])
     );
 }
@@ -663,6 +663,47 @@ fn a_sentence_initial_name_follows_the_type_its_list_gave_it() {
             ("Keane", "PERSON"),
             ("Scholes", "PERSON"),
             ("Keane", "PERSON")
+        ])
+    );
+}
+
+#[test]
+fn well_known_products_venues_awards_and_events_have_their_types() {
+    assert_eq!(
+        names(
+            "Fans queued at Twickenham for the Six Nations. The film won an Oscar and the \
+             Golden Globes went well. Gamers bought the Xbox Live service and a PlayStation."
+        ),
+        pairs(&[
+            ("Twickenham", "FAC"),
+            ("Six Nations", "EVENT"),
+            ("Oscar", "WORK_OF_ART"),
+            ("Golden Globes", "EVENT"),
+            ("Xbox Live", "PRODUCT"),
+            ("PlayStation", "PRODUCT")
+        ])
+    );
+}
+
+#[test]
+fn an_award_that_is_a_given_name_before_a_surname_is_a_person() {
+    assert_eq!(
+        names("The play was written by Oscar Wilde."),
+        pairs(&[("Oscar Wilde", "PERSON")])
+    );
+}
+
+#[test]
+fn common_acronyms_are_no_names_unless_a_name_defines_them() {
+    assert_eq!(
+        names(
+            "Gross domestic product (GDP) rose. Tests for HIV and TB use DNA. \
+             The Pensions Policy Institute (PPI) said GDP fell. PPI said so."
+        ),
+        pairs(&[
+            ("Pensions Policy Institute", "ORG"),
+            ("PPI", "ORG"),
+            ("PPI", "ORG")
         ])
     );
 }

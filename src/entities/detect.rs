@@ -347,7 +347,7 @@ struct DocState<'a> {
     deferred: Vec<Deferred>,
     /// Capitalised words seen away from the start of a sentence.
     mid_caps: HashSet<&'a str>,
-    /// Acronyms defined in the text: "Islamic State (IS)".
+    /// Acronyms a name defines in the text: "Islamic State (IS)".
     defined: HashSet<&'a str>,
     /// For every token of the document, whether it can be part of a name.
     name_token: Vec<bool>,
@@ -365,7 +365,13 @@ impl<'a> DocState<'a> {
                 if i > g.first_word && is_upper_start(w) {
                     mid_caps.insert(w);
                 }
-                if w == "(" && g.get(i + 2) == Some(")") && i > 0 {
+                // A name defines an acronym (Islamic State (IS), Incomes Data Services'
+                // (IDS)); a common phrase does not: gross domestic product (GDP).
+                let named = (0..i)
+                    .rev()
+                    .find(|&k| !matches!(g.s(k), "'" | "’"))
+                    .is_some_and(|k| is_upper_start(g.s(k)));
+                if w == "(" && g.get(i + 2) == Some(")") && named {
                     let acr = g.s(i + 1);
                     if is_acronym(acr) {
                         defined.insert(acr);
@@ -756,7 +762,19 @@ impl<'a> DocState<'a> {
             return;
         }
         // A known name inside the run splits it: Saagar Enjeti | White House | Correspondent.
+        // A product that opens the run names it with its edition: Xbox Live, GameBoy Advance.
         if let Some((x, y, k)) = inner_gazetteer(g, a, b) {
+            if x == a && k.ty == T::Product {
+                self.push(
+                    g,
+                    a,
+                    b,
+                    T::Product,
+                    "capitalised words",
+                    "edition of a product",
+                );
+                return;
+            }
             self.run(g, a, x);
             self.push_known(g, x, y, k);
             self.run(g, y, b);
