@@ -707,3 +707,19 @@ fn common_acronyms_are_no_names_unless_a_name_defines_them() {
         ])
     );
 }
+
+#[test]
+fn a_body_named_before_of_keeps_the_place_after_it() {
+    assert_eq!(
+        names(
+            "The Motion Picture Association of America sued. LG Electronics of South Korea \
+             showed a phone, and the Institute for Supply Management index fell."
+        ),
+        pairs(&[
+            ("Motion Picture Association of America", "ORG"),
+            ("LG Electronics", "ORG"),
+            ("South Korea", "GPE"),
+            ("Institute for Supply Management", "ORG")
+        ])
+    );
+}

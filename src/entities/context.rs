@@ -272,8 +272,9 @@ pub(super) fn is_head(w: &str) -> bool {
         || lex.gpe_heads.contains(w)
 }
 
-/// The type a head word gives the run: last word (Ministry, Sea, Airport, Province) or a
-/// first word followed by "of" (Ministry of Defence, Gulf of Aden).
+/// The type a head word gives the run: last word (Ministry, Sea, Airport, Province), or
+/// the word before "of" or the first word of a run with "of" (Ministry of Defence, Gulf of
+/// Aden, Tourism Authority of Thailand).
 pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)> {
     let lex = lexicon();
     let typed = |w: &str| {
@@ -303,10 +304,20 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
         if b - a == 2 && LEADING_LOC_HEADS.contains(&g.s(a)) {
             return Some((T::Loc, "head word before the name (River Senne)"));
         }
-        if OF_WORDS.contains(&g.s(a + 1)) {
-            return typed(g.s(a));
-        }
-        if (a..b).any(|i| OF_WORDS.contains(&g.s(i))) {
+        // The head is the first word or the body's head before "of": Bank of England,
+        // Motion Picture Association of America. A firm's suffix there ends its name: LG
+        // Electronics | of South Korea. Only bodies and laws take "for" and "on" (Institute
+        // for Supply Management, Convention on Human Rights); buildings and events take
+        // "of" (Hall of Fame), and natural features none (Conleth Hill | for The Producers).
+        if let Some(of) = (a + 1..b).find(|&i| OF_WORDS.contains(&g.s(i))) {
+            let before = g.s(of - 1);
+            let body = typed(before).filter(|(ty, _)| {
+                matches!(ty, T::Org | T::Law)
+                    || (g.s(of) == "of" && matches!(ty, T::Fac | T::Event))
+            });
+            if of - 1 > a && !FIRM_SUFFIXES.contains(&before) && body.is_some() {
+                return body;
+            }
             return typed(g.s(a));
         }
     }

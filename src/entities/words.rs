@@ -33,6 +33,36 @@ pub(super) const SURNAME_HEADS: &[&str] = &[
     "Bridge", "Castle", "Cape", "Church", "Hall", "Hill", "Hills", "Lake", "Law", "Plant", "Press",
     "Steel", "Temple",
 ];
+/// Head words that end a firm's name, so that "of" after them names where the firm is
+/// (LG Electronics of South Korea, General Motors of the US), not more of its name.
+pub(super) const FIRM_SUFFIXES: &[&str] = &[
+    "Airlines",
+    "Airways",
+    "Co",
+    "Co.",
+    "Corp",
+    "Corp.",
+    "Electronics",
+    "Enterprises",
+    "Group",
+    "Holdings",
+    "Inc",
+    "Inc.",
+    "Industries",
+    "LLC",
+    "Ltd",
+    "Ltd.",
+    "Motors",
+    "PLC",
+    "Petroleum",
+    "Pharmaceuticals",
+    "Plc",
+    "Steel",
+    "Studios",
+    "Systems",
+    "Technologies",
+    "Telecom",
+];
 /// Words that join a head word to the rest of a name: Ministry of Defence, Council on ...
 pub(super) const OF_WORDS: &[&str] = &["of", "for", "on"];
 
