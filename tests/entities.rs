@@ -723,3 +723,20 @@ fn a_body_named_before_of_keeps_the_place_after_it() {
         ])
     );
 }
+
+#[test]
+fn parks_and_lanes_are_places_unless_a_person_bears_the_name() {
+    assert_eq!(
+        names(
+            "They won at Ewood Park. Mr Lane said so. The award went to Nathan Lane for \
+             Hairspray at Drury Lane."
+        ),
+        pairs(&[
+            ("Ewood Park", "FAC"),
+            ("Lane", "PERSON"),
+            ("Nathan Lane", "PERSON"),
+            ("Hairspray", "ORG"),
+            ("Drury Lane", "FAC")
+        ])
+    );
+}

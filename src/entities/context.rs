@@ -324,15 +324,16 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
     None
 }
 
-/// A given name (after any titles) before a head word that is also a surname is a person,
-/// not a place or building: Richard Hill, Wayne Bridge, Charlotte Church, Housing Minister
-/// Keith Hill.
+/// A given name (after any titles) or a title before a head word that is also a surname is
+/// a person, not a place or building: Richard Hill, Wayne Bridge, Charlotte Church, Housing
+/// Minister Keith Hill, Mr Lane.
 fn is_given_and_surname_head(g: &Seg, a: usize, b: usize) -> bool {
     let lex = lexicon();
     let given = b - 2;
     SURNAME_HEADS.contains(&g.s(b - 1))
-        && lex.given_names.contains(g.s(given))
-        && (given == a || title_at(g, given - 1, given).is_some())
+        && ((lex.given_names.contains(g.s(given))
+            && (given == a || title_at(g, given - 1, given).is_some()))
+            || (given == a && title_at(g, a, b - 1).is_some()))
 }
 
 /// The country that qualifies an organisation name: "Russian" in Russian Defense Ministry,

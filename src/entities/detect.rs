@@ -477,7 +477,13 @@ impl<'a> DocState<'a> {
             let head = |x: usize| is_head(g.s(x)) || lex.law_heads.contains(g.s(x));
             // A title that spans the joining word: Chancellor of the Exchequer Gordon Brown.
             let title = (i..j).any(|x| is_title(g.key(x, k + 1)));
-            if head(i) || head(j - 1) || title || lex.gazetteer.contains_key(g.key(i, end)) {
+            // A head word that is a surname after a given name ends a person's name: Nathan
+            // Lane | for The Producers.
+            let surname = j >= i + 2
+                && SURNAME_HEADS.contains(&g.s(j - 1))
+                && lex.given_names.contains(g.s(j - 2));
+            let last_head = head(j - 1) && !surname;
+            if head(i) || last_head || title || lex.gazetteer.contains_key(g.key(i, end)) {
                 return Some(end);
             }
         } else if w == "&" || (w == "and" && lex.gazetteer.contains_key(g.key(i, end))) {
