@@ -740,3 +740,15 @@ fn parks_and_lanes_are_places_unless_a_person_bears_the_name() {
         ])
     );
 }
+
+#[test]
+fn stakes_are_held_in_firms_and_a_given_name_before_a_title_word_is_a_person() {
+    assert_eq!(
+        names("The brewer bought a stake in Southcorp. Shares in Umbro rose. John Major lost."),
+        pairs(&[
+            ("Southcorp", "ORG"),
+            ("Umbro", "ORG"),
+            ("John Major", "PERSON")
+        ])
+    );
+}

@@ -124,6 +124,24 @@ pub(super) const TITLE_JOINERS: &[&str] = &[
 pub(super) const PREPOSITIONS: &[&str] = &[
     "of", "in", "at", "for", "from", "with", "by", "on", "into", "near", "outside",
 ];
+/// Words for what is held in or offered for a firm: "shares in X", "a bid from X".
+const STAKE_WORDS: &[&str] = &[
+    "bid",
+    "bids",
+    "holding",
+    "holdings",
+    "interest",
+    "interests",
+    "investment",
+    "investments",
+    "offer",
+    "offers",
+    "share",
+    "shares",
+    "stake",
+    "stakes",
+    "takeover",
+];
 pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "from", "to", "near", "across", "outside", "into", "toward", "towards", "via",
 ];
@@ -531,6 +549,10 @@ pub(super) fn context_type(
     }
     if b - a == 1 && PLACE_PREPOSITIONS.contains(&prev) && a != g.first_word && !is_acronym(g.s(a))
     {
+        // Shares, stakes and bids are held in firms: "shares in Umbro", "a stake in Sina".
+        if a >= 2 && STAKE_WORDS.contains(&g.lower(a - 2)) {
+            return Some((T::Org, "context: stake word before the name (shares in X)"));
+        }
         return Some((T::Gpe, "context: in X"));
     }
     None

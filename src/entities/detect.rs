@@ -786,8 +786,10 @@ impl<'a> DocState<'a> {
             self.run(g, y, b);
             return;
         }
-        // A trailing title: ... Correspondent.
-        if b - a > 1 && is_title(g.lower(b - 1)) {
+        // A trailing title: ... Correspondent; but a given name before one is a person's
+        // name in full: John Major.
+        let given_and_title = b - a == 2 && lex.given_names.contains(g.s(a));
+        if b - a > 1 && is_title(g.lower(b - 1)) && !given_and_title {
             self.run(g, a, b - 1);
             return;
         }
