@@ -752,3 +752,11 @@ fn stakes_are_held_in_firms_and_a_given_name_before_a_title_word_is_a_person() {
         ])
     );
 }
+
+#[test]
+fn channels_are_organisations_and_common_model_shaped_words_no_names() {
+    assert_eq!(
+        names("He saw it on BBC1, then bought an MP3 player, P2P software and a PS3."),
+        pairs(&[("BBC1", "ORG"), ("PS3", "PRODUCT")])
+    );
+}

@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::context::*;
 use super::words::*;
 use super::{EntityType, Mention, numeric};
-use crate::lexicon::{Known, lexicon};
+use crate::lexicon::{Known, lexicon, with_lower};
 use crate::text::{Segment, SegmentKind, Token, TokenKind};
 
 use EntityType as T;
@@ -561,14 +561,27 @@ impl<'a> DocState<'a> {
             self.acronym_after(g, b);
             return;
         }
-        // Designators split the run: Russian Tupolev-22M3, Tupolev Tu-22.
-        if let Some(d) = (a..b).find(|&i| designator(g.s(i)).is_some()) {
+        // Designators split the run: Russian Tupolev-22M3, Tupolev Tu-22. Common words of
+        // that shape (MP3, P2P) are not designators.
+        let model = |i: usize| designator(g.s(i)).is_some() && !lex.is_common(g.s(i));
+        if let Some(d) = (a..b).find(|&i| model(i)) {
             let from = if d > a && lex.makers.contains_key(g.lower(d - 1)) {
                 d - 1
             } else {
                 d
             };
             self.run(g, a, from);
+            // An organisation's name and a number is its channel or edition: BBC1, ITV1.
+            let letters = g.s(d).trim_end_matches(|c: char| c.is_ascii_digit());
+            let org = with_lower(letters, |l| {
+                lex.gazetteer.get(l).is_some_and(|k| k.ty == T::Org)
+            });
+            if from == d && org {
+                let rule = "organisation's name and a number (BBC1)";
+                self.push(g, d, d + 1, T::Org, "designator pattern", rule);
+                self.run(g, d + 1, b);
+                return;
+            }
             let canonical = designator(g.s(d)).unwrap_or_default();
             let m = self.push(
                 g,
