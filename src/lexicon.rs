@@ -44,6 +44,7 @@ pub const LISTS: &[(&str, &str)] = &[
     ("facilities.txt", include_str!("../data/facilities.txt")),
     ("given_names.txt", include_str!("../data/given_names.txt")),
     ("gpe_heads.txt", include_str!("../data/gpe_heads.txt")),
+    ("languages.txt", include_str!("../data/languages.txt")),
     ("law_heads.txt", include_str!("../data/law_heads.txt")),
     ("loc_heads.txt", include_str!("../data/loc_heads.txt")),
     ("months.txt", include_str!("../data/months.txt")),
@@ -141,6 +142,8 @@ pub struct Lexicon {
     pub law_heads: HashSet<&'static str>,
     /// Head words of named events (Cup, Games, Summit).
     pub event_heads: HashSet<&'static str>,
+    /// Names of languages (Arabic, English), LANGUAGE where the text speaks of a language.
+    pub languages: HashSet<&'static str>,
     /// Speech verbs (lower case).
     pub speech_verbs: HashSet<String>,
     /// Known names by lower-cased surface form.
@@ -265,6 +268,7 @@ impl Lexicon {
             gpe_heads: set("gpe_heads.txt"),
             law_heads: set("law_heads.txt"),
             event_heads: set("event_heads.txt"),
+            languages: set("languages.txt"),
             speech_verbs: lower_set("speech_verbs.txt"),
             gazetteer,
             demonyms,

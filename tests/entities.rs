@@ -760,3 +760,16 @@ fn channels_are_organisations_and_common_model_shaped_words_no_names() {
         pairs(&[("BBC1", "ORG"), ("PS3", "PRODUCT")])
     );
 }
+
+#[test]
+fn a_language_is_one_where_the_text_speaks_of_a_language() {
+    assert_eq!(
+        names("He speaks Hebrew and wrote in English. Spanish speakers and English fans met."),
+        pairs(&[
+            ("Hebrew", "LANGUAGE"),
+            ("English", "LANGUAGE"),
+            ("Spanish", "LANGUAGE"),
+            ("English", "NORP")
+        ])
+    );
+}

@@ -90,6 +90,53 @@ pub(super) const ORG_BEFORE_CUES: &[&str] = &[
     "consultancy",
     "band",
 ];
+/// Words before a language's name that speak of it as a language: "speaks English".
+const LANGUAGE_BEFORE_CUES: &[&str] = &[
+    "fluent",
+    "learn",
+    "learned",
+    "learning",
+    "learnt",
+    "speak",
+    "speaking",
+    "speaks",
+    "spoke",
+    "spoken",
+    "teach",
+    "teaches",
+    "teaching",
+    "taught",
+    "translated",
+];
+/// Words after a language's name that speak of it as a language: "Spanish speakers".
+const LANGUAGE_AFTER_CUES: &[&str] = &[
+    "dialect",
+    "language",
+    "languages",
+    "lessons",
+    "speaker",
+    "speakers",
+    "speaking",
+    "subtitles",
+    "translation",
+    "version",
+];
+
+/// True when the language name at `a` stands for the language, not a people: "in English.",
+/// "speaks French", "Spanish speakers"; not "English football" or "the French".
+pub(super) fn is_language(g: &Seg, a: usize) -> bool {
+    if !lexicon().languages.contains(g.s(a)) {
+        return false;
+    }
+    let prev = if a > 0 { g.lower(a - 1) } else { "" };
+    let next = g.lower(a + 1);
+    let ends = g.toks.get(a + 1).is_none_or(|t| t.kind == TokenKind::Punct) && next != "-";
+    LANGUAGE_AFTER_CUES.contains(&next)
+        || (LANGUAGE_BEFORE_CUES.contains(&prev)
+            && (ends || !is_upper_start(g.get(a + 1).unwrap_or(""))))
+        || (matches!(prev, "in" | "into") && ends)
+}
+
 /// Words for a kind of work just before its title: "the film Vera Drake".
 pub(super) const WORK_BEFORE_CUES: &[&str] = &[
     "album",

@@ -556,6 +556,17 @@ impl<'a> DocState<'a> {
         if a >= b {
             return;
         }
+        if b - a == 1 && is_language(g, a) {
+            self.push(
+                g,
+                a,
+                b,
+                T::Language,
+                "capitalised word",
+                "language in context (in English.)",
+            );
+            return;
+        }
         if let Some(k) = gazetteer(g, a, b) {
             self.push_known(g, a, b, k);
             self.acronym_after(g, b);
