@@ -773,3 +773,14 @@ fn a_language_is_one_where_the_text_speaks_of_a_language() {
         ])
     );
 }
+
+#[test]
+fn a_capital_that_opens_a_quotation_says_nothing_about_names() {
+    assert_eq!(
+        names(
+            "Mr Hague said: \"Disunity is corrosive.\" The disunity grew. He added, \
+             \"Graphically it was superior,\" and \"Jonny Wilkinson has proved himself.\""
+        ),
+        pairs(&[("Hague", "PERSON"), ("Jonny Wilkinson", "PERSON")])
+    );
+}

@@ -248,6 +248,25 @@ pub(super) struct Seg<'a> {
 }
 
 impl<'a> Seg<'a> {
+    /// True when token `i` opens a sentence or a quotation inside one, where a capital says
+    /// nothing about names: `He said: "Compassionate rhetoric...`.
+    pub(super) fn opens(&self, i: usize) -> bool {
+        if i == self.first_word {
+            return true;
+        }
+        if i == 0
+            || !matches!(self.s(i - 1), "\"" | "“")
+            || self.toks[i - 1].end != self.toks[i].start
+        {
+            return false;
+        }
+        // The quote opens when a space, a colon or a comma comes before it.
+        let q = self.toks[i - 1].start;
+        i == 1
+            || self.text[..q].ends_with(char::is_whitespace)
+            || matches!(self.s(i - 2), ":" | ",")
+    }
+
     pub(super) fn s(&self, i: usize) -> &'a str {
         &self.text[self.toks[i].start..self.toks[i].end]
     }

@@ -362,7 +362,7 @@ impl<'a> DocState<'a> {
         for g in segs {
             for i in 0..g.toks.len() {
                 let w = g.s(i);
-                if i > g.first_word && is_upper_start(w) {
+                if i > g.first_word && !g.opens(i) && is_upper_start(w) {
                     mid_caps.insert(w);
                 }
                 // A name defines an acronym (Islamic State (IS), Incomes Data Services'
@@ -637,7 +637,7 @@ impl<'a> DocState<'a> {
             );
             return;
         }
-        let initial = a == g.first_word;
+        let initial = g.opens(a);
         let headed = head_type(g, a, b);
         // Sentence-initial and stop words (and a "&" they leave in front) are not part of
         // names, unless a head word or a "&" makes the whole run a name (Daily Caller News
@@ -647,7 +647,7 @@ impl<'a> DocState<'a> {
                 && !(is_acronym(g.s(a))
                     && lex.gazetteer.get(g.lower(a)).is_some_and(|k| k.acronym)))
                 || g.s(a) == "&"
-                || (a == g.first_word
+                || (g.opens(a)
                     && b - a > 1
                     && headed.is_none()
                     && !COMPASS.contains(&g.s(a))
