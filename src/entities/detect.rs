@@ -2,14 +2,16 @@
 //!
 //! Names are runs of capitalised tokens, joined by the connectors names use (`al`, `bin`,
 //! `de`; `of`, `for` and `on` after an organisation or place head word; `and` inside a known
-//! name). Each run is then typed by, in order: the gazetteers, head words (Ministry, Sea,
-//! Airport, Province, Resolution), leading demonyms and titles (which are split off), known
-//! names inside the run (which split it), given names, and finally the context around it
-//! ("said X", "X, the head of", "spokesman X", "in X", "X province", "X air base", "the
-//! film X"). Once the document is read, the names listed together share the type most of
-//! them have, and a word that "says" beside a firm named in full is that firm.
-//! Sentence-initial capitals and title-case headlines only yield names with independent
-//! evidence, so "Asked about..." and "Russia Expands Bombing In Syria" give no junk.
+//! name). Each run is then typed by, in order: a language's name where the text speaks of
+//! a language, the gazetteers (places, organisations, events, products, venues, awards),
+//! model designators, head words (Ministry, Sea, Airport, Province, Resolution), leading
+//! demonyms and titles (which are split off), known names inside the run (which split it),
+//! given names, and finally the context around it ("said X", "X, the head of", "spokesman
+//! X", "in X", "shares in X", "X province", "X air base", "the film X"). Once the document
+//! is read, the names listed together share the type most of them have, and a word that
+//! "says" beside a firm named in full is that firm. Capitals that open a sentence or a
+//! quotation, and title-case headlines, only yield names with independent evidence, so
+//! "Asked about..." and "Russia Expands Bombing In Syria" give no junk.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
