@@ -369,11 +369,13 @@ impl<'a> DocState<'a> {
                 }
                 // A name defines an acronym (Islamic State (IS), Incomes Data Services'
                 // (IDS)); a common phrase does not: gross domestic product (GDP).
-                let named = (0..i)
-                    .rev()
-                    .find(|&k| !matches!(g.s(k), "'" | "’"))
-                    .is_some_and(|k| is_upper_start(g.s(k)));
-                if w == "(" && g.get(i + 2) == Some(")") && named {
+                let named = || {
+                    (0..i)
+                        .rev()
+                        .find(|&k| !matches!(g.s(k), "'" | "’"))
+                        .is_some_and(|k| is_upper_start(g.s(k)))
+                };
+                if w == "(" && g.get(i + 2) == Some(")") && named() {
                     let acr = g.s(i + 1);
                     if is_acronym(acr) {
                         defined.insert(acr);
