@@ -191,8 +191,8 @@ fn a_given_name_alone_is_the_person_named_in_full_in_its_document() {
         .filter(|x| x.0 == "Steven")
         .map(|x| (x.1.as_str(), x.2.as_str()))
         .collect();
-    // Another document's Steven may be anyone.
-    assert_eq!(steven, [("PERSON", "Steven Gerrard"), ("ORG", "Steven")]);
+    // Another document's Steven may be anyone: a person, but not linked.
+    assert_eq!(steven, [("PERSON", "Steven Gerrard"), ("PERSON", "Steven")]);
     assert_eq!(
         entity(&r, "Steven Gerrard").aliases,
         ["Steven", "Steven Gerrard"]
@@ -782,5 +782,13 @@ fn a_capital_that_opens_a_quotation_says_nothing_about_names() {
              \"Graphically it was superior,\" and \"Jonny Wilkinson has proved himself.\""
         ),
         pairs(&[("Hague", "PERSON"), ("Jonny Wilkinson", "PERSON")])
+    );
+}
+
+#[test]
+fn a_given_name_alone_is_a_person_by_default() {
+    assert_eq!(
+        names("He was joined on stage by his wife Sandra. The move from Chelsea fell through."),
+        pairs(&[("Sandra", "PERSON"), ("Chelsea", "ORG")])
     );
 }

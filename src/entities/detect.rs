@@ -904,6 +904,16 @@ impl<'a> DocState<'a> {
                 "default: several unknown capitalised words",
             );
             self.out[m].weak = true;
+        } else if b - a == 1 && lex.given_names.contains(g.s(a)) {
+            let m = self.push(
+                g,
+                a,
+                b,
+                T::Person,
+                "capitalised word",
+                "default: a given name alone",
+            );
+            self.out[m].weak = true;
         } else {
             let m = self.push(
                 g,
