@@ -411,7 +411,7 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
 /// A given name (after any titles) or a title before a head word that is also a surname is
 /// a person, not a place or building: Richard Hill, Wayne Bridge, Charlotte Church, Housing
 /// Minister Keith Hill, Mr Lane.
-fn is_given_and_surname_head(g: &Seg, a: usize, b: usize) -> bool {
+pub(super) fn is_given_and_surname_head(g: &Seg, a: usize, b: usize) -> bool {
     let lex = lexicon();
     let given = b - 2;
     SURNAME_HEADS.contains(&g.s(b - 1))

@@ -483,9 +483,7 @@ impl<'a> DocState<'a> {
             let title = (i..j).any(|x| is_title(g.key(x, k + 1)));
             // A head word that is a surname after a given name ends a person's name: Nathan
             // Lane | for The Producers.
-            let surname = j >= i + 2
-                && SURNAME_HEADS.contains(&g.s(j - 1))
-                && lex.given_names.contains(g.s(j - 2));
+            let surname = j >= i + 2 && is_given_and_surname_head(g, i, j);
             let last_head = head(j - 1) && !surname;
             if head(i) || last_head || title || lex.gazetteer.contains_key(g.key(i, end)) {
                 return Some(end);
