@@ -792,3 +792,51 @@ fn a_given_name_alone_is_a_person_by_default() {
         pairs(&[("Sandra", "PERSON"), ("Chelsea", "ORG")])
     );
 }
+
+#[test]
+fn a_town_played_as_a_club_is_the_club_in_the_whole_document() {
+    assert_eq!(
+        names(
+            "Leicester coach John Wells was pleased. Leicester were ahead against Newcastle \
+             at half-time. Fans travelled from Leicester."
+        ),
+        pairs(&[
+            ("Leicester", "ORG"),
+            ("John Wells", "PERSON"),
+            ("Leicester", "ORG"),
+            ("Newcastle", "ORG"),
+            ("Leicester", "ORG")
+        ])
+    );
+    // Without a strong cue, a playing verb is no evidence: shops in London were busy.
+    assert_eq!(
+        names("Shops in London were busy and trade against Paris grew."),
+        pairs(&[("London", "GPE"), ("Paris", "GPE")])
+    );
+}
+
+#[test]
+fn a_club_named_for_its_town_and_sport_is_one_name() {
+    assert_eq!(
+        names("Backs: Mike Blair (Edinburgh Rugby), Andy Craig (Glasgow Rugby)."),
+        pairs(&[
+            ("Mike Blair", "PERSON"),
+            ("Edinburgh Rugby", "ORG"),
+            ("Andy Craig", "PERSON"),
+            ("Glasgow Rugby", "ORG")
+        ])
+    );
+}
+
+#[test]
+fn a_capitalised_particle_opens_a_surname_not_a_place() {
+    assert_eq!(
+        names("Theo Van Gogh made a film about Islam. Van Nistelrooy scored in Van."),
+        pairs(&[
+            ("Theo Van Gogh", "PERSON"),
+            ("Islam", "NORP"),
+            ("Van Nistelrooy", "PERSON"),
+            ("Van", "GPE")
+        ])
+    );
+}

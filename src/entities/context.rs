@@ -333,7 +333,9 @@ pub(super) fn inner_gazetteer(g: &Seg, a: usize, b: usize) -> Option<(usize, usi
     let mut best: Option<(usize, usize, Known)> = None;
     for x in a..b {
         for y in (x + 1..=b.min(x + 6)).rev() {
-            if y - x == b - a {
+            // A particle that opens a surname is no place: Theo Van Gogh is not in Van.
+            let particle = y - x == 1 && x + 1 < b && PARTICLES.contains(&g.lower(x));
+            if y - x == b - a || particle {
                 continue;
             }
             if let Some(k) = gazetteer(g, x, y) {

@@ -8,8 +8,9 @@
 //! demonyms and titles (which are split off), known names inside the run (which split it),
 //! given names, and finally the context around it ("said X", "X, the head of", "spokesman
 //! X", "in X", "shares in X", "X province", "X air base", "the film X"). Once the document
-//! is read, the names listed together share the type most of them have, and a word that
-//! "says" beside a firm named in full is that firm. Capitals that open a sentence or a
+//! is read, the names listed together share the type most of them have, a word that
+//! "says" beside a firm named in full is that firm, and a town the text plays as a sports
+//! club ("Leicester coach") is the club in every mention. Capitals that open a sentence or a
 //! quotation, and title-case headlines, only yield names with independent evidence, so
 //! "Asked about..." and "Russia Expands Bombing In Syria" give no junk.
 
@@ -81,6 +82,7 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
     doc.resolve_deferred(&segs);
     doc.propagate_surnames(text);
     type_lists(&mut doc.out, text);
+    super::clubs::sports_clubs(&mut doc.out, text);
     follow_names(&mut doc.out, text);
     let mut out = doc.out;
     let mut names: Vec<(u32, usize, usize)> =

@@ -5,6 +5,7 @@
 //! the corpus stage: it groups the mentions of all documents into entities with a canonical
 //! name, joining spelling, transliteration, acronym and short-name variants.
 
+mod clubs;
 mod context;
 mod detect;
 pub mod link;

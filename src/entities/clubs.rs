@@ -1,0 +1,142 @@
+//! Sports clubs named after their towns. In a match report "Leicester" is the club, not
+//! the city: OntoNotes types sports teams as organisations, whatever their names are.
+//! A town becomes its club for the whole document when the text plays it as one.
+
+use super::{EntityType, Mention};
+use rustc_hash::FxHashSet as HashSet;
+
+/// Words after a town's name (or its possessive) that make it a club on their own:
+/// "Leicester coach", "Milan's striker", "Blackburn chairman".
+const ROLES: &[&str] = &[
+    "academy",
+    "boss",
+    "captain",
+    "centre",
+    "chairman",
+    "coach",
+    "defence",
+    "defender",
+    "flanker",
+    "fly-half",
+    "forward",
+    "full-back",
+    "goalkeeper",
+    "hooker",
+    "keeper",
+    "manager",
+    "midfielder",
+    "player",
+    "players",
+    "prop",
+    "scrum-half",
+    "skipper",
+    "squad",
+    "striker",
+    "team-mate",
+    "winger",
+    "youngster",
+];
+/// Words after a town's name that make it a club only where another cue does: "Liverpool
+/// fans", "Southampton are", "Leeds drew". Alone they are too common outside sport.
+const PLAYS: &[&str] = &[
+    "are",
+    "beat",
+    "drew",
+    "fans",
+    "had",
+    "have",
+    "led",
+    "lost",
+    "supporters",
+    "trailed",
+    "were",
+    "won",
+];
+/// Words before a town's name that make it a club where another cue does: "against
+/// Leicester", "Chelsea host Birmingham".
+const MEETS: &[&str] = &[
+    "against",
+    "beat",
+    "beating",
+    "entertain",
+    "face",
+    "faces",
+    "host",
+    "hosts",
+    "visit",
+    "visiting",
+];
+/// Words before a playing verb that make the town a place after all: "shops in London
+/// were", "the Archbishop of Canterbury have".
+const PLACE_BEFORE: &[&str] = &["and", "at", "from", "in", "near", "of", "the", "to"];
+
+/// How a town's name that is its club is typed.
+const CLUB: &str = "context: a town's name used for its club (Leicester coach)";
+
+/// Retypes the towns the document plays as sports clubs, every mention of each: a town
+/// with a strong cue (a role after it, "v Bolton", a score "Hereford 1-1") and, in a
+/// document that has one, a town with a weaker cue (fans, "against Newcastle", "Portsmouth
+/// were").
+pub(super) fn sports_clubs(found: &mut [Mention], text: &str) {
+    let towns = || found.iter().filter(|m| m.typed_by == "cities.txt");
+    let mut strong: HashSet<&str> = HashSet::default();
+    let mut weak: HashSet<&str> = HashSet::default();
+    for m in towns() {
+        let name = &text[m.start..m.end];
+        let after = &text[m.end..];
+        let possessive = ["'s", "’s"].iter().find_map(|s| after.strip_prefix(s));
+        let next = word_after(possessive.unwrap_or(after));
+        let before = word_before(&text[..m.start]);
+        if ROLES.contains(&next) || matches!(before, "v" | "vs") || starts_with_score(after) {
+            strong.insert(name);
+        } else if MEETS.contains(&before)
+            || (PLAYS.contains(&next)
+                && possessive.is_none()
+                && !PLACE_BEFORE.contains(&before.to_lowercase().as_str()))
+        {
+            weak.insert(name);
+        }
+    }
+    if strong.is_empty() {
+        return;
+    }
+    let clubs: HashSet<String> = strong.union(&weak).map(|s| s.to_string()).collect();
+    for m in found.iter_mut() {
+        if m.typed_by == "cities.txt" && clubs.contains(&text[m.start..m.end]) {
+            m.ty = EntityType::Org;
+            m.typed_by = CLUB;
+            m.known = None;
+        }
+    }
+}
+
+/// The word that `s` starts with after spaces on the same line ("" if none).
+fn word_after(s: &str) -> &str {
+    let s = s.trim_start_matches([' ', '\t']);
+    let end = s
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(s.len());
+    &s[..end]
+}
+
+/// The word that `s` ends with before spaces on the same line, or a comma ("" if none).
+fn word_before(s: &str) -> &str {
+    let s = s.trim_end_matches([' ', '\t']);
+    let start = s
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+        .map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    s[start..].trim_end_matches('.')
+}
+
+/// True when `s` opens with a score after a space: " 1-1", " 31-37".
+fn starts_with_score(s: &str) -> bool {
+    let Some(s) = s.strip_prefix(' ') else {
+        return false;
+    };
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let a = digits(s);
+    (1..=3).contains(&a)
+        && s[a..]
+            .strip_prefix('-')
+            .is_some_and(|rest| (1..=3).contains(&digits(rest)))
+}
