@@ -840,3 +840,19 @@ fn a_capitalised_particle_opens_a_surname_not_a_place() {
         ])
     );
 }
+
+#[test]
+fn a_capital_the_inside_a_sentence_opens_a_title_unless_a_band_word_comes_first() {
+    assert_eq!(
+        names(
+            "Martin Scorsese's The Aviator won praise. She starred in The History Boys \
+             beside rock band The Killers."
+        ),
+        pairs(&[
+            ("Martin Scorsese", "PERSON"),
+            ("Aviator", "WORK_OF_ART"),
+            ("History Boys", "WORK_OF_ART"),
+            ("Killers", "ORG")
+        ])
+    );
+}

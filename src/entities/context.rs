@@ -89,6 +89,8 @@ pub(super) const ORG_BEFORE_CUES: &[&str] = &[
     "agency",
     "consultancy",
     "band",
+    "rockers",
+    "outfit",
 ];
 /// Words before a language's name that speak of it as a language: "speaks English".
 const LANGUAGE_BEFORE_CUES: &[&str] = &[
@@ -586,8 +588,10 @@ pub(super) fn context_type(
     let lex = lexicon();
     let prev = if a > 0 { g.lower(a - 1) } else { "" };
     let next = g.lower(b);
+    // A band's name may start with "The": "rock band The Killers".
+    let before_the = a >= 2 && g.s(a - 1) == "The" && ORG_BEFORE_CUES.contains(&g.lower(a - 2));
     let appositive = prev == "," && a >= 2 && ORG_BEFORE_CUES.contains(&g.lower(a - 2));
-    if ORG_BEFORE_CUES.contains(&prev) || appositive {
+    if ORG_BEFORE_CUES.contains(&prev) || appositive || before_the {
         return Some((T::Org, "context: firm word before the name (provider X)"));
     }
     let says = lex.speech_verbs.contains(next)

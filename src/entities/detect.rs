@@ -839,9 +839,14 @@ impl<'a> DocState<'a> {
             );
             return;
         }
+        // A capital "The" inside a sentence opens a title: Scorsese's The Aviator, a role
+        // in The History Boys, The Office. (Bands have their cue words: "rock band The
+        // Killers".)
+        let after_the = a > 0 && g.s(a - 1) == "The" && !g.opens(a - 1) && !self.restricted;
         // A common word alone is no name (nor a shouted one: TV, OK, unless the text defines
         // it), but the surname of someone the document names in full is: it waits.
         if b - a == 1
+            && !after_the
             && lex.is_common(hyphen_cut(g.s(a)))
             && !self.defined.contains(g.s(a))
             && title_at(g, a, b).is_none()
@@ -894,7 +899,17 @@ impl<'a> DocState<'a> {
             self.defer(g, a, b, false);
             return;
         }
-        if b - a >= 2 && name_shaped {
+        if after_the {
+            let m = self.push(
+                g,
+                a,
+                b,
+                T::WorkOfArt,
+                "capitalised words",
+                "default: unknown name after a capital The (The Aviator)",
+            );
+            self.out[m].weak = true;
+        } else if b - a >= 2 && name_shaped {
             let m = self.push(
                 g,
                 a,
