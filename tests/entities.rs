@@ -856,3 +856,18 @@ fn a_capital_the_inside_a_sentence_opens_a_title_unless_a_band_word_comes_first(
         ])
     );
 }
+
+#[test]
+fn product_and_programme_words_after_a_name_type_it() {
+    assert_eq!(
+        names(
+            "The Zafi virus spread. Nintendo's DS handheld sold well, he told the Newsnight programme."
+        ),
+        pairs(&[
+            ("Zafi", "PRODUCT"),
+            ("Nintendo", "ORG"),
+            ("DS", "PRODUCT"),
+            ("Newsnight", "WORK_OF_ART")
+        ])
+    );
+}

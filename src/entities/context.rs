@@ -27,6 +27,20 @@ pub(super) const FAC_CUES: &[&str] = &[
     "power plant",
     "nuclear plant",
 ];
+/// Words for a kind of product just after its name: "Tysabri drug", "DS handheld",
+/// "Slammer worm", "Tiger operating system".
+const PRODUCT_CUES: &[&str] = &[
+    "console",
+    "consoles",
+    "drug",
+    "handheld",
+    "handset",
+    "operating system",
+    "virus",
+    "worm",
+];
+/// Words for a broadcast just after its title: "the BBC's Newsnight programme".
+const WORK_AFTER_CUES: &[&str] = &["programme", "sitcom"];
 pub(super) const GPE_CUES: &[&str] = &[
     "province",
     "city",
@@ -544,6 +558,15 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     }
     if GPE_CUES.contains(&next) {
         return Some((T::Gpe, "context: place word after the name (X province)"));
+    }
+    if PRODUCT_CUES.contains(&next) || pair(PRODUCT_CUES) {
+        return Some((T::Product, "context: product word after the name (X drug)"));
+    }
+    if WORK_AFTER_CUES.contains(&next) {
+        return Some((
+            T::WorkOfArt,
+            "context: programme word after the title (X programme)",
+        ));
     }
     if ORG_CUES.contains(&next) || pair(ORG_CUES) {
         return Some((T::Org, "context: group word after the name (X group)"));
