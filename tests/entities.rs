@@ -871,3 +871,15 @@ fn product_and_programme_words_after_a_name_type_it() {
         ])
     );
 }
+
+#[test]
+fn a_capital_a_after_a_comma_is_an_initial() {
+    assert_eq!(
+        names("The replacements were S Borthwick, A Hazell, M Dawson. It was A Different story."),
+        pairs(&[
+            ("S Borthwick", "PERSON"),
+            ("A Hazell", "PERSON"),
+            ("M Dawson", "PERSON")
+        ])
+    );
+}

@@ -643,10 +643,17 @@ impl<'a> DocState<'a> {
         }
         let initial = g.opens(a);
         let headed = head_type(g, a, b);
+        // "A" after a comma in a team sheet is an initial, not the article: ", A Hogg".
+        let initial_a = g.s(a) == "A"
+            && b - a == 2
+            && a > 0
+            && matches!(g.s(a - 1), "," | ";" | "(")
+            && !lex.is_common(g.s(a + 1));
         // Sentence-initial and stop words (and a "&" they leave in front) are not part of
         // names, unless a head word or a "&" makes the whole run a name (Daily Caller News
         // Foundation, Standard & Poor's). A listed acronym is no stop word: US Open.
         while a < b
+            && !initial_a
             && ((lex.stopwords.contains(g.lower(a))
                 && !(is_acronym(g.s(a))
                     && lex.gazetteer.get(g.lower(a)).is_some_and(|k| k.acronym)))
