@@ -883,3 +883,19 @@ fn a_capital_a_after_a_comma_is_an_initial() {
         ])
     );
 }
+
+#[test]
+fn only_a_plain_in_x_is_a_place_guess() {
+    assert_eq!(
+        names(
+            "He lives in Gosport. He appeared in Robocop. The deal won backing from \
+             Paramount. Shareholders lost money in Zorbix's collapse."
+        ),
+        pairs(&[
+            ("Gosport", "GPE"),
+            ("Robocop", "WORK_OF_ART"),
+            ("Paramount", "ORG"),
+            ("Zorbix", "ORG")
+        ])
+    );
+}

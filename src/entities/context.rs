@@ -644,11 +644,38 @@ pub(super) fn context_type(
     }
     if b - a == 1 && PLACE_PREPOSITIONS.contains(&prev) && a != g.first_word && !is_acronym(g.s(a))
     {
+        let before = if a >= 2 { g.lower(a - 2) } else { "" };
         // Shares, stakes and bids are held in firms: "shares in Umbro", "a stake in Sina".
-        if a >= 2 && STAKE_WORDS.contains(&g.lower(a - 2)) {
+        if STAKE_WORDS.contains(&before) {
             return Some((T::Org, "context: stake word before the name (shares in X)"));
         }
-        return Some((T::Gpe, "context: in X"));
+        // A part in a film or play: "appeared in Robocop", "played Emilia in Othello".
+        let played = a >= 3 && PLAYED.contains(&g.lower(a - 3)) && is_upper_start(g.s(a - 2));
+        if prev == "in" && (ROLE_WORDS.contains(&before) || played) {
+            return Some((T::WorkOfArt, "context: a part in X (appeared in X)"));
+        }
+        // What comes to or from a name, or is its own, is seldom a place: "backing from
+        // Paramount", "talking to Adriano", "in WorldCom's collapse".
+        let owner = g.text[g.toks[b - 1].end..].starts_with(['\'', '’']);
+        if !owner && !matches!(prev, "to" | "from") {
+            return Some((T::Gpe, "context: in X"));
+        }
     }
     None
 }
+
+/// Words before "in" that speak of a part in a work: "starred in Chocolat".
+const ROLE_WORDS: &[&str] = &[
+    "appeared",
+    "appearing",
+    "appears",
+    "cameo",
+    "performance",
+    "portrayal",
+    "role",
+    "roles",
+    "starred",
+    "starring",
+];
+/// Verbs before a character's name and "in": "played Emilia in Othello".
+const PLAYED: &[&str] = &["play", "played", "playing", "plays", "portrayed"];
