@@ -899,3 +899,11 @@ fn only_a_plain_in_x_is_a_place_guess() {
         ])
     );
 }
+
+#[test]
+fn a_given_name_before_a_firm_named_for_a_family_is_a_person() {
+    assert_eq!(
+        names("He advised Gerald Ford. Ford cut jobs."),
+        pairs(&[("Gerald Ford", "PERSON"), ("Ford", "ORG")])
+    );
+}

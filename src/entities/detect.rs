@@ -805,6 +805,13 @@ impl<'a> DocState<'a> {
         // A known name inside the run splits it: Saagar Enjeti | White House | Correspondent.
         // A product that opens the run names it with its edition: Xbox Live, GameBoy Advance.
         if let Some((x, y, k)) = inner_gazetteer(g, a, b) {
+            // A given name before a firm named for a family is a person: Harrison Ford,
+            // Gerald Ford.
+            let surname = (x, y) == (a + 1, b) && k.ty == T::Org && !k.acronym;
+            if surname && lex.given_names.contains(g.s(a)) {
+                self.person(g, a, b, "given name (data/given_names.txt)", None);
+                return;
+            }
             if x == a && k.ty == T::Product {
                 self.push(
                     g,
