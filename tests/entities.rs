@@ -907,3 +907,11 @@ fn a_given_name_before_a_firm_named_for_a_family_is_a_person() {
         pairs(&[("Gerald Ford", "PERSON"), ("Ford", "ORG")])
     );
 }
+
+#[test]
+fn a_name_that_speaks_of_itself_as_it_is_a_firm() {
+    assert_eq!(
+        names("Zorbix said it would cut jobs. Kowalczyk said he was sorry."),
+        pairs(&[("Zorbix", "ORG"), ("Kowalczyk", "PERSON")])
+    );
+}

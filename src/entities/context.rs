@@ -620,6 +620,11 @@ pub(super) fn context_type(
     let says = lex.speech_verbs.contains(next)
         || (next == "," && lex.speech_verbs.contains(g.lower(b + 1)));
     if says && !PREPOSITIONS.contains(&prev) {
+        // A firm speaks of itself as "it": "Pernod said it was seeking", "Icann said its".
+        let pronoun = g.lower(if next == "," { b + 2 } else { b + 1 });
+        if matches!(pronoun, "it" | "its") && !lex.given_names.contains(g.s(a)) {
+            return Some((T::Org, "context: X said it"));
+        }
         return Some((T::Person, SPEAKER_RULES[0]));
     }
     let said_before =
