@@ -915,3 +915,17 @@ fn a_name_that_speaks_of_itself_as_it_is_a_firm() {
         pairs(&[("Zorbix", "ORG"), ("Kowalczyk", "PERSON")])
     );
 }
+
+#[test]
+fn common_words_and_a_headed_name_are_one_body() {
+    assert_eq!(
+        names(
+            "The Public and Commercial Services Union will strike. The Finance and Economy \
+             Ministry said so."
+        ),
+        pairs(&[
+            ("Public and Commercial Services Union", "ORG"),
+            ("Finance and Economy Ministry", "ORG")
+        ])
+    );
+}

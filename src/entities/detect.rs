@@ -479,8 +479,8 @@ impl<'a> DocState<'a> {
         {
             end += 1;
         }
+        let head = |x: usize| is_head(g.s(x)) || lex.law_heads.contains(g.s(x));
         if OF_WORDS.contains(&w) {
-            let head = |x: usize| is_head(g.s(x)) || lex.law_heads.contains(g.s(x));
             // A title that spans the joining word: Chancellor of the Exchequer Gordon Brown.
             let title = (i..j).any(|x| is_title(g.key(x, k + 1)));
             // A head word that is a surname after a given name ends a person's name: Nathan
@@ -492,6 +492,15 @@ impl<'a> DocState<'a> {
             }
         } else if w == "&" || (w == "and" && lex.gazetteer.contains_key(g.key(i, end))) {
             // People are never joined by "&": Marks & Spencer, Ernst & Young.
+            return Some(end);
+        } else if w == "and"
+            && k == j + 1
+            && end - k >= 2
+            && head(end - 1)
+            && (i..j).all(|x| lex.is_common(g.s(x)) && !is_acronym(g.s(x)) && !head(x))
+        {
+            // Common words and a body's name of words and a head word are one name: Public
+            // and Commercial Services Union, Finance and Economy Ministry.
             return Some(end);
         }
         None
