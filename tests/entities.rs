@@ -929,3 +929,28 @@ fn common_words_and_a_headed_name_are_one_body() {
         ])
     );
 }
+
+#[test]
+fn a_number_may_end_a_listed_name() {
+    assert_eq!(
+        names("He told BBC Radio 4 and then Channel 4 that PlayStation 3 was late."),
+        pairs(&[
+            ("BBC Radio 4", "ORG"),
+            ("Channel 4", "ORG"),
+            ("PlayStation 3", "PRODUCT")
+        ])
+    );
+}
+
+#[test]
+fn hollywood_stars_including_someone_are_no_list_of_places() {
+    assert_eq!(
+        names("Hollywood stars including Spike Lee came. Homs province including Kelmar fell."),
+        pairs(&[
+            ("Hollywood", "GPE"),
+            ("Spike Lee", "PERSON"),
+            ("Homs", "GPE"),
+            ("Kelmar", "GPE")
+        ])
+    );
+}

@@ -642,7 +642,13 @@ pub(super) fn context_type(
     // Lists and "including": the type of the place or group just named.
     if let Some(m) = last {
         let near = g.toks[a.saturating_sub(4)].start <= m.end && m.end <= g.toks[a].start;
-        let listed = matches!(prev, "," | "and" | "or" | "including");
+        // "including" lists parts of the place before it (Europe, including Belgium; Idlib
+        // province including Saraqib), not of a phrase it qualifies (Hollywood stars
+        // including Spike Lee).
+        let place_word = a >= 3 && GPE_CUES.contains(&g.lower(a - 2));
+        let end_before = |k: usize| a >= k && m.end == g.toks[a - k].end;
+        let including = prev == "including" && (end_before(2) || (place_word && end_before(3)));
+        let listed = matches!(prev, "," | "and" | "or") || including;
         if near && listed && matches!(m.ty, T::Gpe | T::Loc) {
             return Some((m.ty, LISTED_WITH_A_PLACE));
         }

@@ -439,6 +439,14 @@ impl<'a> DocState<'a> {
                     break;
                 }
             }
+            // A number may end a listed name: Channel 4, BBC Radio 4.
+            let numbered = g
+                .toks
+                .get(j)
+                .is_some_and(|t| t.kind == TokenKind::Number && t.start == g.toks[j - 1].end + 1);
+            if numbered && (i..j).any(|x| gazetteer(g, x, j + 1).is_some()) {
+                j += 1;
+            }
             self.run(g, i, j);
             i = j;
         }
