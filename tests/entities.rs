@@ -954,3 +954,14 @@ fn hollywood_stars_including_someone_are_no_list_of_places() {
         ])
     );
 }
+
+#[test]
+fn a_name_follows_the_type_a_cue_word_gave_it_in_the_document() {
+    assert_eq!(
+        names("Zorbax Quill won praise. Critics loved the film Zorbax Quill."),
+        pairs(&[
+            ("Zorbax Quill", "WORK_OF_ART"),
+            ("Zorbax Quill", "WORK_OF_ART")
+        ])
+    );
+}

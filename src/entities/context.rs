@@ -554,22 +554,19 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
         })
     };
     if pair(FAC_CUES) || FAC_CUES.contains(&next) {
-        return Some((T::Fac, "context: facility word after the name"));
+        return Some((T::Fac, CUE_RULES[0]));
     }
     if GPE_CUES.contains(&next) {
-        return Some((T::Gpe, "context: place word after the name (X province)"));
+        return Some((T::Gpe, CUE_RULES[1]));
     }
     if PRODUCT_CUES.contains(&next) || pair(PRODUCT_CUES) {
-        return Some((T::Product, "context: product word after the name (X drug)"));
+        return Some((T::Product, CUE_RULES[2]));
     }
     if WORK_AFTER_CUES.contains(&next) {
-        return Some((
-            T::WorkOfArt,
-            "context: programme word after the title (X programme)",
-        ));
+        return Some((T::WorkOfArt, CUE_RULES[3]));
     }
     if ORG_CUES.contains(&next) || pair(ORG_CUES) {
-        return Some((T::Org, "context: group word after the name (X group)"));
+        return Some((T::Org, CUE_RULES[4]));
     }
     let mut k = b;
     if g.get(k) == Some(",") {
@@ -588,6 +585,20 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     }
     None
 }
+
+/// The context rules that type a name by a word for its kind beside it ("X airport", "the
+/// Cabir virus", "the BBC's Newsnight programme", "provider X", "the film X", "X said it"):
+/// strong evidence that the same name elsewhere in the document follows.
+pub(super) const CUE_RULES: [&str; 8] = [
+    "context: facility word after the name",
+    "context: place word after the name (X province)",
+    "context: product word after the name (X drug)",
+    "context: programme word after the title (X programme)",
+    "context: group word after the name (X group)",
+    "context: firm word before the name (provider X)",
+    "context: X said it",
+    "context: work word before the name (film X)",
+];
 
 /// The context rules that make a person of a name by what it does: speak, or head
 /// something. A firm does these too ("Cairn said").
@@ -615,7 +626,7 @@ pub(super) fn context_type(
     let before_the = a >= 2 && g.s(a - 1) == "The" && ORG_BEFORE_CUES.contains(&g.lower(a - 2));
     let appositive = prev == "," && a >= 2 && ORG_BEFORE_CUES.contains(&g.lower(a - 2));
     if ORG_BEFORE_CUES.contains(&prev) || appositive || before_the {
-        return Some((T::Org, "context: firm word before the name (provider X)"));
+        return Some((T::Org, CUE_RULES[5]));
     }
     let says = lex.speech_verbs.contains(next)
         || (next == "," && lex.speech_verbs.contains(g.lower(b + 1)));
@@ -623,7 +634,7 @@ pub(super) fn context_type(
         // A firm speaks of itself as "it": "Pernod said it was seeking", "Icann said its".
         let pronoun = g.lower(if next == "," { b + 2 } else { b + 1 });
         if matches!(pronoun, "it" | "its") && !lex.given_names.contains(g.s(a)) {
-            return Some((T::Org, "context: X said it"));
+            return Some((T::Org, CUE_RULES[6]));
         }
         return Some((T::Person, SPEAKER_RULES[0]));
     }

@@ -82,6 +82,7 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
     doc.resolve_deferred(&segs);
     doc.propagate_surnames(text);
     type_lists(&mut doc.out, text);
+    follow_cues(&mut doc.out, text);
     super::clubs::sports_clubs(&mut doc.out, text);
     follow_names(&mut doc.out, text);
     let mut out = doc.out;
@@ -196,8 +197,39 @@ fn firms_named_in_full(found: &mut [Mention], text: &str) {
 /// sheet that made Kezman a person. Only the types lists give are followed, and names
 /// that lists type two ways are left as they are.
 fn follow_names(found: &mut [Mention], text: &str) {
+    let types = types_by_name(found, text, |m| m.typed_by == LISTED_WITH_NAMES);
+    for m in found.iter_mut().filter(|m| m.found_by == NAMED_ELSEWHERE) {
+        if let Some(&Some(ty)) = types.get(&text[m.start..m.end]) {
+            m.ty = ty;
+        }
+    }
+}
+
+/// A name typed by a default guess takes the type a cue word gave the same name elsewhere
+/// in the document: "Million Dollar Baby" after "the film Million Dollar Baby", "Cabir"
+/// after "the Cabir virus". Names that cues type two ways are left as they are.
+fn follow_cues(found: &mut [Mention], text: &str) {
+    let types = types_by_name(found, text, |m| CUE_RULES.contains(&m.typed_by));
+    for m in found
+        .iter_mut()
+        .filter(|m| m.typed_by.starts_with("default"))
+    {
+        if let Some(&Some(ty)) = types.get(&text[m.start..m.end]) {
+            m.ty = ty;
+            m.typed_by = "the type a cue word gave that name in the document";
+            m.weak = false;
+        }
+    }
+}
+
+/// The type each name has in the chosen mentions, or None where they give it two types.
+fn types_by_name<'t>(
+    found: &[Mention],
+    text: &'t str,
+    chosen: impl Fn(&Mention) -> bool,
+) -> HashMap<&'t str, Option<T>> {
     let mut types: HashMap<&str, Option<T>> = HashMap::default();
-    for m in found.iter().filter(|m| m.typed_by == LISTED_WITH_NAMES) {
+    for m in found.iter().filter(|m| chosen(m)) {
         types
             .entry(&text[m.start..m.end])
             .and_modify(|ty| {
@@ -207,11 +239,7 @@ fn follow_names(found: &mut [Mention], text: &str) {
             })
             .or_insert(Some(m.ty));
     }
-    for m in found.iter_mut().filter(|m| m.found_by == NAMED_ELSEWHERE) {
-        if let Some(&Some(ty)) = types.get(&text[m.start..m.end]) {
-            m.ty = ty;
-        }
-    }
+    types
 }
 
 /// The rule of names typed by the names listed with them.
@@ -648,14 +676,7 @@ impl<'a> DocState<'a> {
             && !(a > 1 && g.lower(a - 2) == "best")
             && !(b - a == 1 && lex.stopwords.contains(g.lower(a)))
         {
-            self.push(
-                g,
-                a,
-                b,
-                T::WorkOfArt,
-                "capitalised words",
-                "context: work word before the name (film X)",
-            );
+            self.push(g, a, b, T::WorkOfArt, "capitalised words", CUE_RULES[7]);
             return;
         }
         let initial = g.opens(a);
