@@ -106,7 +106,11 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
                 i
             };
             found = Some((a, i + 1, EntityType::Date));
-        } else if year(i) && i > 0 && lex.date_leads.contains(g.lower(i - 1)) {
+        } else if year(i)
+            && i > 0
+            && lex.date_leads.contains(g.lower(i - 1))
+            && !TIME_MARKERS.contains(&g.lower(i + 1))
+        {
             found = Some((i, i + 1, EntityType::Date));
         } else if w(i).starts_with(|c: char| c.is_ascii_digit())
             || listed && lex.number_words.contains(l)
@@ -145,6 +149,16 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
             _ => i += 1,
         }
     }
+}
+
+/// Words after a number that make it a clock time: "1900 GMT", "5pm".
+const TIME_MARKERS: &[&str] = &["a.m.", "p.m.", "am", "pm", "gmt", "bst", "utc"];
+
+/// True for a year from 1900 to 2099 written as four digits.
+fn is_modern_year(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|c| c.is_ascii_digit())
 }
 
 /// A number with what follows it: a unit, a currency, a per cent sign, a time marker.
@@ -188,15 +202,17 @@ fn number_phrase(g: &Seg, i: usize) -> (usize, usize, EntityType) {
     } else if lex.units.contains(next) {
         b += 1;
         EntityType::Quantity
-    } else if matches!(next, "a.m." | "p.m." | "am" | "pm" | "gmt" | "bst" | "utc")
-        || first.contains(':')
-    {
-        if matches!(next, "a.m." | "p.m." | "am" | "pm" | "gmt" | "bst" | "utc") {
+    } else if TIME_MARKERS.contains(&next) || first.contains(':') {
+        if TIME_MARKERS.contains(&next) {
             b += 1;
         }
         EntityType::Time
     } else if matches!(next, "years" | "months" | "weeks" | "days") && g.lower(b + 1) == "ago" {
         b += 2;
+        EntityType::Date
+    } else if b == i + 1 && is_modern_year(first) {
+        // A year of the last or this century is a date wherever it stands: "the 2001
+        // election", "dominate 2006,", "Euro 2004".
         EntityType::Date
     } else {
         EntityType::Cardinal
