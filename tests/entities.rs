@@ -979,3 +979,17 @@ fn a_modern_year_is_a_date_wherever_it_stands_and_a_clock_time_is_a_time() {
         pairs(&[("2001", "DATE"), ("1200 GMT", "TIME"), ("1500", "CARDINAL")])
     );
 }
+
+#[test]
+fn a_one_word_source_is_a_body_unless_the_document_names_a_person_so() {
+    assert_eq!(
+        names(
+            "Sales rose, according to Zorbix. Coach Tom Kowalczyk agreed, according to Kowalczyk."
+        ),
+        pairs(&[
+            ("Zorbix", "ORG"),
+            ("Tom Kowalczyk", "PERSON"),
+            ("Kowalczyk", "PERSON")
+        ])
+    );
+}

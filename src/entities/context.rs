@@ -640,7 +640,13 @@ pub(super) fn context_type(
     }
     let said_before =
         lex.speech_verbs.contains(prev) && (b >= g.toks.len() || matches!(g.s(b), "," | "." | ";"));
-    if said_before || (prev == "to" && a >= 2 && g.lower(a - 2) == "according") {
+    let according = prev == "to" && a >= 2 && g.lower(a - 2) == "according";
+    // A source named in one word is more often a firm or body than a person, whose
+    // surname the document names in full first: "according to Gartner".
+    if according && b - a == 1 {
+        return Some((T::Org, "context: according to X, one word"));
+    }
+    if said_before || according {
         return Some((T::Person, SPEAKER_RULES[1]));
     }
     if lex.titles.contains(prev.trim_end_matches('.')) {
