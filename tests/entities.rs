@@ -993,3 +993,21 @@ fn a_one_word_source_is_a_body_unless_the_document_names_a_person_so() {
         ])
     );
 }
+
+#[test]
+fn short_guessed_names_one_letter_apart_stay_apart() {
+    let (r, _) = run(&[
+        "He drove his old Beetle to the coast.",
+        "He met a Beatle at the party.",
+        "Fighting in Hamadan went on.",
+        "Shelling near Hamedan went on.",
+    ]);
+    assert_eq!(entity(&r, "Beetle").aliases, ["Beetle"]);
+    assert_eq!(entity(&r, "Beatle").aliases, ["Beatle"]);
+    let hamadan = r
+        .entities
+        .iter()
+        .find(|e| e.aliases.contains(&"Hamedan".to_owned()))
+        .unwrap();
+    assert_eq!(hamadan.aliases, ["Hamadan", "Hamedan"]);
+}

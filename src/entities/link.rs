@@ -859,8 +859,13 @@ impl Linker {
                         let (a, b) = (self.group(*ia), self.group(*ib));
                         let distinct_known =
                             a.known().is_some() && b.known().is_some() && a.known != b.known;
-                        let allowed = if fa.len().min(fb.len()) < 8 { 1 } else { 2 };
+                        let short = fa.len().min(fb.len()) < 8;
+                        let allowed = if short { 1 } else { 2 };
+                        // A short name only guessed at is too often another word one letter
+                        // away: Beetle and Beatle, Hutch and Hitch.
+                        let guessed = short && (a.weak || b.weak);
                         if !distinct_known
+                            && !guessed
                             && edit_distance(fa, fb) <= allowed
                             && fa.split(' ').count() == fb.split(' ').count()
                         {
