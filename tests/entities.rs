@@ -1011,3 +1011,15 @@ fn short_guessed_names_one_letter_apart_stay_apart() {
         .unwrap();
     assert_eq!(hamadan.aliases, ["Hamadan", "Hamedan"]);
 }
+
+#[test]
+fn a_common_abbreviation_is_no_initials_and_pharma_heads_a_firm() {
+    assert_eq!(
+        names("Shares in GW Pharma rose. He won a TV Bafta. JK Rowling wrote it."),
+        pairs(&[
+            ("GW Pharma", "ORG"),
+            ("TV Bafta", "ORG"),
+            ("JK Rowling", "PERSON")
+        ])
+    );
+}

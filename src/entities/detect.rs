@@ -916,9 +916,11 @@ impl<'a> DocState<'a> {
         if initial && b - a >= 2 && (a..b).all(|i| lex.is_common(g.s(i))) {
             return;
         }
-        // Initials before a surname: R Jones, JK Rowling, J.K. Rowling, J van Niekerk.
+        // Initials before a surname: R Jones, JK Rowling, J.K. Rowling, J van Niekerk; not
+        // a common abbreviation (TV Bafta).
+        let letters = g.s(a).trim_matches('.').chars().count();
         let initials = g.s(a).chars().all(|c| c.is_uppercase() || c == '.')
-            && g.s(a).trim_matches('.').chars().count() <= 2;
+            && (letters == 1 || (letters == 2 && !lex.is_common(g.s(a))));
         let particles = (a + 1..b - 1).all(|i| PARTICLES.contains(&g.s(i)));
         if b - a >= 2 && initials && particles && looks_like_a_name(g.s(b - 1)) {
             self.person(g, a, b, "initials before a surname", None);
