@@ -1015,7 +1015,7 @@ fn short_guessed_names_one_letter_apart_stay_apart() {
 #[test]
 fn a_common_abbreviation_is_no_initials_and_pharma_heads_a_firm() {
     assert_eq!(
-        names("Shares in GW Pharma rose. He won a TV Bafta. JK Rowling wrote it."),
+        names("Shares in GW Pharma rose. He won a TV Bafta. JK Rowling wrote it. It sold."),
         pairs(&[
             ("GW Pharma", "ORG"),
             ("TV Bafta", "ORG"),

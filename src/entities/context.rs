@@ -631,9 +631,12 @@ pub(super) fn context_type(
     let says = lex.speech_verbs.contains(next)
         || (next == "," && lex.speech_verbs.contains(g.lower(b + 1)));
     if says && !PREPOSITIONS.contains(&prev) {
-        // A firm speaks of itself as "it": "Pernod said it was seeking", "Icann said its".
-        let pronoun = g.lower(if next == "," { b + 2 } else { b + 1 });
-        if matches!(pronoun, "it" | "its") && !lex.given_names.contains(g.s(a)) {
+        // A firm speaks of itself as "it": "Pernod said it was seeking", "Icann said its";
+        // not of what it speaks of: "Rowling wrote it."
+        let k = if next == "," { b + 2 } else { b + 1 };
+        let subject = g.lower(k + 1).starts_with(|c: char| c.is_ascii_lowercase());
+        let pronoun = matches!(g.lower(k), "its") || (g.lower(k) == "it" && subject);
+        if pronoun && !lex.given_names.contains(g.s(a)) {
             return Some((T::Org, CUE_RULES[6]));
         }
         return Some((T::Person, SPEAKER_RULES[0]));

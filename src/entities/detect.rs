@@ -922,7 +922,13 @@ impl<'a> DocState<'a> {
         let initials = g.s(a).chars().all(|c| c.is_uppercase() || c == '.')
             && (letters == 1 || (letters == 2 && !lex.is_common(g.s(a))));
         let particles = (a + 1..b - 1).all(|i| PARTICLES.contains(&g.s(i)));
-        if b - a >= 2 && initials && particles && looks_like_a_name(g.s(b - 1)) {
+        // After initials, a surname may end like a verb form: JK Rowling, P Manning.
+        let last = g.s(b - 1);
+        let surname = looks_like_a_name(last)
+            || (last.ends_with("ing")
+                && last.chars().all(char::is_alphabetic)
+                && !lex.is_common(last));
+        if b - a >= 2 && initials && particles && surname {
             self.person(g, a, b, "initials before a surname", None);
             return;
         }
