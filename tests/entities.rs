@@ -24,18 +24,21 @@ fn run(docs: &[&str]) -> (Report, Vec<(String, String, String)>) {
     )
 }
 
+/// (text, type) of every mention of one text.
+fn mentions(text: &str) -> Vec<(String, String)> {
+    run(&[text]).1.into_iter().map(|(s, t, _)| (s, t)).collect()
+}
+
 /// (text, type) of every named mention of one text.
 fn names(text: &str) -> Vec<(String, String)> {
-    run(&[text])
-        .1
+    mentions(text)
         .into_iter()
-        .filter(|(_, t, _)| {
+        .filter(|(_, t)| {
             !matches!(
                 t.as_str(),
                 "DATE" | "TIME" | "CARDINAL" | "ORDINAL" | "MONEY" | "PERCENT" | "QUANTITY"
             )
         })
-        .map(|(s, t, _)| (s, t))
         .collect()
 }
 
@@ -968,14 +971,10 @@ fn a_name_follows_the_type_a_cue_word_gave_it_in_the_document() {
 
 #[test]
 fn a_modern_year_is_a_date_wherever_it_stands_and_a_clock_time_is_a_time() {
-    let found: Vec<(String, String)> =
-        run(&["The 2001 election was close. Shares fell by 1200 GMT. The 1500 staff were moved."])
-            .1
-            .into_iter()
-            .map(|(s, t, _)| (s, t))
-            .collect();
     assert_eq!(
-        found,
+        mentions(
+            "The 2001 election was close. Shares fell by 1200 GMT. The 1500 staff were moved."
+        ),
         pairs(&[("2001", "DATE"), ("1200 GMT", "TIME"), ("1500", "CARDINAL")])
     );
 }
