@@ -78,10 +78,9 @@ const CLUB: &str = "context: a town's name used for its club (Leicester coach)";
 /// document that has one, a town with a weaker cue (fans, "against Newcastle", "Portsmouth
 /// were").
 pub(super) fn sports_clubs(found: &mut [Mention], text: &str) {
-    let towns = || found.iter().filter(|m| m.typed_by == "cities.txt");
     let mut strong: HashSet<&str> = HashSet::default();
     let mut weak: HashSet<&str> = HashSet::default();
-    for m in towns() {
+    for m in found.iter().filter(|m| m.typed_by == "cities.txt") {
         let name = &text[m.start..m.end];
         let after = &text[m.end..];
         let possessive = ["'s", "’s"].iter().find_map(|s| after.strip_prefix(s));
@@ -92,7 +91,7 @@ pub(super) fn sports_clubs(found: &mut [Mention], text: &str) {
         } else if MEETS.contains(&before)
             || (PLAYS.contains(&next)
                 && possessive.is_none()
-                && !PLACE_BEFORE.contains(&before.to_lowercase().as_str()))
+                && !PLACE_BEFORE.iter().any(|p| p.eq_ignore_ascii_case(before)))
         {
             weak.insert(name);
         }
@@ -100,9 +99,9 @@ pub(super) fn sports_clubs(found: &mut [Mention], text: &str) {
     if strong.is_empty() {
         return;
     }
-    let clubs: HashSet<String> = strong.union(&weak).map(|s| s.to_string()).collect();
     for m in found.iter_mut() {
-        if m.typed_by == "cities.txt" && clubs.contains(&text[m.start..m.end]) {
+        let name = &text[m.start..m.end];
+        if m.typed_by == "cities.txt" && (strong.contains(name) || weak.contains(name)) {
             m.ty = EntityType::Org;
             m.typed_by = CLUB;
             m.known = None;
@@ -119,7 +118,7 @@ fn word_after(s: &str) -> &str {
     &s[..end]
 }
 
-/// The word that `s` ends with before spaces on the same line, or a comma ("" if none).
+/// The word that `s` ends with before spaces on the same line ("" after a comma or none).
 fn word_before(s: &str) -> &str {
     let s = s.trim_end_matches([' ', '\t']);
     let start = s

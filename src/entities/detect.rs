@@ -9,7 +9,8 @@
 //! given names, and finally the context around it ("said X", "X, the head of", "spokesman
 //! X", "in X", "shares in X", "X province", "X air base", "the film X"). Once the document
 //! is read, the names listed together share the type most of them have, a word that
-//! "says" beside a firm named in full is that firm, and a town the text plays as a sports
+//! "says" beside a firm named in full is that firm, a default guess takes the type a cue
+//! word gave the same name elsewhere ("the film X"), and a town the text plays as a sports
 //! club ("Leicester coach") is the club in every mention. Capitals that open a sentence or a
 //! quotation, and title-case headlines, only yield names with independent evidence, so
 //! "Asked about..." and "Russia Expands Bombing In Syria" give no junk.
