@@ -372,6 +372,14 @@ fn acronym_defined_in_brackets_links_to_its_name() {
     );
 }
 
+/// The entity that has `alias` among its surface forms.
+fn entity_with_alias<'a>(r: &'a Report, alias: &str) -> &'a corpus_scan::report::EntityReport {
+    r.entities
+        .iter()
+        .find(|e| e.aliases.iter().any(|a| a == alias))
+        .unwrap_or_else(|| panic!("no entity with alias {alias}"))
+}
+
 fn entity<'a>(r: &'a Report, canonical: &str) -> &'a corpus_scan::report::EntityReport {
     r.entities
         .iter()
@@ -394,19 +402,11 @@ fn links_across_documents() {
         entity(&r, "United States").aliases,
         ["U.S.", "USA", "United States"]
     );
-    let hamadan = r
-        .entities
-        .iter()
-        .find(|e| e.aliases.contains(&"Hamedan".to_owned()))
-        .unwrap();
+    let hamadan = entity_with_alias(&r, "Hamedan");
     assert_eq!(hamadan.aliases, ["Hamadan", "Hamedan"]);
     assert_eq!(entity(&r, "Tu-22M3").aliases, ["Tu-22M3", "Tupolev-22M3"]);
     assert_eq!(entity(&r, "Hezbollah").aliases, ["Hezbollah", "Hizbollah"]);
-    let mod_ = r
-        .entities
-        .iter()
-        .find(|e| e.aliases.contains(&"Ministry of Defense".to_owned()))
-        .unwrap();
+    let mod_ = entity_with_alias(&r, "Ministry of Defense");
     assert!(
         mod_.aliases
             .contains(&"Russian Defence Ministry".to_owned()),
@@ -1003,11 +1003,7 @@ fn short_guessed_names_one_letter_apart_stay_apart() {
     ]);
     assert_eq!(entity(&r, "Beetle").aliases, ["Beetle"]);
     assert_eq!(entity(&r, "Beatle").aliases, ["Beatle"]);
-    let hamadan = r
-        .entities
-        .iter()
-        .find(|e| e.aliases.contains(&"Hamedan".to_owned()))
-        .unwrap();
+    let hamadan = entity_with_alias(&r, "Hamedan");
     assert_eq!(hamadan.aliases, ["Hamadan", "Hamedan"]);
 }
 
