@@ -209,7 +209,12 @@ impl Lexicon {
                         acronym,
                         form,
                     };
-                    gazetteer.entry(form.to_lowercase()).or_insert(known);
+                    let key = form.to_lowercase();
+                    // Texts write the apostrophe straight or curly: McDonald's, McDonald’s.
+                    if key.contains('\'') {
+                        gazetteer.entry(key.replace('\'', "’")).or_insert(known);
+                    }
+                    gazetteer.entry(key).or_insert(known);
                 }
             }
         }

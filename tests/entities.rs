@@ -106,7 +106,7 @@ fn names_joined_by_an_ampersand_are_one_firm() {
         ),
         pairs(&[
             ("Ernst & Young", "ORG"),
-            ("Standard & Poor", "ORG"),
+            ("Standard & Poor's", "ORG"),
             ("Hallam & Crewe", "ORG")
         ])
     );
@@ -1015,6 +1015,88 @@ fn a_common_abbreviation_is_no_initials_and_pharma_heads_a_firm() {
             ("GW Pharma", "ORG"),
             ("TV Bafta", "ORG"),
             ("JK Rowling", "PERSON")
+        ])
+    );
+}
+
+#[test]
+fn a_listed_name_runs_through_a_possessive_a_weekday_or_its_article() {
+    assert_eq!(
+        names(
+            "Sales at McDonald's rose, the Sunday Times said, and the Times agreed. The Mail \
+             on Sunday quoted the People's Daily on people's daily lives."
+        ),
+        pairs(&[
+            ("McDonald's", "ORG"),
+            ("Sunday Times", "ORG"),
+            ("Times", "ORG"),
+            ("The Mail on Sunday", "ORG"),
+            ("People's Daily", "ORG")
+        ])
+    );
+}
+
+#[test]
+fn capitals_joined_by_an_ampersand_are_one_token() {
+    assert_eq!(
+        names("Standard & Poor's (S&P) rated AT&T and M&S. Spending on R&D rose."),
+        pairs(&[
+            ("Standard & Poor's", "ORG"),
+            ("S&P", "ORG"),
+            ("AT&T", "ORG"),
+            ("M&S", "ORG")
+        ])
+    );
+}
+
+#[test]
+fn months_after_a_relative_word_or_an_article_and_centuries_are_dates() {
+    let dates: Vec<String> = mentions(
+        "It rose last May and in late March. If a May election is called, he said, the \
+         rise will run to March. It was a rescue deal for May. The 19th century and the \
+         18th-century house. A 20th Century Fox film.",
+    )
+    .into_iter()
+    .filter(|(_, t)| t == "DATE")
+    .map(|(s, _)| s)
+    .collect();
+    assert_eq!(
+        dates,
+        [
+            "last May",
+            "late March",
+            "May",
+            "March",
+            "The 19th century",
+            "the 18th-century"
+        ]
+    );
+}
+
+#[test]
+fn common_given_names_make_people_and_a_shouted_word_ends_them() {
+    assert_eq!(
+        names(
+            "Stars Clive Owen and Meryl Streep came. The Ray DVD sold well. He changed \
+             the Bill. Yukos filed for Chapter 11 protection."
+        ),
+        pairs(&[
+            ("Clive Owen", "PERSON"),
+            ("Meryl Streep", "PERSON"),
+            ("Ray", "PERSON"),
+            ("Yukos", "ORG"),
+            ("Chapter 11", "LAW")
+        ])
+    );
+}
+
+#[test]
+fn ballet_and_opera_companies_are_organisations() {
+    assert_eq!(
+        names("She danced with English National Ballet and sang at the Vienna State Opera."),
+        pairs(&[
+            ("English National Ballet", "ORG"),
+            ("Vienna State Opera", "ORG")
         ])
     );
 }

@@ -339,9 +339,29 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
             .copied()
             .filter(|k| k.ty == T::Norp || (k.ty == T::Org && key.contains(' ')))
     });
+    // A name listed with its article matches after a lower-case "the": the Times, the
+    // Hague.
+    let found = found.or_else(|| {
+        (a > 0 && g.s(a - 1) == "the")
+            .then(|| lex.gazetteer.get(&format!("the {key}")).copied())
+            .flatten()
+    });
     // A listed acronym matches only in capitals or as written: "US" and "LeT", not "Us"
     // or "Let".
     found.filter(|k| !k.acronym || span == k.form || !span.chars().any(char::is_lowercase))
+}
+
+/// Whether token `i`, a capitalised weekday or month or a possessive `'s`, is inside a
+/// listed name of several words (Sunday Times, Mail on Sunday, McDonald's, People's
+/// Daily), where it is part of the name.
+pub(super) fn inside_listed_name(g: &Seg, i: usize) -> bool {
+    let w = g.s(i);
+    let possessive = matches!(w, "'s" | "’s") && i > 0 && is_upper_start(g.s(i - 1));
+    let candidate = possessive || (is_upper_start(w) && is_month_or_day(g.lower(i)));
+    candidate
+        && (i.saturating_sub(3)..=i).any(|s| {
+            (i + 1..=(s + 4).min(g.toks.len())).any(|e| e - s >= 2 && gazetteer(g, s, e).is_some())
+        })
 }
 
 /// The longest known name strictly inside the run.

@@ -419,7 +419,9 @@ impl<'a> DocState<'a> {
             .flat_map(|g| (0..g.toks.len()).map(move |i| (g, i)))
             .map(|(g, i)| {
                 g.toks[i].kind == TokenKind::Word
-                    && (can_name(g.s(i), g.lower(i), &defined) || is_month_surname(g, i))
+                    && (can_name(g.s(i), g.lower(i), &defined)
+                        || is_month_surname(g, i)
+                        || inside_listed_name(g, i))
                     && !numeric::is_rank_sign(g, i)
             })
             .collect();
@@ -443,14 +445,20 @@ impl<'a> DocState<'a> {
         let n = g.toks.len();
         let mut i = 0;
         while i < n {
-            if !(self.is_name_token(g, i) || self.particles_to_name(g, i).is_some()) {
+            let possessive = |j: usize| matches!(g.s(j), "'s" | "’s");
+            if !(self.is_name_token(g, i) || self.particles_to_name(g, i).is_some())
+                || possessive(i)
+            {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
             while j < n {
-                let adjacent = g.toks[j].start > g.toks[j - 1].end;
-                if !adjacent && !g.s(j).starts_with('-') {
+                // Only spaces, hyphens and the possessive of a listed name (McDonald's)
+                // join words.
+                let spaced = g.toks[j].start > g.toks[j - 1].end;
+                let listed_possessive = possessive(j) && self.is_name_token(g, j);
+                if !spaced && !g.s(j).starts_with('-') && !listed_possessive {
                     break;
                 }
                 if hyphen_suffix(g.s(j - 1)).is_some() {
@@ -868,8 +876,9 @@ impl<'a> DocState<'a> {
             return;
         }
         // A trailing title: ... Correspondent; but a given name before one is a person's
-        // name in full: John Major.
-        let given_and_title = b - a == 2 && lex.given_names.contains(g.s(a));
+        // name in full: John Major. A shouted title is never a surname: Glasgow Kelvin MP.
+        let given_and_title =
+            b - a == 2 && lex.given_names.contains(g.s(a)) && !is_acronym(g.s(b - 1));
         if b - a > 1 && is_title(g.lower(b - 1)) && !given_and_title {
             self.run(g, a, b - 1);
             return;
@@ -898,9 +907,11 @@ impl<'a> DocState<'a> {
         let after_the = a > 0 && g.s(a - 1) == "The" && !g.opens(a - 1) && !self.restricted;
         // A common word alone is no name (nor a shouted one: TV, OK, unless the text defines
         // it), but the surname of someone the document names in full is: it waits.
+        // So is a law's head word after "the": the Bill, the Act.
+        let the_law = b - a == 1 && a > 0 && g.s(a - 1) == "the" && lex.law_heads.contains(g.s(a));
         if b - a == 1
             && !after_the
-            && lex.is_common(hyphen_cut(g.s(a)))
+            && (lex.is_common(hyphen_cut(g.s(a))) || the_law)
             && !self.defined.contains(g.s(a))
             && title_at(g, a, b).is_none()
         {
@@ -938,6 +949,11 @@ impl<'a> DocState<'a> {
             return;
         }
         if lex.given_names.contains(g.s(a)) && b - a >= 2 {
+            // A shouted common word is no surname: "Ray DVD" is the film Ray's DVD.
+            if is_acronym(g.s(b - 1)) && lex.is_common(g.s(b - 1)) {
+                self.run(g, a, b - 1);
+                return;
+            }
             self.person(g, a, b, "given name (data/given_names.txt)", None);
             return;
         }

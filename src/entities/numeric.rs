@@ -81,10 +81,20 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
             } else if year(b) {
                 b += 1;
             }
-            if a == i && i > 0 && matches!(g.lower(i - 1), "early" | "late" | "mid") {
+            let before = if i > 0 { g.lower(i - 1) } else { "" };
+            if a == i
+                && (matches!(before, "early" | "late" | "mid")
+                    || lex.relative_words.contains(before))
+            {
+                // late March, last May
                 a = i - 1;
             }
-            let cued = i > 0 && lex.date_leads.contains(g.lower(i - 1));
+            // "in May", "a May election", "his March budget", "to March"; not "a deal for
+            // May" (May Department Stores) nor a name (Brian May, the Long March).
+            let after_lower = i > g.first_word && before == g.s(i - 1);
+            let cued = lex.date_leads.contains(before)
+                || DETERMINERS.contains(&before)
+                || (l == "march" && after_lower);
             if b - a > 1 || !ambiguous || cued {
                 found = Some((a, b, EntityType::Date));
             }
@@ -100,12 +110,7 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
             && w(i).ends_with('s')
             && w(i)[..4].bytes().all(|c| c.is_ascii_digit())
         {
-            let a = if i > 0 && g.lower(i - 1) == "the" {
-                i - 1
-            } else {
-                i
-            };
-            found = Some((a, i + 1, EntityType::Date));
+            found = Some((the_before(g, i), i + 1, EntityType::Date));
         } else if year(i)
             && i > 0
             && lex.date_leads.contains(g.lower(i - 1))
@@ -127,7 +132,7 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
         } else if is_rank_sign(g, i) {
             found = Some((i, i + 2, EntityType::Ordinal));
         } else if listed && lex.ordinals.contains(l) {
-            found = Some((i, i + 1, EntityType::Ordinal));
+            found = Some(century(g, i).unwrap_or((i, i + 1, EntityType::Ordinal)));
         }
         match found {
             Some((a, b, ty)) if b > a && !toks[a..b].iter().any(is_covered) => {
@@ -148,6 +153,33 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
             }
             _ => i += 1,
         }
+    }
+}
+
+/// Words before a month name that make it one: "a May election", "his March budget".
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "your",
+];
+
+/// The words for a century, lower case.
+const CENTURY: &[&str] = &["century", "centuries"];
+
+/// An ordinal at `i` before "century" is a date, with a "the" before it: the 19th century,
+/// the twentieth century; not when a capitalised word follows (20th Century Fox).
+fn century(g: &Seg, i: usize) -> Option<(usize, usize, EntityType)> {
+    let named = g
+        .get(i + 2)
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    (CENTURY.contains(&g.lower(i + 1)) && !named)
+        .then(|| (the_before(g, i), i + 2, EntityType::Date))
+}
+
+/// `i - 1` when the word before token `i` is "the", else `i`.
+fn the_before(g: &Seg, i: usize) -> usize {
+    if i > 0 && g.lower(i - 1) == "the" {
+        i - 1
+    } else {
+        i
     }
 }
 
@@ -173,15 +205,21 @@ fn number_phrase(g: &Seg, i: usize) -> (usize, usize, EntityType) {
     {
         return (i, i + 1, EntityType::Date);
     }
-    if first.ends_with("st")
-        || first.ends_with("nd")
-        || first.ends_with("rd")
-        || first.ends_with("th")
+    let ordinal = |w: &str| {
+        ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|e| w.strip_suffix(e))
+            .is_some_and(|d| !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit()))
+    };
+    // The 18th-century, 19th-Century
+    if let Some((nth, unit)) = first.split_once('-')
+        && ordinal(nth)
+        && CENTURY.contains(&unit.to_lowercase().as_str())
     {
-        let digits = first.trim_end_matches(char::is_alphabetic);
-        if !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit()) {
-            return (i, i + 1, EntityType::Ordinal);
-        }
+        return (the_before(g, i), i + 1, EntityType::Date);
+    }
+    if ordinal(first) {
+        return century(g, i).unwrap_or((i, i + 1, EntityType::Ordinal));
     }
     let mut b = i + 1;
     while b < toks.len()

@@ -1,8 +1,8 @@
 //! Tokens: one byte-level pass over each segment.
 //!
 //! ASCII text takes a fast path on bytes; only non-ASCII characters are decoded. Words keep
-//! their inner hyphens (long-range, Tu-22M3, al-Nusra), inner apostrophes (can't) and the
-//! dots of abbreviations (U.S., Mr.); a possessive `'s` or `’s` becomes a token of its own.
+//! their inner hyphens (long-range, Tu-22M3, al-Nusra), inner apostrophes (can't), the
+//! ampersand between capitals (AT&T) and the dots of abbreviations (U.S., Mr.); a possessive `'s` or `’s` becomes a token of its own.
 //! Numbers keep decimal and thousands separators (3.5, 290,000, 10:30). URLs and e-mail
 //! addresses are single tokens. Each Chinese or Japanese character is a word of its own, and
 //! emoji and other symbols are cut at grapheme-cluster boundaries.
@@ -183,6 +183,9 @@ fn word(text: &str, i: usize, end: usize, clitic: &mut Option<usize>) -> (usize,
             }
             '-' | '‐' if next_alnum => {}
             '.' if next_alnum => {}
+            // Capitals joined by "&" are one name: AT&T, S&P, R&B.
+            '&' if next.is_some_and(|c| c.is_ascii_uppercase())
+                && b[i..j].iter().all(u8::is_ascii_uppercase) => {}
             ',' | ':' if all_digits && next.is_some_and(|c| c.is_ascii_digit()) => {}
             c if is_apostrophe(c) && next.is_some_and(char::is_alphabetic) => {
                 let tail_end = after
@@ -281,6 +284,16 @@ mod tests {
         assert_eq!(
             words("Russia’s and Iran's, can’t"),
             ["Russia", "’s", "and", "Iran", "'s", ",", "can’t"]
+        );
+    }
+
+    #[test]
+    fn capitals_keep_an_ampersand_between_them() {
+        assert_eq!(
+            words("AT&T, S&P and Marks & Spencer; rock&roll"),
+            [
+                "AT&T", ",", "S&P", "and", "Marks", "&", "Spencer", ";", "rock", "&", "roll"
+            ]
         );
     }
 
