@@ -1100,3 +1100,33 @@ fn ballet_and_opera_companies_are_organisations() {
         ])
     );
 }
+
+#[test]
+fn capitalised_words_joined_by_of_are_a_work_unless_a_person_and_a_place_or_firm() {
+    assert_eq!(
+        names(
+            "He hosted Top of the Pops and loved the Lord of the Rings. Sania Mirza of India \
+             won. Nacho Novo of Rangers was banned. The Freedom of Information Act passed."
+        ),
+        pairs(&[
+            ("Top of the Pops", "WORK_OF_ART"),
+            ("Lord of the Rings", "WORK_OF_ART"),
+            ("Sania Mirza", "PERSON"),
+            ("India", "GPE"),
+            ("Nacho Novo", "PERSON"),
+            ("Rangers", "ORG"),
+            ("Freedom of Information Act", "LAW")
+        ])
+    );
+}
+
+#[test]
+fn a_department_goes_on_after_and_and_a_given_name_opens_a_name_mid_sentence() {
+    assert_eq!(
+        names("The Department for Education and Skills agreed with Will Young. Will it last?"),
+        pairs(&[
+            ("Department for Education and Skills", "ORG"),
+            ("Will Young", "PERSON")
+        ])
+    );
+}

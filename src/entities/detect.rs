@@ -453,6 +453,7 @@ impl<'a> DocState<'a> {
                 continue;
             }
             let mut j = i + 1;
+            let mut work = false;
             while j < n {
                 // Only spaces, hyphens and the possessive of a listed name (McDonald's)
                 // join words.
@@ -472,6 +473,9 @@ impl<'a> DocState<'a> {
                     j = k;
                 } else if let Some(k) = self.title_join(g, i, j) {
                     j = k;
+                } else if let Some(k) = self.work_join(g, i, j) {
+                    j = k;
+                    work = true;
                 } else {
                     break;
                 }
@@ -484,7 +488,11 @@ impl<'a> DocState<'a> {
             if numbered && (i..j).any(|x| gazetteer(g, x, j + 1).is_some()) {
                 j += 1;
             }
-            self.run(g, i, j);
+            if work {
+                self.work_title(g, i, j);
+            } else {
+                self.run(g, i, j);
+            }
             i = j;
         }
     }
@@ -510,20 +518,7 @@ impl<'a> DocState<'a> {
     fn of_join(&self, g: &Seg, i: usize, j: usize) -> Option<usize> {
         let lex = lexicon();
         let w = g.s(j);
-        let mut k = j + 1;
-        if g.get(k) == Some("the") {
-            k += 1;
-        }
-        if k >= g.toks.len() || !self.is_name_token(g, k) {
-            return None;
-        }
-        let mut end = k + 1;
-        while end < g.toks.len()
-            && self.is_name_token(g, end)
-            && hyphen_suffix(g.s(end - 1)).is_none()
-        {
-            end += 1;
-        }
+        let (k, end) = self.joined(g, j)?;
         let head = |x: usize| is_head(g.s(x)) || lex.law_heads.contains(g.s(x));
         if OF_WORDS.contains(&w) {
             // A title that spans the joining word: Chancellor of the Exchequer Gordon Brown.
@@ -540,6 +535,14 @@ impl<'a> DocState<'a> {
             return Some(end);
         } else if w == "and"
             && k == j + 1
+            && (i..j).any(|x| head(x) && g.get(x + 1).is_some_and(|w| OF_WORDS.contains(&w)))
+            && (k..end).all(|x| lex.is_common(g.s(x)))
+        {
+            // A body's name goes on after "and" with common words: Department for Education
+            // and Skills, Department of Trade and Industry.
+            return Some(end);
+        } else if w == "and"
+            && k == j + 1
             && end - k >= 2
             && head(end - 1)
             && (i..j).all(|x| lex.is_common(g.s(x)) && !is_acronym(g.s(x)) && !head(x))
@@ -549,6 +552,75 @@ impl<'a> DocState<'a> {
             return Some(end);
         }
         None
+    }
+
+    /// The name words after the joining word at `j` (and a "the"): their first index and
+    /// the index after them.
+    fn joined(&self, g: &Seg, j: usize) -> Option<(usize, usize)> {
+        let mut k = j + 1;
+        if g.get(k) == Some("the") {
+            k += 1;
+        }
+        if k >= g.toks.len() || !self.is_name_token(g, k) {
+            return None;
+        }
+        let mut end = k + 1;
+        while end < g.toks.len()
+            && self.is_name_token(g, end)
+            && hyphen_suffix(g.s(end - 1)).is_none()
+        {
+            end += 1;
+        }
+        Some((k, end))
+    }
+
+    /// At an "of" at `j` between capitalised words that no list, given name or title
+    /// explains, returns where the joined title of a work ends: Lord of the Rings, Top of
+    /// the Pops, Prisoner of Azkaban, Eternal Sunshine of the Spotless Mind. Not a person
+    /// and a place or firm (Nathalie Dechy of France, Nacho Novo of Rangers), a title and a
+    /// place (Bishop of Durham), an
+    /// office (Leader of the Opposition, Director of Public Prosecutions) or a sentence's
+    /// common opening words (Members of the Senate). A title word is allowed before "the"
+    /// and a plural: Lord of the Flies.
+    fn work_join(&self, g: &Seg, i: usize, j: usize) -> Option<usize> {
+        let lex = lexicon();
+        if g.s(j) != "of" || (g.opens(i) && g.s(i) != "The") {
+            return None;
+        }
+        let (k, end) = self.joined(g, j)?;
+        let unlisted = |x: usize| gazetteer(g, x, x + 1).is_none();
+        let last = g.s(end - 1);
+        let plural = k == j + 2 && last.ends_with('s') && lex.is_common(last);
+        let left = (i..j).all(|x| {
+            unlisted(x) && !lex.given_names.contains(g.s(x)) && (plural || !is_title(g.lower(x)))
+        });
+        // Unknown name-shaped words are a person: Nacho Novo of Rangers.
+        let person = j - i >= 2
+            && (i..j).all(|x| {
+                let w = g.s(x);
+                looks_like_a_name(w) && !lex.is_common(w) && !is_title(g.lower(x)) && !is_head(w)
+            });
+        let right = gazetteer(g, k, end).is_none() && (k..end).all(unlisted);
+        (left && !person && right).then_some(end)
+    }
+
+    /// Types a run that `work_join` made: a list's name or a head word's type (Freedom of
+    /// Information Act, Fullness of Joy Church) if it has one, else a guess at a work's
+    /// title.
+    fn work_title(&mut self, g: &Seg, mut a: usize, b: usize) {
+        let lex = lexicon();
+        while a < b && lex.stopwords.contains(g.lower(a)) {
+            a += 1;
+        }
+        if let Some(k) = gazetteer(g, a, b) {
+            self.push_known(g, a, b, k);
+        } else if let Some((ty, rule)) = head_type(g, a, b) {
+            self.push(g, a, b, ty, "capitalised words", rule);
+        } else {
+            let rule = "default: capitalised words joined by 'of' (Lord of the Rings)";
+            let m = self.push(g, a, b, T::WorkOfArt, "capitalised words", rule);
+            self.out[m].weak = true;
+        }
     }
 
     /// In a work's title (after "film", "album"), small words at `j` that a capitalised word
@@ -698,12 +770,20 @@ impl<'a> DocState<'a> {
             && !lex.is_common(g.s(a + 1));
         // Sentence-initial and stop words (and a "&" they leave in front) are not part of
         // names, unless a head word or a "&" makes the whole run a name (Daily Caller News
-        // Foundation, Standard & Poor's). A listed acronym is no stop word: US Open.
+        // Foundation, Standard & Poor's). A listed acronym is no stop word (US Open), nor
+        // is a given name before a name inside a sentence (Will Young).
+        let given_inside = |a: usize| {
+            b - a >= 2
+                && !g.opens(a)
+                && lex.given_names.contains(g.s(a))
+                && (a + 1..b).all(|x| !lex.stopwords.contains(g.lower(x)))
+        };
         while a < b
             && !initial_a
             && ((lex.stopwords.contains(g.lower(a))
                 && !(is_acronym(g.s(a))
-                    && lex.gazetteer.get(g.lower(a)).is_some_and(|k| k.acronym)))
+                    && lex.gazetteer.get(g.lower(a)).is_some_and(|k| k.acronym))
+                && !given_inside(a))
                 || g.s(a) == "&"
                 || (g.opens(a)
                     && b - a > 1
