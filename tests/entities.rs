@@ -1130,3 +1130,17 @@ fn a_department_goes_on_after_and_and_a_given_name_opens_a_name_mid_sentence() {
         ])
     );
 }
+
+#[test]
+fn a_short_month_or_weekday_before_a_name_opens_it() {
+    assert_eq!(
+        mentions("Sun Interbrew and Sun Microsystems rose, said Jan Egeland. It ends Sat Feb 5."),
+        pairs(&[
+            ("Sun Interbrew", "ORG"),
+            ("Sun Microsystems", "ORG"),
+            ("Jan Egeland", "PERSON"),
+            ("Sat", "DATE"),
+            ("Feb 5", "DATE")
+        ])
+    );
+}

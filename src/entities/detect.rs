@@ -365,6 +365,21 @@ fn is_month_surname(g: &Seg, i: usize) -> bool {
             .is_none_or(|t| t.kind != TokenKind::Number)
 }
 
+/// A short form of a month or weekday before a capitalised word that is no date word or
+/// number opens a name: Sun Microsystems, Jan Egeland (but Sat Feb 5, Jan. 12).
+fn is_date_abbreviation_name(g: &Seg, i: usize) -> bool {
+    let w = g.s(i);
+    let next = g.get(i + 1).unwrap_or("");
+    w.len() <= 4
+        && !w.contains('.')
+        && is_upper_start(w)
+        && !matches!(w, "May" | "June" | "July")
+        && is_month_or_day(g.lower(i))
+        && is_upper_start(next)
+        && !is_month_or_day(g.lower(i + 1))
+        && g.toks[i + 1].start > g.toks[i].end
+}
+
 /// A capitalised word that starts a sentence, or a common word alone, kept until the
 /// whole document is read.
 struct Deferred {
@@ -421,6 +436,7 @@ impl<'a> DocState<'a> {
                 g.toks[i].kind == TokenKind::Word
                     && (can_name(g.s(i), g.lower(i), &defined)
                         || is_month_surname(g, i)
+                        || is_date_abbreviation_name(g, i)
                         || inside_listed_name(g, i))
                     && !numeric::is_rank_sign(g, i)
             })
@@ -1037,10 +1053,11 @@ impl<'a> DocState<'a> {
             self.person(g, a, b, "given name (data/given_names.txt)", None);
             return;
         }
-        // "Electronic Arts said" is a company speaking: people's names are name-shaped words.
+        // "Electronic Arts said" is a company speaking: people's names are name-shaped words,
+        // and open with no date word (Sun Interbrew).
         let name_shaped = (a..b).all(|i| {
             PARTICLES.contains(&g.s(i)) || looks_like_a_name(g.s(i)) || article_prefixed(g.s(i))
-        });
+        }) && !(is_month_or_day(g.lower(a)) && !lex.given_names.contains(g.s(a)));
         let context = context_type(g, a, b, self.out.last())
             .filter(|(ty, _)| *ty != T::Person || name_shaped);
         if let Some((ty, rule)) = context {
