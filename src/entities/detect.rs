@@ -1057,7 +1057,7 @@ impl<'a> DocState<'a> {
         // and open with no date word (Sun Interbrew).
         let name_shaped = (a..b).all(|i| {
             PARTICLES.contains(&g.s(i)) || looks_like_a_name(g.s(i)) || article_prefixed(g.s(i))
-        }) && !(is_month_or_day(g.lower(a)) && !lex.given_names.contains(g.s(a)));
+        }) && (!is_month_or_day(g.lower(a)) || lex.given_names.contains(g.s(a)));
         let context = context_type(g, a, b, self.out.last())
             .filter(|(ty, _)| *ty != T::Person || name_shaped);
         if let Some((ty, rule)) = context {
