@@ -1144,3 +1144,41 @@ fn a_short_month_or_weekday_before_a_name_opens_it() {
         ])
     );
 }
+
+#[test]
+fn a_name_is_listed_with_a_place_only_where_the_list_goes_on() {
+    assert_eq!(
+        names(
+            "He visits Leicester, Somerset, Basingstoke and Torbay. In London, Corus fell. The \
+             Halifax and Nationwide have raised rates."
+        ),
+        pairs(&[
+            ("Leicester", "GPE"),
+            ("Somerset", "GPE"),
+            ("Basingstoke", "GPE"),
+            ("Torbay", "GPE"),
+            ("London", "GPE"),
+            ("Corus", "ORG"),
+            ("Halifax", "GPE"),
+            ("Nationwide", "ORG")
+        ])
+    );
+}
+
+#[test]
+fn a_county_plays_as_a_club_but_a_home_nation_stays_a_place() {
+    assert_eq!(
+        names(
+            "Lancashire coach Mike Watkinson was pleased. England beat Wales. M O'Kelly ran for \
+             Barnsley AC."
+        ),
+        pairs(&[
+            ("Lancashire", "ORG"),
+            ("Mike Watkinson", "PERSON"),
+            ("England", "GPE"),
+            ("Wales", "GPE"),
+            ("M O'Kelly", "PERSON"),
+            ("Barnsley AC", "ORG")
+        ])
+    );
+}

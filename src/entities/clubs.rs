@@ -73,14 +73,24 @@ const PLACE_BEFORE: &[&str] = &["and", "at", "from", "in", "near", "of", "the", 
 /// How a town's name that is its club is typed.
 const CLUB: &str = "context: a town's name used for its club (Leicester coach)";
 
-/// Retypes the towns the document plays as sports clubs, every mention of each: a town
-/// with a strong cue (a role after it, "v Bolton", a score "Hereford 1-1") and, in a
-/// document that has one, a town with a weaker cue (fans, "against Newcastle", "Portsmouth
-/// were").
+/// A place from the lists of towns or of counties and provinces, which name clubs; the
+/// home nations in the second list name national sides, which stay places (GPE).
+fn is_town(m: &Mention, text: &str) -> bool {
+    m.typed_by == "cities.txt"
+        || (m.typed_by == "subnational.txt" && !HOME_NATIONS.contains(&&text[m.start..m.end]))
+}
+
+/// The nations of the United Kingdom, listed among subnational places.
+const HOME_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Ireland"];
+
+/// Retypes the towns, counties and provinces the document plays as sports clubs
+/// (Leicester, Lancashire, Munster), every mention of each: a town with a strong cue (a
+/// role after it, "v Bolton", a score "Hereford 1-1") and, in a document that has one, a
+/// town with a weaker cue (fans, "against Newcastle", "Portsmouth were").
 pub(super) fn sports_clubs(found: &mut [Mention], text: &str) {
     let mut strong: HashSet<&str> = HashSet::default();
     let mut weak: HashSet<&str> = HashSet::default();
-    for m in found.iter().filter(|m| m.typed_by == "cities.txt") {
+    for m in found.iter().filter(|m| is_town(m, text)) {
         let name = &text[m.start..m.end];
         let after = &text[m.end..];
         let possessive = ["'s", "’s"].iter().find_map(|s| after.strip_prefix(s));
@@ -101,7 +111,7 @@ pub(super) fn sports_clubs(found: &mut [Mention], text: &str) {
     }
     for m in found.iter_mut() {
         let name = &text[m.start..m.end];
-        if m.typed_by == "cities.txt" && (strong.contains(name) || weak.contains(name)) {
+        if is_town(m, text) && (strong.contains(name) || weak.contains(name)) {
             m.ty = EntityType::Org;
             m.typed_by = CLUB;
             m.known = None;

@@ -688,7 +688,12 @@ pub(super) fn context_type(
         let place_word = a >= 3 && GPE_CUES.contains(&g.lower(a - 2));
         let end_before = |k: usize| a >= k && m.end == g.toks[a - k].end;
         let including = prev == "including" && (end_before(2) || (place_word && end_before(3)));
-        let listed = matches!(prev, "," | "and" | "or") || including;
+        // A list item comes right after the place and ends where the list goes on or the
+        // clause ends: "Leicester, Somerset, Basingstoke", "Dorset and Torbay."; not "In
+        // London, Corus fell", "Liverpool and Millwall have been charged".
+        let item_ends = matches!(next, "" | "," | "." | ";" | ":" | ")");
+        let listed =
+            (matches!(prev, "," | "and" | "or") && end_before(2) && item_ends) || including;
         if near && listed && matches!(m.ty, T::Gpe | T::Loc) {
             return Some((m.ty, LISTED_WITH_A_PLACE));
         }

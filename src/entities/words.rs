@@ -122,8 +122,11 @@ pub(super) fn looks_like_a_name(w: &str) -> bool {
     let apostrophe = |(i, c): (usize, char)| {
         matches!(c, '\'' | '’') && w[i + c.len_utf8()..].starts_with(char::is_uppercase)
     };
-    // Short words in -ly are names (Olly, Holly); long ones adverbs (Reportedly).
-    let ending = |e: &&str| w.ends_with(e) && (*e != "ly" || w.len() > 5);
+    // Short words in -ly are names (Olly, Holly); long ones adverbs (Reportedly). Verb and
+    // adverb endings do not count after an apostrophe and a capital (O'Kelly).
+    let ending = |e: &&str| {
+        w.ends_with(e) && (*e != "ly" || w.len() > 5) && !w.char_indices().any(apostrophe)
+    };
     w.chars().skip(1).any(char::is_lowercase)
         && w.chars().count() >= 2
         && w.char_indices()
