@@ -1182,3 +1182,15 @@ fn a_county_plays_as_a_club_but_a_home_nation_stays_a_place() {
         ])
     );
 }
+
+#[test]
+fn a_listed_firm_and_one_more_word_is_a_division_of_it() {
+    assert_eq!(
+        names("An analyst at Barclays Capital said so. Sales at EMI Music and Yukos fell."),
+        pairs(&[
+            ("Barclays Capital", "ORG"),
+            ("EMI Music", "ORG"),
+            ("Yukos", "ORG")
+        ])
+    );
+}

@@ -966,6 +966,21 @@ impl<'a> DocState<'a> {
                 );
                 return;
             }
+            // A firm's name and one more word no list or title explains is a division or
+            // brand of it: EMI Music, Parmalat Finanziaria, Barclays Capital. Not a paper
+            // listed with its article: "Tears of the Sun Willis plays".
+            let last = g.s(b - 1);
+            let division = (x, y) == (a, b - 1)
+                && k.ty == T::Org
+                && !k.canonical.starts_with("The ")
+                && gazetteer(g, b - 1, b).is_none()
+                && !is_title(g.lower(b - 1))
+                && !is_acronym(last);
+            if division {
+                let rule = "organisation's name and a division (EMI Music)";
+                self.push(g, a, b, T::Org, "capitalised words", rule);
+                return;
+            }
             self.run(g, a, x);
             self.push_known(g, x, y, k);
             self.run(g, y, b);
