@@ -148,6 +148,12 @@ pub struct Lexicon {
     pub speech_verbs: HashSet<String>,
     /// Known names by lower-cased surface form.
     pub gazetteer: HashMap<String, Known>,
+    /// Words (lower case) inside listed names of several words that would otherwise break
+    /// a name: the word before a possessive (mcdonald in McDonald's) and weekdays and
+    /// months (sunday in Sunday Times). Only these need a look at the gazetteer.
+    pub listed_breaks: HashSet<String>,
+    /// Names listed with their article, by the rest of the name: "times" for The Times.
+    pub after_the: HashMap<String, Known>,
     /// Nationality and group words (NORP) and the country they belong to, if any.
     pub demonyms: HashMap<&'static str, Option<&'static str>>,
     /// Manufacturer name (lower case) to designator prefix as written: tupolev -> Tu.
@@ -258,7 +264,18 @@ impl Lexicon {
                 }
             }
         }
+        let weekdays: HashSet<String> = lines("weekdays.txt")
+            .flat_map(|l| l.split('|'))
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .collect();
+        let listed_breaks = listed_breaks(gazetteer.keys(), &months, &weekdays);
+        let after_the = gazetteer
+            .iter()
+            .filter_map(|(k, known)| Some((k.strip_prefix("the ")?.to_owned(), *known)))
+            .collect();
         Lexicon {
+            listed_breaks,
+            after_the,
             abbreviations: lower_set("abbreviations.txt"),
             abbreviations_final: lower_set("abbreviations_final.txt"),
             boilerplate: lower_set("boilerplate.txt"),
@@ -287,10 +304,7 @@ impl Lexicon {
                 .map(|(us, uk)| (uk, us))
                 .collect(),
             months,
-            weekdays: lines("weekdays.txt")
-                .flat_map(|l| l.split('|'))
-                .map(|w| w.trim_end_matches('.').to_lowercase())
-                .collect(),
+            weekdays,
             number_words: set("number_words.txt"),
             ordinals: set("ordinals.txt"),
             multipliers: set("multipliers.txt"),
@@ -451,6 +465,26 @@ pub(crate) fn with_plural<R>(key: &str, f: impl FnOnce(&str) -> R) -> R {
     } else {
         f(&format!("{key}s"))
     }
+}
+
+/// The words of listed names that [`Lexicon::listed_breaks`] holds: each word before a
+/// possessive `'s`, and each weekday or month name among the words of a longer name.
+fn listed_breaks<'a>(
+    keys: impl Iterator<Item = &'a String>,
+    months: &HashMap<String, u32>,
+    weekdays: &HashSet<String>,
+) -> HashSet<String> {
+    let mut out = HashSet::default();
+    for key in keys.filter(|k| k.contains(' ') || k.contains("'s") || k.contains("’s")) {
+        for word in key.split(' ') {
+            if let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+                out.insert(stem.to_owned());
+            } else if key.contains(' ') && (months.contains_key(word) || weekdays.contains(word)) {
+                out.insert(word.to_owned());
+            }
+        }
+    }
+    out
 }
 
 /// The word lists, parsed on first use.

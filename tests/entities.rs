@@ -1194,3 +1194,11 @@ fn a_listed_firm_and_one_more_word_is_a_division_of_it() {
         ])
     );
 }
+
+#[test]
+fn the_number_of_an_html_character_reference_is_no_number() {
+    assert_eq!(
+        mentions("Pascal Pap&#233; and 12 others came."),
+        pairs(&[("Pascal Pap", "PERSON"), ("12", "CARDINAL")])
+    );
+}

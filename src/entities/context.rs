@@ -343,7 +343,7 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
     // Hague.
     let found = found.or_else(|| {
         (a > 0 && g.s(a - 1) == "the")
-            .then(|| lex.gazetteer.get(&format!("the {key}")).copied())
+            .then(|| lex.after_the.get(key).copied())
             .flatten()
     });
     // A listed acronym matches only in capitals or as written: "US" and "LeT", not "Us"
@@ -356,8 +356,12 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
 /// Daily), where it is part of the name.
 pub(super) fn inside_listed_name(g: &Seg, i: usize) -> bool {
     let w = g.s(i);
-    let possessive = matches!(w, "'s" | "’s") && i > 0 && is_upper_start(g.s(i - 1));
-    let candidate = possessive || (is_upper_start(w) && is_month_or_day(g.lower(i)));
+    let breaks = &lexicon().listed_breaks;
+    let possessive = matches!(w, "'s" | "’s")
+        && i > 0
+        && is_upper_start(g.s(i - 1))
+        && breaks.contains(g.lower(i - 1));
+    let candidate = possessive || (is_upper_start(w) && breaks.contains(g.lower(i)));
     candidate
         && (i.saturating_sub(3)..=i).any(|s| {
             (i + 1..=(s + 4).min(g.toks.len())).any(|e| e - s >= 2 && gazetteer(g, s, e).is_some())

@@ -53,7 +53,11 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
     };
     let mut i = 0;
     while i < toks.len() {
-        if is_covered(&toks[i]) {
+        // The number of an HTML character reference left in scraped text is no number:
+        // "Pap&#233;".
+        let reference =
+            g.text[..toks[i].start].ends_with("&#") && g.text[toks[i].end..].starts_with(';');
+        if is_covered(&toks[i]) || reference {
             i += 1;
             continue;
         }
