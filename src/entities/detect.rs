@@ -459,9 +459,9 @@ impl<'a> DocState<'a> {
     /// Finds the name runs of one segment and types them.
     fn names(&mut self, g: &Seg) {
         let n = g.toks.len();
+        let possessive = |j: usize| matches!(g.s(j), "'s" | "’s");
         let mut i = 0;
         while i < n {
-            let possessive = |j: usize| matches!(g.s(j), "'s" | "’s");
             if !(self.is_name_token(g, i) || self.particles_to_name(g, i).is_some())
                 || possessive(i)
             {
@@ -594,10 +594,9 @@ impl<'a> DocState<'a> {
     /// explains, returns where the joined title of a work ends: Lord of the Rings, Top of
     /// the Pops, Prisoner of Azkaban, Eternal Sunshine of the Spotless Mind. Not a person
     /// and a place or firm (Nathalie Dechy of France, Nacho Novo of Rangers), a title and a
-    /// place (Bishop of Durham), an
-    /// office (Leader of the Opposition, Director of Public Prosecutions) or a sentence's
-    /// common opening words (Members of the Senate). A title word is allowed before "the"
-    /// and a plural: Lord of the Flies.
+    /// place (Bishop of Durham), an office (Leader of the Opposition, Director of Public
+    /// Prosecutions) or a sentence's common opening words (Members of the Senate). A title
+    /// word is allowed before "the" and a plural: Lord of the Flies.
     fn work_join(&self, g: &Seg, i: usize, j: usize) -> Option<usize> {
         let lex = lexicon();
         if g.s(j) != "of" || (g.opens(i) && g.s(i) != "The") {
