@@ -377,7 +377,7 @@ fn is_date_abbreviation_name(g: &Seg, i: usize) -> bool {
         && is_month_or_day(g.lower(i))
         && is_upper_start(next)
         && !is_month_or_day(g.lower(i + 1))
-        && g.toks[i + 1].start > g.toks[i].end
+        && g.toks.get(i + 1).is_some_and(|t| t.start > g.toks[i].end)
 }
 
 /// A capitalised word that starts a sentence, or a common word alone, kept until the
@@ -459,11 +459,10 @@ impl<'a> DocState<'a> {
     /// Finds the name runs of one segment and types them.
     fn names(&mut self, g: &Seg) {
         let n = g.toks.len();
-        let possessive = |j: usize| matches!(g.s(j), "'s" | "’s");
         let mut i = 0;
         while i < n {
             if !(self.is_name_token(g, i) || self.particles_to_name(g, i).is_some())
-                || possessive(i)
+                || is_possessive(g.s(i))
             {
                 i += 1;
                 continue;
@@ -474,7 +473,7 @@ impl<'a> DocState<'a> {
                 // Only spaces, hyphens and the possessive of a listed name (McDonald's)
                 // join words.
                 let spaced = g.toks[j].start > g.toks[j - 1].end;
-                let listed_possessive = possessive(j) && self.is_name_token(g, j);
+                let listed_possessive = is_possessive(g.s(j)) && self.is_name_token(g, j);
                 if !spaced && !g.s(j).starts_with('-') && !listed_possessive {
                     break;
                 }

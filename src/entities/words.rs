@@ -66,6 +66,11 @@ pub(super) const FIRM_SUFFIXES: &[&str] = &[
 /// Words that join a head word to the rest of a name: Ministry of Defence, Council on ...
 pub(super) const OF_WORDS: &[&str] = &["of", "for", "on"];
 
+/// A possessive clitic token: `'s` or `’s`.
+pub(super) fn is_possessive(w: &str) -> bool {
+    matches!(w, "'s" | "’s")
+}
+
 /// The word starts with a capital letter.
 pub(super) fn is_upper_start(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
