@@ -1202,3 +1202,43 @@ fn the_number_of_an_html_character_reference_is_no_number() {
         pairs(&[("Pascal Pap", "PERSON"), ("12", "CARDINAL")])
     );
 }
+
+#[test]
+fn a_pronoun_or_verb_inside_capitalised_words_makes_a_title() {
+    assert_eq!(
+        names(
+            "The band played Losing My Religion and We Will Rock You. The She Hate Me \
+             director spoke. When She came home, Tony Blair left."
+        ),
+        pairs(&[
+            ("Losing My Religion", "WORK_OF_ART"),
+            ("We Will Rock You", "WORK_OF_ART"),
+            ("She Hate Me", "WORK_OF_ART"),
+            ("Tony Blair", "PERSON")
+        ])
+    );
+}
+
+#[test]
+fn a_player_position_or_former_post_before_a_name_is_a_title() {
+    assert_eq!(
+        names("Keeper Petr Cech saved it. Ex-PM Lord Callaghan died. Prop Phil Vickery returns."),
+        pairs(&[
+            ("Petr Cech", "PERSON"),
+            ("Callaghan", "PERSON"),
+            ("Phil Vickery", "PERSON")
+        ])
+    );
+}
+
+#[test]
+fn an_award_is_named_by_its_last_word() {
+    assert_eq!(
+        names("She won the Jesse Owens Award and the Mercury Music Prize before the Brit Awards."),
+        pairs(&[
+            ("Jesse Owens Award", "WORK_OF_ART"),
+            ("Mercury Music Prize", "WORK_OF_ART"),
+            ("Brit Awards", "EVENT")
+        ])
+    );
+}

@@ -153,6 +153,9 @@ pub(super) fn is_language(g: &Seg, a: usize) -> bool {
         || (matches!(prev, "in" | "into") && ends)
 }
 
+/// Words that end an award's name, typed as a work the way OntoNotes types awards: the
+/// Turner Prize, the Jesse Owens Award. Their plurals name ceremonies (event_heads.txt).
+const AWARD_HEADS: &[&str] = &["Award", "Medal", "Prize"];
 /// Words for a kind of work just before its title: "the film Vera Drake".
 pub(super) const WORK_BEFORE_CUES: &[&str] = &[
     "album",
@@ -414,6 +417,8 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
             Some((T::Law, "head word (data/law_heads.txt)"))
         } else if lex.event_heads.contains(w) {
             Some((T::Event, "head word (data/event_heads.txt)"))
+        } else if AWARD_HEADS.contains(&w) {
+            Some((T::WorkOfArt, "head word: an award (Turner Prize)"))
         } else {
             None
         }
@@ -520,11 +525,12 @@ pub(super) fn title_at(g: &Seg, a: usize, b: usize) -> Option<usize> {
 }
 
 /// A title or role, singular or plural (minister, MPs), lower case; an opposition party's
-/// "shadow" one too (shadow chancellor).
+/// "shadow" one and a former one too (shadow chancellor, ex-PM).
 pub(super) fn is_title(key: &str) -> bool {
     let lex = lexicon();
     let key = key.trim_end_matches('.');
     let key = key.strip_prefix("shadow ").unwrap_or(key);
+    let key = key.strip_prefix("ex-").unwrap_or(key);
     lex.titles.contains(key)
         || key
             .strip_suffix('s')

@@ -774,6 +774,25 @@ impl<'a> DocState<'a> {
             self.push(g, a, b, T::WorkOfArt, "capitalised words", CUE_RULES[7]);
             return;
         }
+        // Capitalised pronouns and verbs after a run's first word make it a title, not a
+        // name: Losing My Religion, Do They Know It, We Will Rock You, Bend It Like Beckham.
+        // At a sentence's opening, its other stop words and a shouted word are no part of
+        // it: "When She came", "The She Hate Me director", "VOTE Was Germaine Greer right".
+        let mut from = a;
+        let opener = |i: usize| {
+            let w = g.s(i);
+            (lex.stopwords.contains(g.lower(i)) && !TITLE_WORDS.contains(&w))
+                || (is_acronym(w) && lex.is_common(w))
+        };
+        while g.opens(a) && from < b && opener(from) {
+            from += 1;
+        }
+        if !self.restricted && (from + 1..b).any(|i| TITLE_WORDS.contains(&g.s(i))) {
+            let rule = "default: a pronoun or verb inside the words (Losing My Religion)";
+            let m = self.push(g, from, b, T::WorkOfArt, "capitalised words", rule);
+            self.out[m].weak = true;
+            return;
+        }
         let initial = g.opens(a);
         let headed = head_type(g, a, b);
         // "A" after a comma in a team sheet is an initial, not the article: ", A Hogg".
@@ -1117,12 +1136,17 @@ impl<'a> DocState<'a> {
             );
             self.out[m].weak = true;
         } else {
+            let found_by = if b - a == 1 {
+                "capitalised word"
+            } else {
+                "capitalised words"
+            };
             let m = self.push(
                 g,
                 a,
                 b,
                 T::Org,
-                "capitalised word",
+                found_by,
                 "default: unknown capitalised word",
             );
             self.out[m].weak = true;

@@ -64,6 +64,15 @@ pub(super) const FIRM_SUFFIXES: &[&str] = &[
     "Telecom",
 ];
 /// Words that join a head word to the rest of a name: Ministry of Defence, Council on ...
+/// Capitalised pronouns and verbs that names do not hold but the titles of songs, films
+/// and shows do: Losing My Religion, Bend It Like Beckham, Are We There Yet. Not "I" (World
+/// War I), "He" (a Chinese surname), "Do" (Tae Kwon Do), "Our" (Save Our Seas, a campaign)
+/// or "Mine" (a pit's name).
+pub(super) const TITLE_WORDS: &[&str] = &[
+    "Ain't", "Am", "Are", "Be", "Been", "Can't", "Don't", "Her", "Him", "Is", "It", "Me", "My",
+    "She", "Shall", "Their", "Them", "They", "Us", "Was", "We", "Were", "Will", "Won't", "You",
+    "Your",
+];
 pub(super) const OF_WORDS: &[&str] = &["of", "for", "on"];
 
 /// A possessive clitic token: `'s` or `’s`.
