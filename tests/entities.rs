@@ -1242,3 +1242,33 @@ fn an_award_is_named_by_its_last_word() {
         ])
     );
 }
+
+#[test]
+fn a_saints_name_is_a_place_or_with_a_possessive_a_building() {
+    assert_eq!(
+        names("Gordon Strachan left St Mary's in February. The race in St Etienne is next."),
+        pairs(&[
+            ("Gordon Strachan", "PERSON"),
+            ("St Mary", "FAC"),
+            ("St Etienne", "GPE")
+        ])
+    );
+}
+
+#[test]
+fn a_town_in_a_fixture_or_after_side_is_its_club() {
+    assert_eq!(
+        names(
+            "The draw: Hull v Colchester. Result: Hereford 1-1 Doncaster. He faced Scottish \
+             side Aberdeen."
+        ),
+        pairs(&[
+            ("Hull", "ORG"),
+            ("Colchester", "ORG"),
+            ("Hereford", "ORG"),
+            ("Doncaster", "ORG"),
+            ("Scottish", "NORP"),
+            ("Aberdeen", "ORG")
+        ])
+    );
+}

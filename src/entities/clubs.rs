@@ -36,6 +36,9 @@ const ROLES: &[&str] = &[
     "winger",
     "youngster",
 ];
+/// Words before a town's name that make it a club on their own: "Scottish side
+/// Dunfermline", "rivals St Helens".
+const SIDE: &[&str] = &["club", "outfit", "rivals", "side"];
 /// Words after a town's name that make it a club only where another cue does: "Liverpool
 /// fans", "Southampton are", "Leeds drew". Alone they are too common outside sport.
 const PLAYS: &[&str] = &[
@@ -85,7 +88,8 @@ const HOME_NATIONS: &[&str] = &["England", "Scotland", "Wales", "Northern Irelan
 
 /// Retypes the towns, counties and provinces the document plays as sports clubs
 /// (Leicester, Lancashire, Munster), every mention of each: a town with a strong cue (a
-/// role after it, "v Bolton", a score "Hereford 1-1") and, in a document that has one, a
+/// role after it, "side" before it, "v Bolton", "Hartlepool v Boston", a score "Hereford
+/// 1-1" or "1-1 Doncaster") and, in a document that has one, a
 /// town with a weaker cue (fans, "against Newcastle", "Portsmouth were").
 pub(super) fn sports_clubs(found: &mut [Mention], text: &str) {
     let mut strong: HashSet<&str> = HashSet::default();
@@ -96,7 +100,13 @@ pub(super) fn sports_clubs(found: &mut [Mention], text: &str) {
         let possessive = ["'s", "’s"].iter().find_map(|s| after.strip_prefix(s));
         let next = word_after(possessive.unwrap_or(after));
         let before = word_before(&text[..m.start]);
-        if ROLES.contains(&next) || matches!(before, "v" | "vs") || starts_with_score(after) {
+        let fixture = matches!(before, "v" | "vs") || matches!(next, "v" | "vs");
+        if ROLES.contains(&next)
+            || SIDE.contains(&before)
+            || fixture
+            || starts_with_score(after)
+            || ends_with_score(&text[..m.start])
+        {
             strong.insert(name);
         } else if MEETS.contains(&before)
             || (PLAYS.contains(&next)
@@ -147,5 +157,18 @@ fn starts_with_score(s: &str) -> bool {
     (1..=3).contains(&a)
         && s[a..]
             .strip_prefix('-')
+            .is_some_and(|rest| (1..=3).contains(&digits(rest)))
+}
+
+/// True when `s` ends with a score before a space: "Hereford 1-1 " before "Doncaster".
+fn ends_with_score(s: &str) -> bool {
+    let Some(s) = s.strip_suffix(' ') else {
+        return false;
+    };
+    let digits = |s: &str| s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let b = digits(s);
+    (1..=3).contains(&b)
+        && s[..s.len() - b]
+            .strip_suffix('-')
             .is_some_and(|rest| (1..=3).contains(&digits(rest)))
 }

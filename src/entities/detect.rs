@@ -1087,9 +1087,13 @@ impl<'a> DocState<'a> {
         }
         // "Electronic Arts said" is a company speaking: people's names are name-shaped words,
         // and open with no date word (Sun Interbrew).
+        // "St" before a name is a saint's, and news names places and buildings after
+        // saints far more often than saints: St Helens, St Etienne, St Mary's.
+        let saint = b - a >= 2 && matches!(g.s(a), "St" | "St." | "Saint");
         let name_shaped = (a..b).all(|i| {
             PARTICLES.contains(&g.s(i)) || looks_like_a_name(g.s(i)) || article_prefixed(g.s(i))
-        }) && (!is_month_or_day(g.lower(a)) || lex.given_names.contains(g.s(a)));
+        }) && (!is_month_or_day(g.lower(a)) || lex.given_names.contains(g.s(a)))
+            && !saint;
         let context = context_type(g, a, b, self.out.last())
             .filter(|(ty, _)| *ty != T::Person || name_shaped);
         if let Some((ty, rule)) = context {
@@ -1114,6 +1118,19 @@ impl<'a> DocState<'a> {
                 "capitalised words",
                 "default: unknown name after a capital The (The Aviator)",
             );
+            self.out[m].weak = true;
+        } else if saint {
+            // With a possessive it names a building: St Mary's, St James' Park.
+            let owned = matches!(g.get(b), Some("'s" | "’s" | "'" | "’"));
+            let (ty, rule) = if owned {
+                (
+                    T::Fac,
+                    "default: a saint's name and 's, a building (St Mary's)",
+                )
+            } else {
+                (T::Gpe, "default: a saint's name, a place (St Helens)")
+            };
+            let m = self.push(g, a, b, ty, "capitalised words", rule);
             self.out[m].weak = true;
         } else if b - a >= 2 && name_shaped {
             let m = self.push(
