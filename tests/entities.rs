@@ -1272,3 +1272,18 @@ fn a_town_in_a_fixture_or_after_side_is_its_club() {
         ])
     );
 }
+
+#[test]
+fn a_listed_name_with_and_or_of_inside_a_longer_run_is_found() {
+    assert_eq!(
+        names(
+            "The Securities and Exchange Commission has asked. The House of Lords ruled. \
+             The Republic of Ireland have arranged friendlies."
+        ),
+        pairs(&[
+            ("Securities and Exchange Commission", "ORG"),
+            ("House of Lords", "ORG"),
+            ("Republic of Ireland", "GPE")
+        ])
+    );
+}

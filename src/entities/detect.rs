@@ -345,6 +345,16 @@ fn inner_title(g: &Seg, a: usize, b: usize) -> Option<(usize, usize)> {
     named.then_some((s, t))
 }
 
+/// The end of the longest listed name that starts in the run `i..j` before the joining
+/// word at `j` and ends among the name words `k..end` after it: "US Securities and
+/// Exchange Commission" holds the listed "Securities and Exchange Commission".
+fn listed_across(g: &Seg, i: usize, j: usize, k: usize, end: usize) -> Option<usize> {
+    let lex = lexicon();
+    (k + 1..=end)
+        .rev()
+        .find(|&e| (i..j).any(|x| lex.gazetteer.contains_key(g.key(x, e))))
+}
+
 /// Where the titles that start at `a` end: Rt Rev Dr, Former Beatle Sir.
 fn titles_end(g: &Seg, a: usize, b: usize) -> Option<usize> {
     let mut t = title_at(g, a, b)?;
@@ -542,12 +552,19 @@ impl<'a> DocState<'a> {
             // Lane | for The Producers.
             let surname = j >= i + 2 && is_given_and_surname_head(g, i, j);
             let last_head = head(j - 1) && !surname;
-            if head(i) || last_head || title || lex.gazetteer.contains_key(g.key(i, end)) {
+            if head(i) || last_head || title {
                 return Some(end);
             }
-        } else if w == "&" || (w == "and" && lex.gazetteer.contains_key(g.key(i, end))) {
+            if let Some(e) = listed_across(g, i, j, k, end) {
+                return Some(e);
+            }
+        } else if w == "&" {
             // People are never joined by "&": Marks & Spencer, Ernst & Young.
             return Some(end);
+        } else if let Some(e) = listed_across(g, i, j, k, end).filter(|_| w == "and") {
+            // A listed name with "and" inside the run: the US Securities and Exchange
+            // Commission, Trinidad and Tobago.
+            return Some(e);
         } else if w == "and"
             && k == j + 1
             && (i..j).any(|x| head(x) && g.get(x + 1).is_some_and(|w| OF_WORDS.contains(&w)))
