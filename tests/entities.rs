@@ -1287,3 +1287,22 @@ fn a_listed_name_with_and_or_of_inside_a_longer_run_is_found() {
         ])
     );
 }
+
+#[test]
+fn a_weapon_word_after_a_name_makes_it_a_product() {
+    assert_eq!(
+        names(
+            "Russia launched Shahed drones at Odesa. Kyiv wants more Patriot systems. \
+             Hezbollah fired rockets toward the Galilee."
+        ),
+        pairs(&[
+            ("Russia", "GPE"),
+            ("Shahed", "PRODUCT"),
+            ("Odesa", "GPE"),
+            ("Kyiv", "GPE"),
+            ("Patriot", "PRODUCT"),
+            ("Hezbollah", "ORG"),
+            ("Galilee", "LOC")
+        ])
+    );
+}

@@ -28,15 +28,37 @@ pub(super) const FAC_CUES: &[&str] = &[
     "nuclear plant",
 ];
 /// Words for a kind of product just after its name: "Tysabri drug", "DS handheld",
-/// "Slammer worm", "Tiger operating system".
+/// "Slammer worm", "Tiger operating system", "Shahed drones", "Patriot systems".
 const PRODUCT_CUES: &[&str] = &[
     "console",
     "consoles",
+    "drone",
+    "drones",
     "drug",
     "handheld",
     "handset",
+    "helicopter",
+    "helicopters",
+    "jet",
+    "jets",
+    "launcher",
+    "launchers",
+    "missile",
+    "missiles",
     "operating system",
+    "rifle",
+    "rifles",
+    "rocket",
+    "rockets",
+    "submarine",
+    "submarines",
+    "system",
+    "systems",
+    "tank",
+    "tanks",
     "virus",
+    "warship",
+    "warships",
     "worm",
 ];
 /// Words for a broadcast just after its title: "the BBC's Newsnight programme".
