@@ -126,7 +126,7 @@ pub struct Lexicon {
     pub stopwords: HashSet<String>,
     /// Common English words that are not names when capitalised (lower case).
     pub common_words: HashSet<String>,
-    /// Person titles and roles (lower case, may hold spaces).
+    /// Person titles and roles (lower case, may hold spaces, no full stops).
     pub titles: HashSet<String>,
     /// Common given names (as written).
     pub given_names: HashSet<&'static str>,
@@ -282,7 +282,10 @@ impl Lexicon {
             sections: lower_set("sections.txt"),
             stopwords: lower_set("stopwords.txt"),
             common_words: lower_set("common_words.txt"),
-            titles: lower_set("titles.txt"),
+            // Titles are looked up without their full stops (Gen., Lt. Col.).
+            titles: lines("titles.txt")
+                .map(|l| l.to_lowercase().replace('.', ""))
+                .collect(),
             given_names: set("given_names.txt"),
             org_heads: set("org_heads.txt"),
             fac_heads: set("fac_heads.txt"),

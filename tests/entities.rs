@@ -1306,3 +1306,19 @@ fn a_weapon_word_after_a_name_makes_it_a_product() {
         ])
     );
 }
+
+#[test]
+fn military_titles_with_or_without_stops_are_titles_but_not_in_capitals() {
+    assert_eq!(
+        names(
+            "Maj. Gen. Mohammad Bagheri met Lt Col Eric Schnaible. The CPL said so. Under UN \
+             Security Council Resolution 2231, curbs ended."
+        ),
+        pairs(&[
+            ("Mohammad Bagheri", "PERSON"),
+            ("Eric Schnaible", "PERSON"),
+            ("CPL", "ORG"),
+            ("UN Security Council Resolution 2231", "LAW")
+        ])
+    );
+}

@@ -523,12 +523,17 @@ pub(super) fn qualifier(g: &Seg, a: usize, b: usize) -> Option<String> {
 }
 
 /// The end of the longest title phrase starting at `a` (President, Defense Minister, Mr.).
+/// A short form in capitals is an acronym, not a title: the CPL, DR Congo.
 pub(super) fn title_at(g: &Seg, a: usize, b: usize) -> Option<usize> {
+    let lex = lexicon();
     let mut found = None;
     let first = g.lower(a).trim_end_matches('.');
     // The words from `a` on, joined by spaces: built only once there are two of them.
     let mut key = String::new();
     for i in a..b.min(a + 4) {
+        if is_acronym(g.s(i)) && lex.abbreviations.contains(g.lower(i).trim_end_matches('.')) {
+            break;
+        }
         let words = if i == a {
             first
         } else {

@@ -767,13 +767,18 @@ impl<'a> DocState<'a> {
             self.run(g, d + 1, b);
             return;
         }
-        // Legal instruments: Resolution 2231, UN Security Council Resolution 2254, Article 5.
+        // Legal instruments: Resolution 2231, UN Security Council Resolution 2254, Article 5;
+        // a capitalised stop word before one is no part of it (Under Resolution 2231).
         if lex.law_heads.contains(g.s(b - 1))
             && g.toks.get(b).is_some_and(|t| t.kind == TokenKind::Number)
         {
+            let mut from = a;
+            while from < b - 1 && lex.stopwords.contains(g.lower(from)) {
+                from += 1;
+            }
             self.push(
                 g,
-                a,
+                from,
                 b + 1,
                 T::Law,
                 "law head word and number",
