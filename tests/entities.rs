@@ -1322,3 +1322,19 @@ fn military_titles_with_or_without_stops_are_titles_but_not_in_capitals() {
         ])
     );
 }
+
+#[test]
+fn a_span_of_time_or_a_range_with_a_unit_is_one_mention() {
+    assert_eq!(
+        mentions(
+            "Sales fell over the past three years. It adds 10 to 14 days. Rates rose 0.3 \
+             percentage points. He spent 33 months there."
+        ),
+        pairs(&[
+            ("the past three years", "DATE"),
+            ("10 to 14 days", "DATE"),
+            ("0.3 percentage points", "PERCENT"),
+            ("33 months", "DATE")
+        ])
+    );
+}

@@ -125,6 +125,25 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
             || listed && lex.number_words.contains(l)
         {
             found = Some(number_phrase(g, i));
+            // A range takes the unit of its second number: "10 to 14 days", "2 or 3%".
+            if let Some((_, b, EntityType::Cardinal)) = found
+                && b == i + 1
+                && matches!(g.lower(b), "to" | "or")
+                && toks.get(b + 1).is_some_and(is_num)
+            {
+                let (_, end, ty) = number_phrase(g, b + 1);
+                if ty != EntityType::Cardinal && end > b + 2 {
+                    found = Some((i, end, ty));
+                }
+            }
+            // A span of time counted back or on from now takes its lead: "the past three
+            // years", "the next 10 years", "the first six months".
+            if let Some((_, b, EntityType::Date)) = found
+                && i > 0
+                && SPAN_LEADS.contains(&g.lower(i - 1))
+            {
+                found = Some((the_before(g, i - 1), b, EntityType::Date));
+            }
         } else if matches!(w(i), "$" | "£" | "€" | "¥")
             && w(i + 1).starts_with(|c: char| c.is_ascii_digit())
         {
@@ -159,6 +178,9 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
         }
     }
 }
+
+/// Words before a span of time that place it: "the past three years", "the next 10 years".
+const SPAN_LEADS: &[&str] = &["first", "last", "next", "past", "previous"];
 
 /// Words before a month name that make it one: "a May election", "his March budget".
 const DETERMINERS: &[&str] = &[
@@ -235,7 +257,9 @@ fn number_phrase(g: &Seg, i: usize) -> (usize, usize, EntityType) {
     let ty = if next == "%" || next == "percent" {
         b += 1;
         EntityType::Percent
-    } else if next == "per" && g.lower(b + 1) == "cent" {
+    } else if (next == "per" && g.lower(b + 1) == "cent")
+        || (next == "percentage" && matches!(g.lower(b + 1), "point" | "points"))
+    {
         b += 2;
         EntityType::Percent
     } else if lex.currency_words.contains(next) {
@@ -249,8 +273,12 @@ fn number_phrase(g: &Seg, i: usize) -> (usize, usize, EntityType) {
             b += 1;
         }
         EntityType::Time
-    } else if matches!(next, "years" | "months" | "weeks" | "days") && g.lower(b + 1) == "ago" {
-        b += 2;
+    } else if lex.periods.contains(next) {
+        // A span of time is a date: "14 days", "three years ago", "two weeks earlier".
+        b += 1;
+        if matches!(g.lower(b), "ago" | "earlier" | "later") {
+            b += 1;
+        }
         EntityType::Date
     } else if b == i + 1 && is_modern_year(first) {
         // A year of the last or this century is a date wherever it stands: "the 2001

@@ -1,8 +1,8 @@
 //! Normalising dates as written to ISO 8601 where the text gives enough.
 //!
 //! `30 September 2015` and `September 30, 2015` -> `2015-09-30`; `December 2015` -> `2015-12`;
-//! `Aug. 16` -> `--08-16`; `1979` -> `1979`. Weekdays, bare months and relative dates stay
-//! unnormalised (`None`).
+//! `Aug. 16` -> `--08-16`; `1979` -> `1979`. Weekdays, bare months, relative dates and
+//! spans of time (`1500 years`) stay unnormalised (`None`).
 
 use crate::lexicon::lexicon;
 
@@ -17,7 +17,12 @@ pub fn normalise(text: &str) -> Option<String> {
         if bare.is_empty() {
             continue;
         }
-        if let Some(&m) = lex.months.get(&bare.to_lowercase()) {
+        let lower = bare.to_lowercase();
+        if lex.periods.contains(lower.as_str()) {
+            // A span of time ("1500 years", "the past 25 years") is no point in time.
+            return None;
+        }
+        if let Some(&m) = lex.months.get(&lower) {
             month = Some(m);
         } else if let Ok(n) = bare.parse::<u32>() {
             if bare.len() == 4 {
@@ -69,6 +74,8 @@ mod tests {
         assert_eq!(normalise("1979").as_deref(), Some("1979"));
         assert_eq!(normalise("Tuesday"), None);
         assert_eq!(normalise("late November"), None);
+        assert_eq!(normalise("1500 years"), None);
+        assert_eq!(normalise("the past 25 years"), None);
     }
 
     #[test]
