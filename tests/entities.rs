@@ -1338,3 +1338,19 @@ fn a_span_of_time_or_a_range_with_a_unit_is_one_mention() {
         ])
     );
 }
+
+#[test]
+fn an_operation_is_an_event_unless_a_firm_word_names_a_body() {
+    assert_eq!(
+        names(
+            "The EU launched Operation Aspides. Operation Telic ended. The charity group \
+             Operation Smile helps."
+        ),
+        pairs(&[
+            ("EU", "ORG"),
+            ("Operation Aspides", "EVENT"),
+            ("Operation Telic", "EVENT"),
+            ("Operation Smile", "ORG")
+        ])
+    );
+}

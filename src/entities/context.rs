@@ -455,6 +455,12 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
         if b - a == 2 && LEADING_LOC_HEADS.contains(&g.s(a)) {
             return Some((T::Loc, "head word before the name (River Senne)"));
         }
+        // A military or police operation is an event: Operation Aspides, Operation Desert
+        // Storm; not a body that a firm word names (relief agency Operation USA).
+        let firm_word = a > 0 && ORG_BEFORE_CUES.contains(&g.lower(a - 1));
+        if g.s(a) == "Operation" && !firm_word {
+            return Some((T::Event, "head word before the name (Operation Aspides)"));
+        }
         // The head is the first word or the body's head before "of": Bank of England,
         // Motion Picture Association of America. A firm's suffix there ends its name: LG
         // Electronics | of South Korea. Only bodies and laws take "for" and "on" (Institute
