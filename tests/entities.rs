@@ -1354,3 +1354,17 @@ fn an_operation_is_an_event_unless_a_firm_word_names_a_body() {
         ])
     );
 }
+
+#[test]
+fn a_middle_initial_and_its_stop_stay_in_the_name() {
+    assert_eq!(
+        names(
+            "He met President George W. Bush on Monday. Then J. K. Rowling wrote to Mr R. Sridharan."
+        ),
+        pairs(&[
+            ("George W. Bush", "PERSON"),
+            ("J. K. Rowling", "PERSON"),
+            ("R. Sridharan", "PERSON")
+        ])
+    );
+}

@@ -466,6 +466,20 @@ impl<'a> DocState<'a> {
         self.name_token[g.offset + i]
     }
 
+    /// The full stop at `j` ends a capital letter written right before it and comes
+    /// before a name word that is no common word: the stop of "W." in George W. Bush, not
+    /// of "Malcolm X. Besides".
+    fn initial_stop(&self, g: &Seg, j: usize) -> bool {
+        j >= 1
+            && g.s(j) == "."
+            && g.toks[j].start == g.toks[j - 1].end
+            && g.s(j - 1).len() == 1
+            && g.s(j - 1).chars().all(|c| c.is_ascii_uppercase())
+            && g.toks.get(j + 1).is_some_and(|t| t.start > g.toks[j].end)
+            && self.is_name_token(g, j + 1)
+            && !lexicon().is_common(g.s(j + 1))
+    }
+
     /// Finds the name runs of one segment and types them.
     fn names(&mut self, g: &Seg) {
         let n = g.toks.len();
@@ -480,6 +494,11 @@ impl<'a> DocState<'a> {
             let mut j = i + 1;
             let mut work = false;
             while j < n {
+                // A middle initial's full stop stays in the name: George W. Bush.
+                if self.initial_stop(g, j) {
+                    j += 1;
+                    continue;
+                }
                 // Only spaces, hyphens and the possessive of a listed name (McDonald's)
                 // join words.
                 let spaced = g.toks[j].start > g.toks[j - 1].end;
@@ -1083,7 +1102,11 @@ impl<'a> DocState<'a> {
         let letters = g.s(a).trim_matches('.').chars().count();
         let initials = g.s(a).chars().all(|c| c.is_uppercase() || c == '.')
             && (letters == 1 || (letters == 2 && !lex.is_common(g.s(a))));
-        let particles = (a + 1..b - 1).all(|i| PARTICLES.contains(&g.s(i)));
+        // Between them: particles, more initials and their stops (J. K. Rowling).
+        let particles = (a + 1..b - 1).all(|i| {
+            let w = g.s(i);
+            PARTICLES.contains(&w) || w == "." || (w.len() == 1 && is_upper_start(w))
+        });
         // After initials, a surname may end like a verb form: JK Rowling, P Manning.
         let last = g.s(b - 1);
         let surname = looks_like_a_name(last)
