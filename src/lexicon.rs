@@ -152,6 +152,12 @@ pub struct Lexicon {
     /// a name: the word before a possessive (mcdonald in McDonald's) and weekdays and
     /// months (sunday in Sunday Times). Only these need a look at the gazetteer.
     pub listed_breaks: HashSet<String>,
+    /// Words written with a small letter inside listed names of several words, as listed:
+    /// "the" in Save the Children, "es" in Dar es Salaam, "d'Ivoire" in Côte d'Ivoire. Not a
+    /// last word in small letters only, a word for the kind of thing named (Idlib province,
+    /// Labour party), which OntoNotes leaves out of the name. A name run looks at the
+    /// gazetteer through only these.
+    pub listed_joiners: HashSet<&'static str>,
     /// Names listed with their article, by the rest of the name: "times" for The Times.
     pub after_the: HashMap<String, Known>,
     /// Nationality and group words (NORP) and the country they belong to, if any.
@@ -269,12 +275,27 @@ impl Lexicon {
             .map(|w| w.trim_end_matches('.').to_lowercase())
             .collect();
         let listed_breaks = listed_breaks(gazetteer.keys(), &months, &weekdays);
+        let listed_joiners = gazetteer
+            .values()
+            .flat_map(|k| {
+                let words: Vec<&'static str> = k.form.split(' ').collect();
+                let last = words.len().saturating_sub(1);
+                words
+                    .into_iter()
+                    .enumerate()
+                    .skip(1)
+                    .filter(move |&(i, w)| i < last || w.chars().any(char::is_uppercase))
+                    .map(|(_, w)| w)
+            })
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .collect();
         let after_the = gazetteer
             .iter()
             .filter_map(|(k, known)| Some((k.strip_prefix("the ")?.to_owned(), *known)))
             .collect();
         Lexicon {
             listed_breaks,
+            listed_joiners,
             after_the,
             abbreviations: lower_set("abbreviations.txt"),
             abbreviations_final: lower_set("abbreviations_final.txt"),

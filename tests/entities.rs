@@ -1368,3 +1368,21 @@ fn a_middle_initial_and_its_stop_stay_in_the_name() {
         ])
     );
 }
+
+#[test]
+fn listed_names_with_small_letters_are_found_whole() {
+    assert_eq!(
+        names(
+            "Shares in eBay rose as the iPod sold. Laura Brownlees of Save the Children spoke \
+             in Dar es Salaam about the People's Republic of China."
+        ),
+        pairs(&[
+            ("eBay", "ORG"),
+            ("iPod", "PRODUCT"),
+            ("Laura Brownlees", "PERSON"),
+            ("Save the Children", "ORG"),
+            ("Dar es Salaam", "GPE"),
+            ("People's Republic of China", "GPE")
+        ])
+    );
+}

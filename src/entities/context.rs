@@ -385,9 +385,10 @@ pub(super) fn inside_listed_name(g: &Seg, i: usize) -> bool {
     let possessive =
         is_possessive(w) && i > 0 && is_upper_start(g.s(i - 1)) && breaks.contains(g.lower(i - 1));
     let candidate = possessive || (is_upper_start(w) && breaks.contains(g.lower(i)));
+    // Up to six tokens: Democratic People 's Republic of Korea.
     candidate
-        && (i.saturating_sub(3)..=i).any(|s| {
-            (i + 1..=(s + 4).min(g.toks.len())).any(|e| e - s >= 2 && gazetteer(g, s, e).is_some())
+        && (i.saturating_sub(5)..=i).any(|s| {
+            (i + 1..=(s + 6).min(g.toks.len())).any(|e| e - s >= 2 && gazetteer(g, s, e).is_some())
         })
 }
 

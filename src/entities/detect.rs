@@ -136,14 +136,16 @@ fn is_restricted(seg: &Segment, g: &Seg) -> bool {
 }
 
 /// A word that can be part of a name: capitalised (shouted stop words such as "IS" only when
-/// the text defines them or a list knows them) or article-prefixed (al-Assad), and not "I",
-/// a month or a weekday.
+/// the text defines them or a list knows them), article-prefixed (al-Assad) or a listed
+/// brand with a small first letter (iPod), and not "I", a month or a weekday.
 fn can_name(w: &str, lower: &str, defined: &HashSet<&str>) -> bool {
     let shaped = if is_upper_start(w) {
         let shouted_stopword = is_acronym(w) && lexicon().stopwords.contains(lower);
         !shouted_stopword || defined.contains(w) || lexicon().gazetteer.contains_key(lower)
     } else {
-        article_prefixed(w)
+        // A listed brand written with a small first letter: iPhone, eBay, easyJet.
+        let camel = w.chars().any(char::is_uppercase) && lexicon().gazetteer.contains_key(lower);
+        article_prefixed(w) || camel
     };
     shaped && w != "I" && !is_month_or_day(lower)
 }
@@ -355,6 +357,19 @@ fn listed_across(g: &Seg, i: usize, j: usize, k: usize, end: usize) -> Option<us
         .find(|&e| (i..j).any(|x| lex.gazetteer.contains_key(g.key(x, e))))
 }
 
+/// The end of a listed name that starts in the run `i..j` and goes on through the small
+/// word at `j` that the list writes inside it: Save the Children, Research in Motion, Dar
+/// es Salaam, Idlib province.
+fn listed_through(g: &Seg, i: usize, j: usize) -> Option<usize> {
+    let lex = lexicon();
+    if !lex.listed_joiners.contains(g.s(j)) {
+        return None;
+    }
+    (j + 1..=(j + 4).min(g.toks.len()))
+        .rev()
+        .find(|&e| (i..j).any(|x| lex.gazetteer.contains_key(g.key(x, e))))
+}
+
 /// Where the titles that start at `a` end: Rt Rev Dr, Former Beatle Sir.
 fn titles_end(g: &Seg, a: usize, b: usize) -> Option<usize> {
     let mut t = title_at(g, a, b)?;
@@ -520,6 +535,8 @@ impl<'a> DocState<'a> {
                 } else if let Some(k) = self.work_join(g, i, j) {
                     j = k;
                     work = true;
+                } else if let Some(k) = listed_through(g, i, j) {
+                    j = k;
                 } else {
                     break;
                 }
