@@ -149,26 +149,27 @@ fn word_before(s: &str) -> &str {
 
 /// True when `s` opens with a score after a space: " 1-1", " 31-37".
 fn starts_with_score(s: &str) -> bool {
-    let Some(s) = s.strip_prefix(' ') else {
-        return false;
-    };
-    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let a = digits(s);
-    (1..=3).contains(&a)
-        && s[a..]
-            .strip_prefix('-')
-            .is_some_and(|rest| (1..=3).contains(&digits(rest)))
+    s.strip_prefix(' ').is_some_and(|s| {
+        let end = s.find(|c: char| !is_score_char(c)).unwrap_or(s.len());
+        is_score(&s[..end])
+    })
 }
 
 /// True when `s` ends with a score before a space: "Hereford 1-1 " before "Doncaster".
 fn ends_with_score(s: &str) -> bool {
-    let Some(s) = s.strip_suffix(' ') else {
-        return false;
-    };
-    let digits = |s: &str| s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    let b = digits(s);
-    (1..=3).contains(&b)
-        && s[..s.len() - b]
-            .strip_suffix('-')
-            .is_some_and(|rest| (1..=3).contains(&digits(rest)))
+    s.strip_suffix(' ').is_some_and(|s| {
+        let start = s.rfind(|c: char| !is_score_char(c)).map_or(0, |i| i + 1);
+        is_score(&s[start..])
+    })
+}
+
+/// A digit or the hyphen of a score.
+fn is_score_char(c: char) -> bool {
+    c.is_ascii_digit() || c == '-'
+}
+
+/// A score: two numbers of one to three digits joined by a hyphen ("1-1", "31-37").
+fn is_score(w: &str) -> bool {
+    let goals = |n: &str| (1..=3).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit());
+    w.split_once('-').is_some_and(|(a, b)| goals(a) && goals(b))
 }
