@@ -359,15 +359,12 @@ fn listed_across(g: &Seg, i: usize, j: usize, k: usize, end: usize) -> Option<us
 
 /// The end of a listed name that starts in the run `i..j` and goes on through the small
 /// word at `j` that the list writes inside it: Save the Children, Research in Motion, Dar
-/// es Salaam, Idlib province.
+/// es Salaam.
 fn listed_through(g: &Seg, i: usize, j: usize) -> Option<usize> {
-    let lex = lexicon();
-    if !lex.listed_joiners.contains(g.s(j)) {
+    if !lexicon().listed_joiners.contains(g.s(j)) {
         return None;
     }
-    (j + 1..=(j + 4).min(g.toks.len()))
-        .rev()
-        .find(|&e| (i..j).any(|x| lex.gazetteer.contains_key(g.key(x, e))))
+    listed_across(g, i, j, j, (j + 4).min(g.toks.len()))
 }
 
 /// Where the titles that start at `a` end: Rt Rev Dr, Former Beatle Sir.
@@ -1147,11 +1144,11 @@ impl<'a> DocState<'a> {
             self.person(g, a, b, "given name (data/given_names.txt)", None);
             return;
         }
-        // "Electronic Arts said" is a company speaking: people's names are name-shaped words,
-        // and open with no date word (Sun Interbrew).
         // "St" before a name is a saint's, and news names places and buildings after
         // saints far more often than saints: St Helens, St Etienne, St Mary's.
         let saint = b - a >= 2 && matches!(g.s(a), "St" | "St." | "Saint");
+        // "Electronic Arts said" is a company speaking: people's names are name-shaped words,
+        // and open with no date word (Sun Interbrew), nor a saint's.
         let name_shaped = (a..b).all(|i| {
             PARTICLES.contains(&g.s(i)) || looks_like_a_name(g.s(i)) || article_prefixed(g.s(i))
         }) && (!is_month_or_day(g.lower(a)) || lex.given_names.contains(g.s(a)))

@@ -63,7 +63,6 @@ pub(super) const FIRM_SUFFIXES: &[&str] = &[
     "Technologies",
     "Telecom",
 ];
-/// Words that join a head word to the rest of a name: Ministry of Defence, Council on ...
 /// Capitalised pronouns and verbs that names do not hold but the titles of songs, films
 /// and shows do: Losing My Religion, Bend It Like Beckham, Are We There Yet. Not "I" (World
 /// War I), "He" (a Chinese surname), "Do" (Tae Kwon Do), "Our" (Save Our Seas, a campaign)
@@ -73,6 +72,7 @@ pub(super) const TITLE_WORDS: &[&str] = &[
     "She", "Shall", "Their", "Them", "They", "Us", "Was", "We", "Were", "Will", "Won't", "You",
     "Your",
 ];
+/// Words that join a head word to the rest of a name: Ministry of Defence, Council on ...
 pub(super) const OF_WORDS: &[&str] = &["of", "for", "on"];
 
 /// A possessive clitic token: `'s` or `’s`.
