@@ -150,26 +150,42 @@ fn word_before(s: &str) -> &str {
 /// True when `s` opens with a score after a space: " 1-1", " 31-37".
 fn starts_with_score(s: &str) -> bool {
     s.strip_prefix(' ').is_some_and(|s| {
-        let end = s.find(|c: char| !is_score_char(c)).unwrap_or(s.len());
-        is_score(&s[..end])
+        let len = s.bytes().take_while(|&c| is_score_byte(c)).count();
+        is_score(&s[..len])
     })
 }
 
 /// True when `s` ends with a score before a space: "Hereford 1-1 " before "Doncaster".
 fn ends_with_score(s: &str) -> bool {
     s.strip_suffix(' ').is_some_and(|s| {
-        let start = s.rfind(|c: char| !is_score_char(c)).map_or(0, |i| i + 1);
-        is_score(&s[start..])
+        let len = s.bytes().rev().take_while(|&c| is_score_byte(c)).count();
+        is_score(&s[s.len() - len..])
     })
 }
 
-/// A digit or the hyphen of a score.
-fn is_score_char(c: char) -> bool {
-    c.is_ascii_digit() || c == '-'
+/// A digit or the hyphen of a score: ASCII, so a run of them starts and ends on character
+/// boundaries.
+fn is_score_byte(c: u8) -> bool {
+    c.is_ascii_digit() || c == b'-'
 }
 
 /// A score: two numbers of one to three digits joined by a hyphen ("1-1", "31-37").
 fn is_score(w: &str) -> bool {
     let goals = |n: &str| (1..=3).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit());
     w.split_once('-').is_some_and(|(a, b)| goals(a) && goals(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_are_read_on_either_side_of_a_name_whatever_comes_before() {
+        assert!(ends_with_score("Hereford 1-1 "));
+        assert!(ends_with_score("é1-1 "));
+        assert!(!ends_with_score("é "));
+        assert!(!ends_with_score("2004-05 "));
+        assert!(starts_with_score(" 31-37, a win"));
+        assert!(!starts_with_score(" 1-é"));
+    }
 }
