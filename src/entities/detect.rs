@@ -348,8 +348,8 @@ fn inner_title(g: &Seg, a: usize, b: usize) -> Option<(usize, usize)> {
 }
 
 /// The end of the longest listed name that starts in the run `i..j` before the joining
-/// word at `j` and ends among the name words `k..end` after it: "US Securities and
-/// Exchange Commission" holds the listed "Securities and Exchange Commission".
+/// word at `j` and ends after `k`, at `end` at the latest: "US Securities and Exchange
+/// Commission" holds the listed "Securities and Exchange Commission".
 fn listed_across(g: &Seg, i: usize, j: usize, k: usize, end: usize) -> Option<usize> {
     let lex = lexicon();
     (k + 1..=end)
@@ -577,6 +577,9 @@ impl<'a> DocState<'a> {
         let lex = lexicon();
         let w = g.s(j);
         let (k, end) = self.joined(g, j)?;
+        // A listed name may span more joining words: Centers for Disease Control and
+        // Prevention.
+        let far = end.max((j + 8).min(g.toks.len()));
         let head = |x: usize| is_head(g.s(x)) || lex.law_heads.contains(g.s(x));
         if OF_WORDS.contains(&w) {
             // A title that spans the joining word: Chancellor of the Exchequer Gordon Brown.
@@ -588,13 +591,13 @@ impl<'a> DocState<'a> {
             if head(i) || last_head || title {
                 return Some(end);
             }
-            if let Some(e) = listed_across(g, i, j, k, end) {
+            if let Some(e) = listed_across(g, i, j, k, far) {
                 return Some(e);
             }
         } else if w == "&" {
             // People are never joined by "&": Marks & Spencer, Ernst & Young.
             return Some(end);
-        } else if let Some(e) = listed_across(g, i, j, k, end).filter(|_| w == "and") {
+        } else if let Some(e) = listed_across(g, i, j, k, far).filter(|_| w == "and") {
             // A listed name with "and" inside the run: the US Securities and Exchange
             // Commission, Trinidad and Tobago.
             return Some(e);
