@@ -275,20 +275,7 @@ impl Lexicon {
             .map(|w| w.trim_end_matches('.').to_lowercase())
             .collect();
         let listed_breaks = listed_breaks(gazetteer.keys(), &months, &weekdays);
-        let listed_joiners = gazetteer
-            .values()
-            .flat_map(|k| {
-                let words: Vec<&'static str> = k.form.split(' ').collect();
-                let last = words.len().saturating_sub(1);
-                words
-                    .into_iter()
-                    .enumerate()
-                    .skip(1)
-                    .filter(move |&(i, w)| i < last || w.chars().any(char::is_uppercase))
-                    .map(|(_, w)| w)
-            })
-            .filter(|w| w.starts_with(char::is_lowercase))
-            .collect();
+        let listed_joiners = listed_joiners(gazetteer.values().map(|k| k.form));
         let after_the = gazetteer
             .iter()
             .filter_map(|(k, known)| Some((k.strip_prefix("the ")?.to_owned(), *known)))
@@ -489,6 +476,21 @@ pub(crate) fn with_plural<R>(key: &str, f: impl FnOnce(&str) -> R) -> R {
     } else {
         f(&format!("{key}s"))
     }
+}
+
+/// The words of listed names that [`Lexicon::listed_joiners`] holds: after the first word,
+/// each written with a small letter, and a last one only when it holds a capital
+/// (d'Ivoire), not when it names the kind of thing (province).
+fn listed_joiners(forms: impl Iterator<Item = &'static str>) -> HashSet<&'static str> {
+    forms
+        .filter_map(|form| Some(form.split_once(' ')?.1))
+        .flat_map(|rest| {
+            let (inner, last) = rest.rsplit_once(' ').unwrap_or(("", rest));
+            let last = Some(last).filter(|w| w.chars().any(char::is_uppercase));
+            inner.split(' ').chain(last)
+        })
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect()
 }
 
 /// The words of listed names that [`Lexicon::listed_breaks`] holds: each word before a

@@ -367,6 +367,15 @@ fn listed_through(g: &Seg, i: usize, j: usize) -> Option<usize> {
     listed_across(g, i, j, j, (j + 4).min(g.toks.len()))
 }
 
+/// The first token from `a` on that is no stop word, `last` at the latest: "Under
+/// Resolution 2231", "The Lord of the Rings".
+fn past_stopwords(g: &Seg, mut a: usize, last: usize) -> usize {
+    while a < last && lexicon().stopwords.contains(g.lower(a)) {
+        a += 1;
+    }
+    a
+}
+
 /// Where the titles that start at `a` end: Rt Rev Dr, Former Beatle Sir.
 fn titles_end(g: &Seg, a: usize, b: usize) -> Option<usize> {
     let mut t = title_at(g, a, b)?;
@@ -674,11 +683,8 @@ impl<'a> DocState<'a> {
     /// Types a run that `work_join` made: a list's name or a head word's type (Freedom of
     /// Information Act, Fullness of Joy Church) if it has one, else a guess at a work's
     /// title.
-    fn work_title(&mut self, g: &Seg, mut a: usize, b: usize) {
-        let lex = lexicon();
-        while a < b && lex.stopwords.contains(g.lower(a)) {
-            a += 1;
-        }
+    fn work_title(&mut self, g: &Seg, a: usize, b: usize) {
+        let a = past_stopwords(g, a, b);
         if let Some(k) = gazetteer(g, a, b) {
             self.push_known(g, a, b, k);
         } else if let Some((ty, rule)) = head_type(g, a, b) {
@@ -808,13 +814,9 @@ impl<'a> DocState<'a> {
         if lex.law_heads.contains(g.s(b - 1))
             && g.toks.get(b).is_some_and(|t| t.kind == TokenKind::Number)
         {
-            let mut from = a;
-            while from < b - 1 && lex.stopwords.contains(g.lower(from)) {
-                from += 1;
-            }
             self.push(
                 g,
-                from,
+                past_stopwords(g, a, b - 1),
                 b + 1,
                 T::Law,
                 "law head word and number",
@@ -1183,7 +1185,9 @@ impl<'a> DocState<'a> {
             self.out[m].weak = true;
         } else if saint {
             // With a possessive it names a building: St Mary's, St James' Park.
-            let owned = matches!(g.get(b), Some("'s" | "’s" | "'" | "’"));
+            let owned = g
+                .get(b)
+                .is_some_and(|w| is_possessive(w) || matches!(w, "'" | "’"));
             let (ty, rule) = if owned {
                 (
                     T::Fac,
