@@ -1386,3 +1386,104 @@ fn listed_names_with_small_letters_are_found_whole() {
         ])
     );
 }
+
+#[test]
+fn kind_words_after_a_name_type_features_events_and_weapons() {
+    assert_eq!(
+        names(
+            "Poland bought Patriot batteries. Troops moved to the Kola peninsula for the \
+             Eastern Sentry mission, and Nvidia showed chips at the Computex trade fair."
+        ),
+        pairs(&[
+            ("Poland", "GPE"),
+            ("Patriot", "PRODUCT"),
+            ("Kola", "LOC"),
+            ("Eastern Sentry", "EVENT"),
+            ("Nvidia", "ORG"),
+            ("Computex", "EVENT")
+        ])
+    );
+    // An acronym before "tournament" is the body that runs it.
+    assert_eq!(
+        names("She won her first WTA tournament in May."),
+        pairs(&[("WTA", "ORG")])
+    );
+}
+
+#[test]
+fn a_firm_word_keeps_a_people_or_place_inside_the_name() {
+    assert_eq!(
+        names("The drugmaker Bavarian Nordic and the carrier Air Europe grew."),
+        pairs(&[("Bavarian Nordic", "ORG"), ("Air Europe", "ORG")])
+    );
+}
+
+#[test]
+fn a_listed_name_that_opens_with_a_people_word_keeps_it() {
+    assert_eq!(
+        names("Liberal Democrat MSP Liam McArthur and the Conservative Party Co-Chairman spoke."),
+        pairs(&[
+            ("Liberal Democrat", "ORG"),
+            ("Liam McArthur", "PERSON"),
+            ("Conservative Party", "ORG")
+        ])
+    );
+}
+
+#[test]
+fn a_law_with_a_bracketed_qualifier_is_one_name() {
+    assert_eq!(
+        names(
+            "MPs backed the Terminally Ill Adults (End of Life) Bill and amended the \
+             Housing (Scotland) Act 2006."
+        ),
+        pairs(&[
+            ("Terminally Ill Adults (End of Life) Bill", "LAW"),
+            ("Housing (Scotland) Act 2006", "LAW")
+        ])
+    );
+}
+
+#[test]
+fn grades_indices_and_broadcasts_are_not_dates_or_firms() {
+    assert_eq!(
+        mentions(
+            "The phase III trial of the clade Ib strain ended, the FTSE 100 rose and he \
+             told BBC Radio 4's Today programme. Today the X Factor aired."
+        ),
+        pairs(&[
+            ("FTSE 100", "ORG"),
+            ("BBC Radio 4", "ORG"),
+            ("Today", "WORK_OF_ART"),
+            ("Today", "DATE"),
+            ("X Factor", "ORG")
+        ])
+    );
+}
+
+#[test]
+fn a_model_and_a_common_word_are_not_one_name() {
+    assert_eq!(
+        mentions("It ordered 32 F-16 Block 70 jets and the S-500 Prometey."),
+        pairs(&[
+            ("32", "CARDINAL"),
+            ("F-16", "PRODUCT"),
+            ("70", "CARDINAL"),
+            ("S-500", "PRODUCT"),
+            ("Prometey", "PRODUCT")
+        ])
+    );
+}
+
+#[test]
+fn a_compass_word_and_an_unknown_name_are_a_place() {
+    assert_eq!(
+        names(
+            "He stood in East Kilbride and the Centres for Disease Control and Prevention spoke."
+        ),
+        pairs(&[
+            ("East Kilbride", "GPE"),
+            ("Centres for Disease Control and Prevention", "ORG")
+        ])
+    );
+}

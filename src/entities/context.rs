@@ -28,13 +28,17 @@ pub(super) const FAC_CUES: &[&str] = &[
     "nuclear plant",
 ];
 /// Words for a kind of product just after its name: "Tysabri drug", "DS handheld",
-/// "Slammer worm", "Tiger operating system", "Shahed drones", "Patriot systems".
+/// "Slammer worm", "Tiger operating system", "Shahed drones", "Patriot batteries".
 const PRODUCT_CUES: &[&str] = &[
+    "batteries",
+    "battery",
     "console",
     "consoles",
     "drone",
     "drones",
     "drug",
+    "fighter jet",
+    "fighter jets",
     "handheld",
     "handset",
     "helicopter",
@@ -62,7 +66,39 @@ const PRODUCT_CUES: &[&str] = &[
     "worm",
 ];
 /// Words for a broadcast just after its title: "the BBC's Newsnight programme".
-const WORK_AFTER_CUES: &[&str] = &["programme", "sitcom"];
+pub(super) const WORK_AFTER_CUES: &[&str] = &["programme", "sitcom"];
+/// Words for a natural feature just after its name: "the Kola peninsula", "the Dnipro
+/// river", "the Sinai desert".
+const LOC_CUES: &[&str] = &[
+    "basin",
+    "coast",
+    "desert",
+    "delta",
+    "island",
+    "islands",
+    "mountains",
+    "peninsula",
+    "plateau",
+    "river",
+    "strait",
+    "valley",
+];
+/// Words for an event just after its name: "the Computex trade fair", "the Glastonbury
+/// festival", "the Eastern Sentry mission", "the Zapad exercises". Not after an acronym,
+/// which names the body that runs it: the WTA tournament.
+const EVENT_CUES: &[&str] = &[
+    "conference",
+    "exercise",
+    "exercises",
+    "exhibition",
+    "expo",
+    "fair",
+    "festival",
+    "mission",
+    "offensive",
+    "tournament",
+    "trade fair",
+];
 pub(super) const GPE_CUES: &[&str] = &[
     "province",
     "city",
@@ -107,6 +143,13 @@ pub(super) const ORG_BEFORE_CUES: &[&str] = &[
     "carrier",
     "airline",
     "carmaker",
+    "automaker",
+    "chipmaker",
+    "drugmaker",
+    "planemaker",
+    "steelmaker",
+    "brewer",
+    "conglomerate",
     "retailer",
     "supermarket",
     "provider",
@@ -559,12 +602,13 @@ pub(super) fn title_at(g: &Seg, a: usize, b: usize) -> Option<usize> {
 }
 
 /// A title or role, singular or plural (minister, MPs), lower case; an opposition party's
-/// "shadow" one and a former one too (shadow chancellor, ex-PM).
+/// "shadow" one, a former one and a shared one too (shadow chancellor, ex-PM, co-chairman).
 pub(super) fn is_title(key: &str) -> bool {
     let lex = lexicon();
     let key = key.trim_end_matches('.');
     let key = key.strip_prefix("shadow ").unwrap_or(key);
     let key = key.strip_prefix("ex-").unwrap_or(key);
+    let key = key.strip_prefix("co-").unwrap_or(key);
     lex.titles.contains(key)
         || key
             .strip_suffix('s')
@@ -601,8 +645,8 @@ pub(super) fn name_country(name: &str) -> Option<String> {
         })
 }
 
-/// Words after a name that say what it is: "X air base", "X province", "X group", and a
-/// distance ("X, some 50 kilometers north of ...").
+/// Words after a name that say what it is: "X air base", "X province", "X group", "X
+/// peninsula", "X festival", and a distance ("X, some 50 kilometers north of ...").
 pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     let next = g.lower(b);
     // The two following words as a cue of two ("air base"), without building the pair.
@@ -626,6 +670,14 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     }
     if WORK_AFTER_CUES.contains(&next) {
         return Some((T::WorkOfArt, CUE_RULES[3]));
+    }
+    if LOC_CUES.contains(&next) {
+        return Some((T::Loc, CUE_RULES[8]));
+    }
+    if (EVENT_CUES.contains(&next) || pair(EVENT_CUES)) && !is_acronym(g.s(b - 1)) {
+        // Not one of the cue rules that other mentions of the name follow: festivals and
+        // exhibitions are named for people too (the Van Gogh festival).
+        return Some((T::Event, "context: event word after the name (X festival)"));
     }
     if ORG_CUES.contains(&next) || pair(ORG_CUES) {
         return Some((T::Org, CUE_RULES[4]));
@@ -651,7 +703,7 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
 /// The context rules that type a name by a word for its kind beside it ("X airport", "the
 /// Cabir virus", "the BBC's Newsnight programme", "provider X", "the film X", "X said it"):
 /// strong evidence that the same name elsewhere in the document follows.
-pub(super) const CUE_RULES: [&str; 8] = [
+pub(super) const CUE_RULES: [&str; 9] = [
     "context: facility word after the name",
     "context: place word after the name (X province)",
     "context: product word after the name (X drug)",
@@ -660,6 +712,7 @@ pub(super) const CUE_RULES: [&str; 8] = [
     "context: firm word before the name (provider X)",
     "context: X said it",
     "context: work word before the name (film X)",
+    "context: natural feature word after the name (X peninsula)",
 ];
 
 /// The context rules that make a person of a name by what it does: speak, or head

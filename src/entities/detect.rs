@@ -506,8 +506,13 @@ impl<'a> DocState<'a> {
         let n = g.toks.len();
         let mut i = 0;
         while i < n {
+            // A Roman numeral after a lower-case word is a grade: phase III, clade Ib.
+            let grade = is_roman_grade(g.s(i))
+                && i > 0
+                && g.s(i - 1).starts_with(|c: char| c.is_lowercase());
             if !(self.is_name_token(g, i) || self.particles_to_name(g, i).is_some())
                 || is_possessive(g.s(i))
+                || grade
             {
                 i += 1;
                 continue;
@@ -543,6 +548,8 @@ impl<'a> DocState<'a> {
                     work = true;
                 } else if let Some(k) = listed_through(g, i, j) {
                     j = k;
+                } else if let Some(k) = self.bracketed_law(g, j) {
+                    j = k;
                 } else {
                     break;
                 }
@@ -562,6 +569,22 @@ impl<'a> DocState<'a> {
             }
             i = j;
         }
+    }
+
+    /// At a bracket at `j` that holds a name and is followed by a law's head word, returns
+    /// the index after the head word: the Housing (Scotland) Act, the Terminally Ill Adults
+    /// (End of Life) Bill.
+    fn bracketed_law(&self, g: &Seg, j: usize) -> Option<usize> {
+        if g.s(j) != "(" {
+            return None;
+        }
+        let close = (j + 2..g.toks.len().min(j + 10)).find(|&k| g.s(k) == ")")?;
+        let inside = (j + 1..close)
+            .all(|k| self.is_name_token(g, k) || matches!(g.s(k), "of" | "and" | "the" | ","));
+        let law = g
+            .get(close + 1)
+            .is_some_and(|w| lexicon().law_heads.contains(w));
+        (self.is_name_token(g, j + 1) && inside && law).then_some(close + 2)
     }
 
     /// At name particles from `j` on (van, van der, de la) that a name word follows,
@@ -987,8 +1010,30 @@ impl<'a> DocState<'a> {
             self.person(g, a, b, "given name (data/given_names.txt)", None);
             return;
         }
-        // Leading demonyms: Russian Defense Minister Sergei Shoigu.
+        // After a firm word, a people or place in the run is part of the firm's name:
+        // drugmaker Bavarian Nordic, the airline Norwegian Air Shuttle.
+        let firm_word = a > 0 && ORG_BEFORE_CUES.contains(&g.lower(a - 1));
+        let placed = || {
+            lex.demonyms.contains_key(g.s(a))
+                || inner_gazetteer(g, a, b)
+                    .is_some_and(|(_, _, k)| matches!(k.ty, T::Norp | T::Gpe | T::Loc))
+        };
+        if firm_word && b - a >= 2 && placed() {
+            self.push(g, a, b, T::Org, "capitalised words", CUE_RULES[5]);
+            self.acronym_after(g, b);
+            return;
+        }
+        // Leading demonyms: Russian Defense Minister Sergei Shoigu; a listed name that
+        // opens with one keeps it: Liberal Democrat MSP Liam McArthur.
         if lex.demonyms.contains_key(g.s(a)) {
+            if let Some(e) = (a + 2..b.min(a + 7))
+                .rev()
+                .find(|&e| gazetteer(g, a, e).is_some())
+            {
+                self.run(g, a, e);
+                self.run(g, e, b);
+                return;
+            }
             self.push(
                 g,
                 a,
@@ -1071,13 +1116,16 @@ impl<'a> DocState<'a> {
             self.run(g, a, b - 1);
             return;
         }
-        // A quoted name right after a model: Su-34 “Fullback”.
+        // A quoted name right after a model: Su-34 “Fullback”, S-500 Prometey; not a common
+        // word without quotes, which says more of the model: F-16 Block 70.
         if let Some(last) = self.out.last()
             && last.ty == T::Product
             && last.end <= g.toks[a].start
-            && g.text[last.end..g.toks[a].start]
+            && let between = &g.text[last.end..g.toks[a].start]
+            && between
                 .chars()
                 .all(|c| c.is_whitespace() || "“\"'‘".contains(c))
+            && !(between.trim().is_empty() && b - a == 1 && lex.is_common(g.s(a)))
         {
             self.push(
                 g,
@@ -1095,10 +1143,13 @@ impl<'a> DocState<'a> {
         let after_the = a > 0 && g.s(a - 1) == "The" && !g.opens(a - 1) && !self.restricted;
         // A common word alone is no name (nor a shouted one: TV, OK, unless the text defines
         // it), but the surname of someone the document names in full is: it waits.
-        // So is a law's head word after "the": the Bill, the Act.
+        // So is a law's head word after "the": the Bill, the Act. A capitalised common word
+        // inside a sentence before "programme" is a broadcast's title: the Today programme.
         let the_law = b - a == 1 && a > 0 && g.s(a - 1) == "the" && lex.law_heads.contains(g.s(a));
+        let broadcast = !g.opens(a) && !is_acronym(g.s(a)) && WORK_AFTER_CUES.contains(&g.lower(b));
         if b - a == 1
             && !after_the
+            && !broadcast
             && (lex.is_common(hyphen_cut(g.s(a))) || the_law)
             && !self.defined.contains(g.s(a))
             && title_at(g, a, b).is_none()
@@ -1157,7 +1208,8 @@ impl<'a> DocState<'a> {
         let name_shaped = (a..b).all(|i| {
             PARTICLES.contains(&g.s(i)) || looks_like_a_name(g.s(i)) || article_prefixed(g.s(i))
         }) && (!is_month_or_day(g.lower(a)) || lex.given_names.contains(g.s(a)))
-            && !saint;
+            && !saint
+            && !COMPASS.contains(&g.s(a));
         let context = context_type(g, a, b, self.out.last())
             .filter(|(ty, _)| *ty != T::Person || name_shaped);
         if let Some((ty, rule)) = context {
@@ -1197,6 +1249,13 @@ impl<'a> DocState<'a> {
                 (T::Gpe, "default: a saint's name, a place (St Helens)")
             };
             let m = self.push(g, a, b, ty, "capitalised words", rule);
+            self.out[m].weak = true;
+        } else if b - a >= 2
+            && COMPASS.contains(&g.s(a))
+            && (a + 1..b).all(|i| looks_like_a_name(g.s(i)))
+        {
+            let rule = "default: a compass word and a name, a place (East Kilbride)";
+            let m = self.push(g, a, b, T::Gpe, "capitalised words", rule);
             self.out[m].weak = true;
         } else if b - a >= 2 && name_shaped {
             let m = self.push(

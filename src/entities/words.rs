@@ -150,6 +150,16 @@ pub(super) fn looks_like_a_name(w: &str) -> bool {
         && !["ly", "ing", "ed"].iter().any(ending)
 }
 
+/// A Roman numeral of two to four letters, or "I" with a sub-type letter: III, IV, Ib,
+/// IIa. After a lower-case word it is a grade, not a name: phase III, type II, clade Ib.
+/// Not a single letter, which names things on its own (the X Factor, the V Festival), nor
+/// "V" or "X" with a small letter (Va., Virginia).
+pub(super) fn is_roman_grade(w: &str) -> bool {
+    let numeral = w.strip_suffix(['a', 'b', 'c', 'd']).unwrap_or(w);
+    let sized = (2..=4).contains(&numeral.len()) || (numeral == "I" && w.len() == 2);
+    sized && numeral.bytes().all(|c| matches!(c, b'I' | b'V' | b'X'))
+}
+
 /// Removes an Arabic article prefix: al-Assad -> Assad.
 pub(super) fn strip_article(w: &str) -> &str {
     after_article(w).unwrap_or(w)
@@ -221,6 +231,19 @@ mod tests {
         assert_eq!(designator("Sukhoi-34").as_deref(), Some("Su-34"));
         assert_eq!(designator("Monday"), None);
         assert_eq!(designator("Boxing-2"), None);
+    }
+
+    #[test]
+    fn roman_grades() {
+        assert!(is_roman_grade("III"));
+        assert!(is_roman_grade("Ib"));
+        assert!(is_roman_grade("IIa"));
+        assert!(!is_roman_grade("Xi"));
+        assert!(!is_roman_grade("IVXIV"));
+        assert!(!is_roman_grade("Ida"));
+        assert!(!is_roman_grade("a"));
+        assert!(!is_roman_grade("X"));
+        assert!(!is_roman_grade("Va"));
     }
 
     #[test]
