@@ -1487,3 +1487,65 @@ fn a_compass_word_and_an_unknown_name_are_a_place() {
         ])
     );
 }
+
+#[test]
+fn east_asian_given_names_keep_their_hyphenated_syllables() {
+    assert_eq!(
+        names(
+            "President Lai Ching-te met Kim Jong-un's envoy, and Iran-backed groups and \
+             US-led forces were named. A chest X-ray was needed."
+        ),
+        pairs(&[
+            ("Lai Ching-te", "PERSON"),
+            ("Kim Jong-un", "PERSON"),
+            ("Iran", "GPE"),
+            ("US", "GPE")
+        ])
+    );
+}
+
+#[test]
+fn an_acronym_said_as_a_word_matches_in_title_case() {
+    let found = run(&["Uefa and Fifa met officials from Nasa."]).1;
+    let canonical: Vec<&str> = found.iter().map(|(_, _, c)| c.as_str()).collect();
+    assert_eq!(
+        canonical,
+        [
+            "UEFA",
+            "FIFA",
+            "National Aeronautics and Space Administration"
+        ]
+    );
+}
+
+#[test]
+fn ships_and_weapons_are_products() {
+    assert_eq!(
+        names(
+            "The aircraft carrier Shandong sailed near Scarborough Shoal as USS Harry S. \
+             Truman and BRP Cabra watched. Rebels fired a Palestine-2 hypersonic missile \
+             from the Nuseirat refugee camp."
+        ),
+        pairs(&[
+            ("Shandong", "PRODUCT"),
+            ("Scarborough Shoal", "LOC"),
+            ("USS Harry S. Truman", "PRODUCT"),
+            ("BRP Cabra", "PRODUCT"),
+            ("Palestine-2", "PRODUCT"),
+            ("Nuseirat", "FAC")
+        ])
+    );
+    // A country after a ship word is the country: "the tanker Iran seized".
+    assert_eq!(
+        names("The tanker Iran seized was freed."),
+        pairs(&[("Iran", "GPE")])
+    );
+}
+
+#[test]
+fn a_model_number_may_have_a_decimal_point() {
+    assert_eq!(
+        names("OpenAI released GPT-4.5 on Thursday."),
+        pairs(&[("OpenAI", "ORG"), ("GPT-4.5", "PRODUCT")])
+    );
+}

@@ -23,6 +23,7 @@ pub(super) const FAC_CUES: &[&str] = &[
     "refinery",
     "stadium",
     "camp",
+    "refugee camp",
     "port",
     "power plant",
     "nuclear plant",
@@ -65,6 +66,45 @@ const PRODUCT_CUES: &[&str] = &[
     "warships",
     "worm",
 ];
+/// Words for the kind of a weapon between its name and a product word: "Palestine-2
+/// hypersonic missile", "Apache attack helicopters".
+const WEAPON_KINDS: &[&str] = &[
+    "anti-aircraft",
+    "anti-ship",
+    "anti-tank",
+    "attack",
+    "ballistic",
+    "combat",
+    "cruise",
+    "guided",
+    "hypersonic",
+    "intercontinental",
+    "kamikaze",
+    "long-range",
+    "medium-range",
+    "short-range",
+    "stealth",
+    "supersonic",
+    "surface-to-air",
+    "unmanned",
+];
+/// Words for a ship just before its name: "the aircraft carrier Shandong", "the frigate
+/// Admiral Gorshkov". Two words are one cue ("aircraft carrier").
+pub(super) const VESSEL_CUES: &[&str] = &[
+    "aircraft carrier",
+    "cruiser",
+    "destroyer",
+    "frigate",
+    "icebreaker",
+    "submarine",
+    "tanker",
+    "trawler",
+    "warship",
+];
+/// Prefixes of a ship's name: USS Harry S. Truman, HMS Richmond, BRP Cabra.
+pub(super) const SHIP_PREFIXES: &[&str] = &[
+    "BRP", "HMAS", "HMCS", "HMNZS", "HMS", "INS", "MV", "RFA", "USNS", "USS",
+];
 /// Words for a broadcast just after its title: "the BBC's Newsnight programme".
 pub(super) const WORK_AFTER_CUES: &[&str] = &["programme", "sitcom"];
 /// Words for a natural feature just after its name: "the Kola peninsula", "the Dnipro
@@ -84,10 +124,11 @@ const LOC_CUES: &[&str] = &[
     "valley",
 ];
 /// Words for an event just after its name: "the Computex trade fair", "the Glastonbury
-/// festival", "the Eastern Sentry mission", "the Zapad exercises". Not after an acronym,
+/// festival", "the Eastern Sentry mission", "the Zapad drills". Not after an acronym,
 /// which names the body that runs it: the WTA tournament.
 const EVENT_CUES: &[&str] = &[
     "conference",
+    "drills",
     "exercise",
     "exercises",
     "exhibition",
@@ -415,8 +456,14 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
             .flatten()
     });
     // A listed acronym matches only in capitals or as written: "US" and "LeT", not "Us"
-    // or "Let".
-    found.filter(|k| !k.acronym || span == k.form || !span.chars().any(char::is_lowercase))
+    // or "Let"; one of four letters or more that is said as a word also in the style
+    // British papers write it, a capital and small letters: Uefa, Fifa, Nasa.
+    found.filter(|k| {
+        !k.acronym
+            || span == k.form
+            || !span.chars().any(char::is_lowercase)
+            || (span.len() >= 4 && is_word_cased(span) && !lex.is_common(span))
+    })
 }
 
 /// Whether token `i`, a capitalised weekday or month or a possessive `'s`, is inside a
@@ -665,7 +712,8 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     if GPE_CUES.contains(&next) {
         return Some((T::Gpe, CUE_RULES[1]));
     }
-    if PRODUCT_CUES.contains(&next) || pair(PRODUCT_CUES) {
+    let weapon = WEAPON_KINDS.contains(&next) && PRODUCT_CUES.contains(&g.lower(b + 1));
+    if PRODUCT_CUES.contains(&next) || pair(PRODUCT_CUES) || weapon {
         return Some((T::Product, CUE_RULES[2]));
     }
     if WORK_AFTER_CUES.contains(&next) {

@@ -793,7 +793,21 @@ impl<'a> DocState<'a> {
             );
             return;
         }
-        if let Some(k) = gazetteer(g, a, b) {
+        // A ship's name after a word for a ship or a ship's prefix: the aircraft carrier
+        // Shandong, USS Harry S. Truman (a list may know the name as a place, not as a
+        // country: "the tanker Iran seized").
+        let known = gazetteer(g, a, b);
+        let country = known.is_some_and(|k| k.list == "countries.txt");
+        let vessel_word = a > 0
+            && (VESSEL_CUES.contains(&g.lower(a - 1))
+                || (a > 1 && VESSEL_CUES.contains(&g.key(a - 2, a))));
+        let prefixed = b - a >= 2 && SHIP_PREFIXES.contains(&g.s(a));
+        if (vessel_word && !country) || prefixed {
+            let rule = "context: a ship's name (the frigate X, HMS X)";
+            self.push(g, a, b, T::Product, "capitalised words", rule);
+            return;
+        }
+        if let Some(k) = known {
             self.push_known(g, a, b, k);
             self.acronym_after(g, b);
             return;
@@ -1142,7 +1156,8 @@ impl<'a> DocState<'a> {
         // Killers".)
         let after_the = a > 0 && g.s(a - 1) == "The" && !g.opens(a - 1) && !self.restricted;
         // A common word alone is no name (nor a shouted one: TV, OK, unless the text defines
-        // it), but the surname of someone the document names in full is: it waits.
+        // it; nor a compound such as X-ray), but the surname of someone the document names
+        // in full is: it waits.
         // So is a law's head word after "the": the Bill, the Act. A capitalised common word
         // inside a sentence before "programme" is a broadcast's title: the Today programme.
         let the_law = b - a == 1 && a > 0 && g.s(a - 1) == "the" && lex.law_heads.contains(g.s(a));
@@ -1150,7 +1165,7 @@ impl<'a> DocState<'a> {
         if b - a == 1
             && !after_the
             && !broadcast
-            && (lex.is_common(hyphen_cut(g.s(a))) || the_law)
+            && (lex.is_common(hyphen_cut(g.s(a))) || is_letter_compound(g.s(a)) || the_law)
             && !self.defined.contains(g.s(a))
             && title_at(g, a, b).is_none()
         {

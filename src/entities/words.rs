@@ -85,6 +85,19 @@ pub(super) fn is_upper_start(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A capital letter, a hyphen and a small word: a common compound (X-ray, E-mail,
+/// T-shirt, U-turn), no name.
+pub(super) fn is_letter_compound(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() > 2 && b[0].is_ascii_uppercase() && b[1] == b'-' && b[2].is_ascii_lowercase()
+}
+
+/// A capital and then small letters only: Uefa, not UEFA, LeT or US.
+pub(super) fn is_word_cased(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+}
+
 /// An Arabic article before a capital: al-Assad, el-Sisi.
 pub(super) fn article_prefixed(w: &str) -> bool {
     after_article(w).is_some_and(is_upper_start)
@@ -165,14 +178,24 @@ pub(super) fn strip_article(w: &str) -> &str {
     after_article(w).unwrap_or(w)
 }
 
-/// For a token like "Iran-backed" or "War-era", the byte length of the name part.
+/// For a token like "Iran-backed" or "War-era", the byte length of the name part. The
+/// part after the hyphen is an English word or has an English ending, or the part before
+/// is a common word (Line-up); else the hyphen joins the syllables of an East Asian given
+/// name: Lai Ching-te, Kim Jong-un, Moon Jae-in, Chung Mong-koo.
 pub(super) fn hyphen_suffix(w: &str) -> Option<usize> {
     let hyphen = w.bytes().rposition(|b| b == b'-')?;
     let (head, tail) = (&w[..hyphen], &w[hyphen + 1..]);
+    let modifier = || {
+        let lex = lexicon();
+        let english = tail.len() > 2
+            && (lex.is_common(tail) || ["ed", "er", "ing", "ly"].iter().any(|e| tail.ends_with(e)));
+        english || lex.is_common(head)
+    };
     (!head.is_empty()
         && tail.chars().next().is_some_and(char::is_lowercase)
         && is_upper_start(head)
-        && !article_prefixed(w))
+        && !article_prefixed(w)
+        && modifier())
     .then_some(head.len())
 }
 
@@ -202,8 +225,16 @@ pub(super) fn designator(w: &str) -> Option<String> {
     if letters.is_empty() || letters.len() > 4 || !is_upper_start(letters) {
         return None;
     }
+    // A full stop only between digits: GPT-4.5, not "F-16." at a sentence's end.
+    let b = rest.as_bytes();
+    let decimal = |i: usize| {
+        i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    };
     if !rest.starts_with(|c: char| c.is_ascii_digit())
-        || !rest.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        || !b
+            .iter()
+            .enumerate()
+            .all(|(i, &c)| c.is_ascii_alphanumeric() || c == b'-' || (c == b'.' && decimal(i)))
     {
         return None;
     }
@@ -228,6 +259,8 @@ mod tests {
         assert_eq!(designator("MH17").as_deref(), Some("MH17"));
         assert_eq!(designator("S-400").as_deref(), Some("S-400"));
         assert_eq!(designator("Tupolev-22M3").as_deref(), Some("Tu-22M3"));
+        assert_eq!(designator("GPT-4.5").as_deref(), Some("GPT-4.5"));
+        assert_eq!(designator("F-16."), None);
         assert_eq!(designator("Sukhoi-34").as_deref(), Some("Su-34"));
         assert_eq!(designator("Monday"), None);
         assert_eq!(designator("Boxing-2"), None);
@@ -244,6 +277,9 @@ mod tests {
         assert!(!is_roman_grade("a"));
         assert!(!is_roman_grade("X"));
         assert!(!is_roman_grade("Va"));
+        assert!(is_letter_compound("X-ray"));
+        assert!(!is_letter_compound("F-16"));
+        assert!(!is_letter_compound("Jae-in"));
     }
 
     #[test]
@@ -252,6 +288,11 @@ mod tests {
         assert_eq!(hyphen_suffix("War-era"), Some(3));
         assert_eq!(hyphen_suffix("al-Nusra"), None);
         assert_eq!(hyphen_suffix("Tu-22M3"), None);
+        assert_eq!(hyphen_suffix("US-led"), Some(2));
+        assert_eq!(hyphen_suffix("Line-up"), Some(4));
+        assert_eq!(hyphen_suffix("Ching-te"), None);
+        assert_eq!(hyphen_suffix("Jae-in"), None);
+        assert_eq!(hyphen_suffix("Mong-koo"), None);
     }
 
     #[test]
