@@ -1549,3 +1549,23 @@ fn a_model_number_may_have_a_decimal_point() {
         pairs(&[("OpenAI", "ORG"), ("GPT-4.5", "PRODUCT")])
     );
 }
+
+#[test]
+fn unknown_names_after_an_article_or_at_are_no_guessed_people() {
+    let found = names(
+        "Oleg Maximov, an analyst at Troika Dialog, bought the Mac Mini. They won at \
+         Craven Cottage, said Imelda Staunton.",
+    );
+    let type_of = |name: &str| {
+        found
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.as_str())
+    };
+    assert_eq!(type_of("Oleg Maximov"), Some("PERSON"));
+    assert_eq!(type_of("Troika Dialog"), Some("ORG"));
+    assert_eq!(type_of("Imelda Staunton"), Some("PERSON"));
+    // A product and a ground: found, and not taken for people.
+    assert!(type_of("Mac Mini").is_some_and(|t| t != "PERSON"));
+    assert!(type_of("Craven Cottage").is_some_and(|t| t != "PERSON"));
+}

@@ -245,6 +245,11 @@ fn types_by_name<'t>(
     types
 }
 
+/// Words that come before the name of a firm, place or thing far more often than before a
+/// person's: "the Mac Mini", "an economist at Troika Dialog", "a replay at Craven Cottage".
+/// A capital "A" is left out: in a team sheet it is an initial ("A Lo Cicero").
+const NOT_BEFORE_PEOPLE: &[&str] = &["a", "an", "at", "the", "The"];
+
 /// The rule of names typed by the names listed with them.
 const LISTED_WITH_NAMES: &str = "context: listed with names of that type";
 
@@ -1272,7 +1277,7 @@ impl<'a> DocState<'a> {
             let rule = "default: a compass word and a name, a place (East Kilbride)";
             let m = self.push(g, a, b, T::Gpe, "capitalised words", rule);
             self.out[m].weak = true;
-        } else if b - a >= 2 && name_shaped {
+        } else if b - a >= 2 && name_shaped && !(a > 0 && NOT_BEFORE_PEOPLE.contains(&g.s(a - 1))) {
             let m = self.push(
                 g,
                 a,
