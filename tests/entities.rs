@@ -1569,3 +1569,32 @@ fn unknown_names_after_an_article_or_at_are_no_guessed_people() {
     assert!(type_of("Mac Mini").is_some_and(|t| t != "PERSON"));
     assert!(type_of("Craven Cottage").is_some_and(|t| t != "PERSON"));
 }
+
+#[test]
+fn a_leaders_government_names_the_leader() {
+    assert_eq!(
+        names("Critics of the Obama administration said Obama erred. The Assad regime held."),
+        pairs(&[
+            ("Obama", "PERSON"),
+            ("Obama", "PERSON"),
+            ("Assad", "PERSON")
+        ])
+    );
+}
+
+#[test]
+fn guessed_capitals_spell_the_initials_of_a_name_in_their_own_document_only() {
+    let (_, found) = run(&[
+        "The Daily Caller News Foundation wrote it. Ask the DCNF for the text.",
+        "Officials at the World Music Day office said so.",
+        "Inspectors found no WMD in the country.",
+    ]);
+    let canonical = |text: &str| {
+        found
+            .iter()
+            .find(|(t, _, _)| t == text)
+            .map(|(_, _, c)| c.as_str())
+    };
+    assert_eq!(canonical("DCNF"), Some("Daily Caller News Foundation"));
+    assert_eq!(canonical("WMD"), Some("WMD"));
+}

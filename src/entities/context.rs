@@ -105,6 +105,9 @@ pub(super) const VESSEL_CUES: &[&str] = &[
 pub(super) const SHIP_PREFIXES: &[&str] = &[
     "BRP", "HMAS", "HMCS", "HMNZS", "HMS", "INS", "MV", "RFA", "USNS", "USS",
 ];
+/// Words for a leader's government just after the leader's name: "the Obama
+/// administration", "the Assad regime".
+const LEADER_CUES: &[&str] = &["administration", "presidency", "regime"];
 /// Words for a broadcast just after its title: "the BBC's Newsnight programme".
 pub(super) const WORK_AFTER_CUES: &[&str] = &["programme", "sitcom"];
 /// Words for a natural feature just after its name: "the Kola peninsula", "the Dnipro
@@ -693,7 +696,7 @@ pub(super) fn name_country(name: &str) -> Option<String> {
 }
 
 /// Words after a name that say what it is: "X air base", "X province", "X group", "X
-/// peninsula", "X festival", and a distance ("X, some 50 kilometers north of ...").
+/// peninsula", "X festival", "X administration", and a distance ("X, some 50 kilometers north of ...").
 pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     let next = g.lower(b);
     // The two following words as a cue of two ("air base"), without building the pair.
@@ -718,6 +721,9 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     }
     if WORK_AFTER_CUES.contains(&next) {
         return Some((T::WorkOfArt, CUE_RULES[3]));
+    }
+    if LEADER_CUES.contains(&next) {
+        return Some((T::Person, CUE_RULES[9]));
     }
     if LOC_CUES.contains(&next) {
         return Some((T::Loc, CUE_RULES[8]));
@@ -751,7 +757,7 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
 /// The context rules that type a name by a word for its kind beside it ("X airport", "the
 /// Cabir virus", "the BBC's Newsnight programme", "provider X", "the film X", "X said it"):
 /// strong evidence that the same name elsewhere in the document follows.
-pub(super) const CUE_RULES: [&str; 9] = [
+pub(super) const CUE_RULES: [&str; 10] = [
     "context: facility word after the name",
     "context: place word after the name (X province)",
     "context: product word after the name (X drug)",
@@ -761,6 +767,7 @@ pub(super) const CUE_RULES: [&str; 9] = [
     "context: X said it",
     "context: work word before the name (film X)",
     "context: natural feature word after the name (X peninsula)",
+    "context: a leader's government after the name (X administration)",
 ];
 
 /// The context rules that make a person of a name by what it does: speak, or head

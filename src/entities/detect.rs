@@ -1178,7 +1178,11 @@ impl<'a> DocState<'a> {
             return;
         }
         if let Some((ty, rule)) = after_cues(g, b) {
-            self.push(g, a, b, ty, "capitalised words", rule);
+            if ty == T::Person {
+                self.person(g, a, b, rule, None);
+            } else {
+                self.push(g, a, b, ty, "capitalised words", rule);
+            }
             self.acronym_after(g, b);
             return;
         }

@@ -680,10 +680,11 @@ impl Linker {
                 {
                     // A surname first; a given name otherwise.
                     (&[ShortKind::Surname, ShortKind::Given], normalise(form))
+                } else if one_word && form.len() >= 3 && form.chars().all(|c| c.is_uppercase()) {
+                    // Capitals spell initials, even when their type is a guess: DCNF.
+                    (&[ShortKind::Initials], form.to_owned())
                 } else if one_word && g.weak {
                     (&[ShortKind::Surname], normalise(form))
-                } else if one_word && form.len() >= 3 && form.chars().all(|c| c.is_uppercase()) {
-                    (&[ShortKind::Initials], form.to_owned())
                 } else if g.ty == EntityType::Org {
                     (&[ShortKind::Unprefixed], normalise(form))
                 } else {
@@ -788,10 +789,13 @@ impl Linker {
             }
             here.sort_unstable();
             here.dedup();
-            // A given name alone names no one outside its document.
+            // A given name alone names no one outside its document, nor do capitals that
+            // only a guess typed (DCNF beside Daily Caller News Foundation, but not WMD
+            // for World Music Day in another document).
+            let guessed = key.0 == ShortKind::Initials && self.kinds[kind as usize].weak;
             let pick = match long.get(&key) {
                 _ if !here.is_empty() => &here,
-                Some((_, anywhere)) if key.0 != ShortKind::Given => anywhere,
+                Some((_, anywhere)) if key.0 != ShortKind::Given && !guessed => anywhere,
                 _ => continue,
             };
             let weight = |r: u32| docs_of_root[&r] as usize;
