@@ -1598,3 +1598,26 @@ fn guessed_capitals_spell_the_initials_of_a_name_in_their_own_document_only() {
     assert_eq!(canonical("DCNF"), Some("Daily Caller News Foundation"));
     assert_eq!(canonical("WMD"), Some("WMD"));
 }
+
+#[test]
+fn sums_in_more_currencies_are_money() {
+    assert_eq!(
+        mentions("Pemex lost 273bn pesos, Ericsson made 9.5bn kronor and Thailand lost 30bn baht."),
+        pairs(&[
+            ("Pemex", "ORG"),
+            ("273bn pesos", "MONEY"),
+            ("Ericsson", "ORG"),
+            ("9.5bn kronor", "MONEY"),
+            ("Thailand", "GPE"),
+            ("30bn baht", "MONEY")
+        ])
+    );
+}
+
+#[test]
+fn a_senior_title_and_fighting_vehicles() {
+    assert_eq!(
+        names("Senior General Min Aung Hlaing received Bradley fighting vehicles."),
+        pairs(&[("Min Aung Hlaing", "PERSON"), ("Bradley", "PRODUCT")])
+    );
+}

@@ -37,9 +37,13 @@ const PRODUCT_CUES: &[&str] = &[
     "consoles",
     "drone",
     "drones",
+    "armoured vehicle",
+    "armoured vehicles",
     "drug",
     "fighter jet",
     "fighter jets",
+    "fighting vehicle",
+    "fighting vehicles",
     "handheld",
     "handset",
     "helicopter",
@@ -652,13 +656,15 @@ pub(super) fn title_at(g: &Seg, a: usize, b: usize) -> Option<usize> {
 }
 
 /// A title or role, singular or plural (minister, MPs), lower case; an opposition party's
-/// "shadow" one, a former one and a shared one too (shadow chancellor, ex-PM, co-chairman).
+/// "shadow" one, a former, shared or senior one too (shadow chancellor, ex-PM, co-chairman,
+/// Senior General).
 pub(super) fn is_title(key: &str) -> bool {
     let lex = lexicon();
     let key = key.trim_end_matches('.');
     let key = key.strip_prefix("shadow ").unwrap_or(key);
     let key = key.strip_prefix("ex-").unwrap_or(key);
     let key = key.strip_prefix("co-").unwrap_or(key);
+    let key = key.strip_prefix("senior ").unwrap_or(key);
     lex.titles.contains(key)
         || key
             .strip_suffix('s')
