@@ -1621,3 +1621,23 @@ fn a_senior_title_and_fighting_vehicles() {
         pairs(&[("Min Aung Hlaing", "PERSON"), ("Bradley", "PRODUCT")])
     );
 }
+
+#[test]
+fn a_given_name_that_is_a_common_word_opens_a_sentence_with_its_surname() {
+    assert_eq!(
+        names("Will Smith starred. Will Britain leave? The band Franz Ferdinand played."),
+        pairs(&[
+            ("Will Smith", "PERSON"),
+            ("Britain", "GPE"),
+            ("Franz Ferdinand", "ORG")
+        ])
+    );
+}
+
+#[test]
+fn a_paper_listed_with_its_article_may_end_a_works_title() {
+    assert_eq!(
+        names("He was hurt making Tears of the Sun, the Sun reported."),
+        pairs(&[("Tears of the Sun", "WORK_OF_ART"), ("Sun", "ORG")])
+    );
+}

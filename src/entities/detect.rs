@@ -704,7 +704,9 @@ impl<'a> DocState<'a> {
                 let w = g.s(x);
                 looks_like_a_name(w) && !lex.is_common(w) && !is_title(g.lower(x)) && !is_head(w)
             });
-        let right = gazetteer(g, k, end).is_none() && (k..end).all(unlisted);
+        // A paper listed with its article names no place or body: Tears of the Sun.
+        let paper = k == j + 2 && lex.after_the.contains_key(g.key(k, end));
+        let right = paper || (gazetteer(g, k, end).is_none() && (k..end).all(unlisted));
         (left && !person && right).then_some(end)
     }
 
@@ -906,15 +908,23 @@ impl<'a> DocState<'a> {
         // Sentence-initial and stop words (and a "&" they leave in front) are not part of
         // names, unless a head word or a "&" makes the whole run a name (Daily Caller News
         // Foundation, Standard & Poor's). A listed acronym is no stop word (US Open), nor
-        // is a given name before a name inside a sentence (Will Young).
+        // is a given name before a name inside a sentence (Will Young), nor at its opening
+        // before an unlisted surname (Will Smith, but not "Will Britain").
         let given_inside = |a: usize| {
             b - a >= 2
                 && !g.opens(a)
                 && lex.given_names.contains(g.s(a))
                 && (a + 1..b).all(|x| !lex.stopwords.contains(g.lower(x)))
         };
+        let given_first = |a: usize| {
+            b - a == 2
+                && lex.given_names.contains(g.s(a))
+                && looks_like_a_name(g.s(a + 1))
+                && gazetteer(g, a + 1, b).is_none()
+        };
         while a < b
             && !initial_a
+            && !given_first(a)
             && ((lex.stopwords.contains(g.lower(a))
                 && !(is_acronym(g.s(a))
                     && lex.gazetteer.get(g.lower(a)).is_some_and(|k| k.acronym))
@@ -1030,14 +1040,16 @@ impl<'a> DocState<'a> {
             return;
         }
         // After a firm word, a people or place in the run is part of the firm's name:
-        // drugmaker Bavarian Nordic, the airline Norwegian Air Shuttle.
+        // drugmaker Bavarian Nordic, the airline Norwegian Air Shuttle. After a band word,
+        // so is a given name: the band Franz Ferdinand.
         let firm_word = a > 0 && ORG_BEFORE_CUES.contains(&g.lower(a - 1));
+        let band_word = a > 0 && matches!(g.lower(a - 1), "band" | "rockers");
         let placed = || {
             lex.demonyms.contains_key(g.s(a))
                 || inner_gazetteer(g, a, b)
                     .is_some_and(|(_, _, k)| matches!(k.ty, T::Norp | T::Gpe | T::Loc))
         };
-        if firm_word && b - a >= 2 && placed() {
+        if b - a >= 2 && (band_word || (firm_word && placed())) {
             self.push(g, a, b, T::Org, "capitalised words", CUE_RULES[5]);
             self.acronym_after(g, b);
             return;

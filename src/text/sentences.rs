@@ -3,9 +3,10 @@
 //! A boundary falls after terminal punctuation (`.`, `!`, `?`, `…`), plus any closing quotes
 //! and brackets, when white space follows and the next word does not start in lower case.
 //! A full stop does not end a sentence after a title or month abbreviation (`Mr.`, `Gen.`,
-//! `Aug.`), a single initial, or a list number at the start of a line; after abbreviations
-//! that can also close a sentence (`U.S.`, `etc.`, `Inc.`, `a.m.`) it does only when a word
-//! that usually starts sentences (`The`, `He`, `But`) follows. The end of a paragraph always
+//! `Aug.`), or a list number at the start of a line; after a single capital letter and
+//! abbreviations that can also close a sentence (`Malcolm X.`, `U.S.`, `etc.`, `Inc.`,
+//! `a.m.`) it does only when a word that usually starts sentences (`The`, `He`, `But`)
+//! follows. The end of a paragraph always
 //! ends a sentence. Each boundary carries the name of the rule that decided it.
 
 use crate::lexicon::{lexicon, with_lower};
@@ -139,7 +140,12 @@ fn boundary(text: &str, sent_start: usize, term_at: usize, run: &str, next: usiz
     if let (Some(c), None) = (chars.next(), chars.next())
         && c.is_uppercase()
     {
-        return Decision::Keep("single initial");
+        // A name goes on after an initial; a sentence starter does not: "Malcolm X. But".
+        return if starter {
+            Decision::Split("single capital, then a sentence-starting word")
+        } else {
+            Decision::Keep("single initial")
+        };
     }
     if abbreviation && !may_end {
         return Decision::Keep("abbreviation (data/abbreviations.txt)");
@@ -214,6 +220,14 @@ mod tests {
             [
                 "John F. Kennedy won 3.5 per cent at 10:30 a.m. on Monday.",
                 "Next."
+            ]
+        );
+        assert_eq!(
+            sents("Fans of Malcolm X. But they did not go to plan B. The end."),
+            [
+                "Fans of Malcolm X.",
+                "But they did not go to plan B.",
+                "The end."
             ]
         );
     }
