@@ -332,12 +332,19 @@ impl Lexicon {
     }
 
     /// True when `word` (any case) is a known English word that is not a name, including
-    /// regular plurals of listed nouns (cities, taxes). A given name is never a plural of a
-    /// listed word (James is not "jams").
+    /// regular plurals of listed nouns (cities, taxes) and compounds of listed words written
+    /// as common words, in small letters after the first hyphen (Father-of-two, not
+    /// Spider-Man). A given name is never a plural of a listed word (James is not "jams").
     pub fn is_common(&self, word: &str) -> bool {
         let listed = |w: &str| self.stopwords.contains(w) || self.common_words.contains(w);
+        let small_part = || {
+            word.split('-')
+                .skip(1)
+                .any(|p| p.starts_with(|c: char| c.is_lowercase()))
+        };
         with_lower(word, |lower| {
-            if listed(lower) {
+            let compound = || small_part() && lower.split('-').all(&listed);
+            if listed(lower) || compound() {
                 return true;
             }
             let sibilant = |stem: &&str| {

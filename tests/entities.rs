@@ -1641,3 +1641,19 @@ fn a_paper_listed_with_its_article_may_end_a_works_title() {
         pairs(&[("Tears of the Sun", "WORK_OF_ART"), ("Sun", "ORG")])
     );
 }
+
+#[test]
+fn common_compounds_are_no_names_but_capitalised_ones_are() {
+    let found = names(
+        "Father-of-two Ali Mousa was freed. Year-on-year sales of Spider-Man rose at the \
+         Kooyong event, said DJ Howard Stern.",
+    );
+    let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["Ali Mousa", "Spider-Man", "Kooyong", "Howard Stern"]
+    );
+    assert_eq!(found[0].1, "PERSON");
+    assert_eq!(found[2].1, "EVENT");
+    assert_eq!(found[3].1, "PERSON");
+}

@@ -136,6 +136,7 @@ const LOC_CUES: &[&str] = &[
 const EVENT_CUES: &[&str] = &[
     "conference",
     "drills",
+    "event",
     "exercise",
     "exercises",
     "exhibition",
