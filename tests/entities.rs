@@ -1657,3 +1657,35 @@ fn common_compounds_are_no_names_but_capitalised_ones_are() {
     assert_eq!(found[2].1, "EVENT");
     assert_eq!(found[3].1, "PERSON");
 }
+
+#[test]
+fn units_written_onto_numbers_storms_prisons_and_police_ranks() {
+    assert_eq!(
+        mentions(
+            "Storm Darragh brought 96mph gusts at 5pm. Det Insp Sarah Jones said Amir \
+             Hossain left HMP Bristol after a 10km walk."
+        ),
+        pairs(&[
+            ("Storm Darragh", "EVENT"),
+            ("96mph", "QUANTITY"),
+            ("5pm", "TIME"),
+            ("Sarah Jones", "PERSON"),
+            ("Amir Hossain", "PERSON"),
+            ("HMP Bristol", "FAC"),
+            ("10km", "QUANTITY")
+        ])
+    );
+}
+
+#[test]
+fn probes_and_telescopes_are_named_with_their_kind() {
+    assert_eq!(
+        names("India's Chandrayaan-3 landed; the James Webb Space Telescope watched England."),
+        pairs(&[
+            ("India", "GPE"),
+            ("Chandrayaan-3", "PRODUCT"),
+            ("James Webb Space Telescope", "FAC"),
+            ("England", "GPE")
+        ])
+    );
+}

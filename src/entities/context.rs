@@ -267,6 +267,8 @@ pub(super) fn is_language(g: &Seg, a: usize) -> bool {
         || (matches!(prev, "in" | "into") && ends)
 }
 
+/// Words before the name of a storm: Storm Darragh, Hurricane Katrina.
+const STORM_HEADS: &[&str] = &["Cyclone", "Hurricane", "Storm", "Typhoon"];
 /// Words that end an award's name, typed as a work the way OntoNotes types awards: the
 /// Turner Prize, the Jesse Owens Award. Their plurals name ceremonies (event_heads.txt).
 const AWARD_HEADS: &[&str] = &["Award", "Medal", "Prize"];
@@ -555,10 +557,18 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
             return Some((T::Loc, "head word before the name (River Senne)"));
         }
         // A military or police operation is an event: Operation Aspides, Operation Desert
-        // Storm; not a body that a firm word names (relief agency Operation USA).
+        // Storm; not a body that a firm word names (relief agency Operation USA). So is a
+        // named storm: Storm Darragh, Hurricane Katrina, Typhoon Haiyan.
         let firm_word = a > 0 && ORG_BEFORE_CUES.contains(&g.lower(a - 1));
         if g.s(a) == "Operation" && !firm_word {
             return Some((T::Event, "head word before the name (Operation Aspides)"));
+        }
+        if STORM_HEADS.contains(&g.s(a)) {
+            return Some((T::Event, "head word before the name (Storm Darragh)"));
+        }
+        // A prison: HMP Bristol, HMYOI Feltham.
+        if matches!(g.s(a), "HMP" | "HMYOI") {
+            return Some((T::Fac, "head word before the name (HMP Bristol)"));
         }
         // The head is the first word or the body's head before "of": Bank of England,
         // Motion Picture Association of America. A firm's suffix there ends its name: LG

@@ -247,6 +247,18 @@ fn number_phrase(g: &Seg, i: usize) -> (usize, usize, EntityType) {
     if ordinal(first) {
         return century(g, i).unwrap_or((i, i + 1, EntityType::Ordinal));
     }
+    // A unit or clock marker written onto the number: 96mph, 10km, 5pm.
+    if let Some(at) = first.find(|c: char| c.is_ascii_alphabetic())
+        && at > 0
+    {
+        let suffix = first[at..].to_ascii_lowercase();
+        if lex.units.contains(suffix.as_str()) {
+            return (i, i + 1, EntityType::Quantity);
+        }
+        if TIME_MARKERS.contains(&suffix.as_str()) {
+            return (i, i + 1, EntityType::Time);
+        }
+    }
     let mut b = i + 1;
     while b < toks.len()
         && (lex.multipliers.contains(g.lower(b)) || lex.number_words.contains(g.lower(b)))

@@ -222,7 +222,16 @@ pub(super) fn designator(w: &str) -> Option<String> {
     let rest = &w[letters.len()..];
     let rest = rest.strip_prefix('-').unwrap_or(rest);
     let hyphen = rest.len() < w.len() - letters.len();
-    if letters.is_empty() || letters.len() > 4 || !is_upper_start(letters) {
+    // A longer name takes a short number after a hyphen: Chandrayaan-3, Palestine-2; not
+    // a common word (Under-21) nor a listed name (Nasdaq-100).
+    let named = hyphen
+        && letters.len() > 4
+        && letters[1..].bytes().all(|c| c.is_ascii_lowercase())
+        && (1..=3).contains(&rest.len())
+        && rest.bytes().all(|c| c.is_ascii_digit())
+        && !lex.is_common(letters)
+        && !with_lower(letters, |l| lex.gazetteer.contains_key(l));
+    if letters.is_empty() || (letters.len() > 4 && !named) || !is_upper_start(letters) {
         return None;
     }
     // A full stop only between digits: GPT-4.5, not "F-16." at a sentence's end.
@@ -244,7 +253,8 @@ pub(super) fn designator(w: &str) -> Option<String> {
     }
     let known_prefix = with_lower(letters, |l| lex.designator_prefixes.contains(l));
     let caps = letters.chars().all(|c| c.is_ascii_uppercase());
-    (known_prefix || (caps && letters.len() >= 2) || (hyphen && caps)).then(|| w.to_owned())
+    (known_prefix || (caps && letters.len() >= 2) || (hyphen && caps) || named)
+        .then(|| w.to_owned())
 }
 
 #[cfg(test)]
@@ -261,9 +271,14 @@ mod tests {
         assert_eq!(designator("Tupolev-22M3").as_deref(), Some("Tu-22M3"));
         assert_eq!(designator("GPT-4.5").as_deref(), Some("GPT-4.5"));
         assert_eq!(designator("F-16."), None);
+        assert_eq!(
+            designator("Chandrayaan-3").as_deref(),
+            Some("Chandrayaan-3")
+        );
+        assert_eq!(designator("Boxing-2024"), None);
+        assert_eq!(designator("Under-21"), None);
         assert_eq!(designator("Sukhoi-34").as_deref(), Some("Su-34"));
         assert_eq!(designator("Monday"), None);
-        assert_eq!(designator("Boxing-2"), None);
     }
 
     #[test]
