@@ -31,14 +31,14 @@ pub(super) const FAC_CUES: &[&str] = &[
 /// Words for a kind of product just after its name: "Tysabri drug", "DS handheld",
 /// "Slammer worm", "Tiger operating system", "Shahed drones", "Patriot batteries".
 const PRODUCT_CUES: &[&str] = &[
+    "armoured vehicle",
+    "armoured vehicles",
     "batteries",
     "battery",
     "console",
     "consoles",
     "drone",
     "drones",
-    "armoured vehicle",
-    "armoured vehicles",
     "drug",
     "fighter jet",
     "fighter jets",
@@ -713,7 +713,8 @@ pub(super) fn name_country(name: &str) -> Option<String> {
 }
 
 /// Words after a name that say what it is: "X air base", "X province", "X group", "X
-/// peninsula", "X festival", "X administration", and a distance ("X, some 50 kilometers north of ...").
+/// peninsula", "X festival", "X administration", and a distance ("X, some 50 kilometers
+/// north of ...").
 pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     let next = g.lower(b);
     // The two following words as a cue of two ("air base"), without building the pair.

@@ -282,7 +282,7 @@ mod tests {
     }
 
     #[test]
-    fn roman_grades() {
+    fn roman_grades_and_letter_compounds() {
         assert!(is_roman_grade("III"));
         assert!(is_roman_grade("Ib"));
         assert!(is_roman_grade("IIa"));
