@@ -1416,6 +1416,11 @@ fn a_firm_word_keeps_a_people_or_place_inside_the_name() {
         names("The drugmaker Bavarian Nordic and the carrier Air Europe grew."),
         pairs(&[("Bavarian Nordic", "ORG"), ("Air Europe", "ORG")])
     );
+    // A store speaks as a firm: "department store Nordstrom said".
+    assert_eq!(
+        names("Sales rose, department store Nordstrom said."),
+        pairs(&[("Nordstrom", "ORG")])
+    );
 }
 
 #[test]

@@ -200,6 +200,7 @@ pub(super) const ORG_BEFORE_CUES: &[&str] = &[
     "brewer",
     "conglomerate",
     "retailer",
+    "store",
     "supermarket",
     "provider",
     "operator",
