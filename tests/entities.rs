@@ -1694,3 +1694,82 @@ fn probes_and_telescopes_are_named_with_their_kind() {
         ])
     );
 }
+
+#[test]
+fn two_places_share_a_body_head_and_for_or_on_join_only_bodies() {
+    assert_eq!(
+        names(
+            "The England and Wales Cricket Board and Avon and Somerset Police met in Port \
+             Sudan on the Red Sea and at the Institute for Fiscal Studies."
+        ),
+        pairs(&[
+            ("England and Wales Cricket Board", "ORG"),
+            ("Avon and Somerset Police", "ORG"),
+            ("Port Sudan", "GPE"),
+            ("Red Sea", "LOC"),
+            ("Institute for Fiscal Studies", "ORG")
+        ])
+    );
+}
+
+#[test]
+fn a_name_redefines_a_listed_acronym_it_spells_in_its_document() {
+    let (_, m) = run(&[
+        "The England and Wales Cricket Board (ECB) met. Later the ECB said no.",
+        "The Office of National Statistics (ONS) said. The ECB raised rates.",
+    ]);
+    let canonical = |text: &str, nth: usize| {
+        m.iter()
+            .filter(|(t, _, _)| t == text)
+            .nth(nth)
+            .map(|(_, ty, c)| (ty.clone(), c.clone()))
+            .unwrap()
+    };
+    let board = (
+        "ORG".to_owned(),
+        "England and Wales Cricket Board".to_owned(),
+    );
+    assert_eq!(canonical("ECB", 0), board);
+    assert_eq!(canonical("ECB", 1), board);
+    // Another document's ECB is still the listed bank, and a name that opens like the
+    // listed one (Office ... Statistics) does not redefine its acronym.
+    assert_eq!(canonical("ECB", 2).1, "European Central Bank");
+    assert_eq!(canonical("ONS", 0).1, "Office for National Statistics");
+}
+
+#[test]
+fn aliases_based_places_credits_and_leading_building_words() {
+    assert_eq!(
+        names(
+            "The army fought Mohamed Hamdan Dagalo, known as Hemedti, near Camp Bastion. \
+             The Bracknell-based firm screened Maria, starring Angelina Jolie, and Kinsey, \
+             directed by Bill Condon, at the Hotel Excelsior. Spike Lee, starring in it, \
+             smiled."
+        ),
+        pairs(&[
+            ("Mohamed Hamdan Dagalo", "PERSON"),
+            ("Hemedti", "PERSON"),
+            ("Camp Bastion", "FAC"),
+            ("Bracknell", "GPE"),
+            ("Maria", "WORK_OF_ART"),
+            ("Angelina Jolie", "PERSON"),
+            ("Kinsey", "WORK_OF_ART"),
+            ("Bill Condon", "PERSON"),
+            ("Hotel Excelsior", "FAC"),
+            ("Spike Lee", "PERSON")
+        ])
+    );
+}
+
+#[test]
+fn a_films_title_stays_a_work_beside_the_person_it_is_named_for() {
+    assert_eq!(
+        names("The biopic Ray won. Ray Charles died in 2004. Maria, starring Maria Callas, ran."),
+        pairs(&[
+            ("Ray", "WORK_OF_ART"),
+            ("Ray Charles", "PERSON"),
+            ("Maria", "WORK_OF_ART"),
+            ("Maria Callas", "PERSON")
+        ])
+    );
+}

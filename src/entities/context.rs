@@ -557,6 +557,9 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
         if b - a == 2 && LEADING_LOC_HEADS.contains(&g.s(a)) {
             return Some((T::Loc, "head word before the name (River Senne)"));
         }
+        if LEADING_FAC_HEADS.contains(&g.s(a)) {
+            return Some((T::Fac, "head word before the name (Hotel Excelsior)"));
+        }
         // A military or police operation is an event: Operation Aspides, Operation Desert
         // Storm; not a body that a firm word names (relief agency Operation USA). So is a
         // named storm: Storm Darragh, Hurricane Katrina, Typhoon Haiyan.
@@ -741,6 +744,13 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     if WORK_AFTER_CUES.contains(&next) {
         return Some((T::WorkOfArt, CUE_RULES[3]));
     }
+    // A film's credits after its title: "Poor Things, directed by", "Maria, starring";
+    // not an actor's part: "Spike Lee, starring in seven films".
+    let (credit, then) = (g.lower(b + 1), g.lower(b + 2));
+    let starring = credit == "starring" && !matches!(then, "in" | "as" | "alongside" | "opposite");
+    if next == "," && (starring || (credit == "directed" && then == "by")) {
+        return Some((T::WorkOfArt, CREDITS_RULE));
+    }
     if LEADER_CUES.contains(&next) {
         return Some((T::Person, CUE_RULES[9]));
     }
@@ -789,6 +799,9 @@ pub(super) const CUE_RULES: [&str; 10] = [
     "context: a leader's government after the name (X administration)",
 ];
 
+/// The rule that makes a film's title of a name its credits follow: "Maria, starring".
+pub(super) const CREDITS_RULE: &str = "context: a film's credits after the title";
+
 /// The context rules that make a person of a name by what it does: speak, or head
 /// something. A firm does these too ("Cairn said").
 pub(super) const SPEAKER_RULES: [&str; 3] = [
@@ -816,6 +829,20 @@ pub(super) fn context_type(
     let appositive = prev == "," && a >= 2 && ORG_BEFORE_CUES.contains(&g.lower(a - 2));
     if ORG_BEFORE_CUES.contains(&prev) || appositive || before_the {
         return Some((T::Org, CUE_RULES[5]));
+    }
+    // An alias is of the kind of the name it follows: Mohamed Hamdan Dagalo, known as
+    // Hemedti; Islamic State, also known as Isis.
+    if prev == "as"
+        && a >= 2
+        && g.lower(a - 2) == "known"
+        && let Some(m) = last.filter(|m| m.ty.is_name() && m.end <= g.toks[a - 2].start)
+    {
+        let between = g.text[m.end..g.toks[a - 2].start]
+            .trim_start_matches(',')
+            .trim();
+        if between.is_empty() || ALIAS_ADVERBS.contains(&between) {
+            return Some((m.ty, "context: an alias of the name before (X, known as Y)"));
+        }
     }
     let says = lex.speech_verbs.contains(next)
         || (next == "," && lex.speech_verbs.contains(g.lower(b + 1)));
@@ -889,6 +916,8 @@ pub(super) fn context_type(
     None
 }
 
+/// Words between a name and "known as" before its alias: "also known as".
+const ALIAS_ADVERBS: &[&str] = &["also", "better", "commonly", "popularly", "widely"];
 /// Words before "in" that speak of a part in a work: "starred in Chocolat".
 const ROLE_WORDS: &[&str] = &[
     "appeared",

@@ -86,6 +86,7 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
     follow_cues(&mut doc.out, text);
     super::clubs::sports_clubs(&mut doc.out, text);
     follow_names(&mut doc.out, text);
+    redefine_acronyms(&mut doc.out, &doc.redefined, text);
     let mut out = doc.out;
     let mut names: Vec<(u32, usize, usize)> =
         out.iter().map(|m| (m.segment, m.start, m.end)).collect();
@@ -114,6 +115,41 @@ fn spells_initials(t: &str, found: &[Mention], text: &str) -> bool {
                 .collect();
             m.ty == T::Org && initials.len() >= 3 && initials == t
         })
+}
+
+/// True when the capitals of `name`'s words spell `acronym` in order, from the first word
+/// to the last, skipping some: ECB for England and Wales Cricket Board.
+fn initials_spell(name: &str, acronym: &str) -> bool {
+    let initials: Vec<char> = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect();
+    let mut letters = acronym.chars().map(|c| c.to_ascii_uppercase());
+    let (Some(first), Some(last)) = (initials.first(), initials.last()) else {
+        return false;
+    };
+    if letters.next() != Some(*first) || !acronym.to_uppercase().ends_with(*last) {
+        return false;
+    }
+    let mut rest = initials[1..].iter();
+    letters.all(|c| rest.any(|&i| i == c))
+}
+
+/// Later mentions of an acronym the text defined anew stand for the name it was defined
+/// for, not the listed one (see [`DocState::acronym_after`]).
+fn redefine_acronyms(found: &mut [Mention], redefined: &[(String, usize, T)], text: &str) {
+    for (acronym, start, ty) in redefined {
+        let (start, ty) = (*start, *ty);
+        for m in found.iter_mut() {
+            if m.start > start && m.expands.is_none() && &text[m.start..m.end] == acronym {
+                m.ty = ty;
+                m.known = None;
+                m.expands = Some(start);
+                m.typed_by = "acronym the text defined for a name";
+            }
+        }
+    }
 }
 
 /// Headlines in title case and boilerplate lines only keep names with independent evidence.
@@ -437,6 +473,9 @@ struct DocState<'a> {
     name_token: Vec<bool>,
     /// Set while a headline or furniture line is read: no guesses from there.
     restricted: bool,
+    /// Listed acronyms the text defines for another name, with that name's start and type:
+    /// ("ECB", the start of "England and Wales Cricket Board", ORG).
+    redefined: Vec<(String, usize, T)>,
 }
 
 impl<'a> DocState<'a> {
@@ -484,6 +523,7 @@ impl<'a> DocState<'a> {
             mid_caps,
             defined,
             name_token,
+            redefined: Vec::new(),
         }
     }
 
@@ -618,14 +658,31 @@ impl<'a> DocState<'a> {
         // Prevention.
         let far = end.max((j + 8).min(g.toks.len()));
         let head = |x: usize| is_head(g.s(x)) || lex.law_heads.contains(g.s(x));
+        // Only bodies, laws and meetings take "for" and "on" (Institute for Fiscal Studies,
+        // Convention on Human Rights); a place does not: Port Sudan | on the Red Sea.
+        let body = |x: usize| {
+            let h = g.s(x);
+            w == "of"
+                || lex.org_heads.contains(h)
+                || lex.law_heads.contains(h)
+                || lex.event_heads.contains(h)
+        };
+        // The first word after a "The" that opens the run.
+        let first = if g.s(i) == "The" { i + 1 } else { i };
+        let place =
+            |x: usize| gazetteer(g, x, x + 1).is_some_and(|k| matches!(k.ty, T::Gpe | T::Loc));
+        let unknown = |x: usize| {
+            let w = g.s(x);
+            looks_like_a_name(w) && !lex.is_common(w) && gazetteer(g, x, x + 1).is_none()
+        };
         if OF_WORDS.contains(&w) {
             // A title that spans the joining word: Chancellor of the Exchequer Gordon Brown.
             let title = (i..j).any(|x| is_title(g.key(x, k + 1)));
             // A head word that is a surname after a given name ends a person's name: Nathan
             // Lane | for The Producers.
             let surname = j >= i + 2 && is_given_and_surname_head(g, i, j);
-            let last_head = head(j - 1) && !surname;
-            if head(i) || last_head || title {
+            let last_head = head(j - 1) && body(j - 1) && !surname;
+            if (head(i) && body(i)) || last_head || title {
                 return Some(end);
             }
             if let Some(e) = listed_across(g, i, j, k, far) {
@@ -654,6 +711,18 @@ impl<'a> DocState<'a> {
         {
             // Common words and a body's name of words and a head word are one name: Public
             // and Commercial Services Union, Finance and Economy Ministry.
+            return Some(end);
+        } else if w == "and"
+            && k == j + 1
+            && j - first == 1
+            && end - k >= 2
+            && head(end - 1)
+            && body(end - 1)
+            && place(k)
+            && (place(first) || unknown(first))
+        {
+            // Two places before a body's head word share it: England and Wales Cricket
+            // Board, Avon and Somerset Police.
             return Some(end);
         }
         None
@@ -1189,6 +1258,14 @@ impl<'a> DocState<'a> {
             self.defer(g, a, b, true);
             return;
         }
+        // Where a firm or person is based is a place: the Santa Clara-based firm.
+        let last = g.s(b - 1);
+        if hyphen_suffix(last).is_some_and(|n| matches!(&last[n + 1..], "based" | "headquartered"))
+        {
+            let rule = "context: a place something is based in (X-based)";
+            self.push(g, a, b, T::Gpe, "capitalised words", rule);
+            return;
+        }
         if let Some((ty, rule)) = after_cues(g, b) {
             if ty == T::Person {
                 self.person(g, a, b, rule, None);
@@ -1403,12 +1480,29 @@ impl<'a> DocState<'a> {
             return;
         };
         // Organisations, laws and the like define acronyms; "Andre Agassi (US)" does not,
-        // nor does a name that only ends a longer one: "... and the Caribbean (ECLAC)".
-        let known = lexicon().gazetteer.contains_key(g.lower(k + 1));
+        // nor does a name that only ends a longer one: "... and the Caribbean (ECLAC)". A
+        // name no list knows defines a listed acronym anew when its initials spell it and
+        // it opens with another word than the listed name: the England and Wales Cricket
+        // Board (ECB) is not the European Central Bank, but the Office of National
+        // Statistics (ONS) is the Office for National Statistics.
+        let acronym = g.s(k + 1);
         let name = &g.text[last.start..last.end];
-        let same_start = name.chars().next() == g.s(k + 1).chars().next();
-        if known || !same_start || matches!(last.ty, T::Person | T::Gpe | T::Norp | T::Loc) {
+        let listed = lexicon().gazetteer.get(g.lower(k + 1));
+        let known = listed.is_some();
+        let first_word = |s: &str| s.split_whitespace().next().unwrap_or("").to_lowercase();
+        let redefines = listed.is_some_and(|l| first_word(l.canonical) != first_word(name))
+            && last.known.is_none()
+            && initials_spell(name, acronym);
+        let same_start = name.chars().next() == acronym.chars().next();
+        if (known && !redefines)
+            || !same_start
+            || matches!(last.ty, T::Person | T::Gpe | T::Norp | T::Loc)
+        {
             return;
+        }
+        if redefines {
+            self.redefined
+                .push((acronym.to_owned(), last.start, last.ty));
         }
         let m = self.push(
             g,
@@ -1490,13 +1584,15 @@ impl<'a> DocState<'a> {
     /// A single word that is the surname of a person named in full is that person, and so
     /// is one that is the given name of one ("Steven is not for sale" beside Steven Gerrard).
     /// A town's name counts as a surname too (Paterson beside Chris Paterson), but not a
-    /// country's or another list's.
+    /// country's or another list's. A film's title that a word for it or its credits type
+    /// stays one: "the biopic Ray", "Maria, starring Angelina Jolie".
     fn propagate_surnames(&mut self, text: &str) {
         let (surnames, given) = people_named_in_full(&self.out, text);
         for m in &mut self.out {
             let t = &text[m.start..m.end];
             let town = matches!(m.typed_by, "cities.txt" | "subnational.txt");
-            if m.ty == T::Person || (m.known.is_some() && !town) || t.contains(' ') {
+            let work = m.typed_by == CUE_RULES[7] || m.typed_by == CREDITS_RULE;
+            if m.ty == T::Person || work || (m.known.is_some() && !town) || t.contains(' ') {
                 continue;
             }
             let typed_by = if surnames.contains(strip_article(t)) {

@@ -14,6 +14,9 @@ pub(super) const ARTICLES: &[&str] = &[
 ];
 /// Head words of natural features that come before the name: River Senne, Lake Geneva.
 pub(super) const LEADING_LOC_HEADS: &[&str] = &["River", "Lake", "Mount", "Mt", "Mt."];
+/// Words that open a building's or camp's name: Hotel Excelsior, Camp Bastion, Estadio
+/// Azteca (not "Stade", which opens clubs' names too: Stade Francais).
+pub(super) const LEADING_FAC_HEADS: &[&str] = &["Camp", "Estadio", "Hotel", "Stadio"];
 /// Compass words that make a part of a known place or people: South Yorkshire, North East,
 /// South American, Mid Wales.
 pub(super) const COMPASS: &[&str] = &[
