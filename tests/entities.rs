@@ -1773,3 +1773,21 @@ fn a_films_title_stays_a_work_beside_the_person_it_is_named_for() {
         ])
     );
 }
+
+#[test]
+fn plural_possessives_inside_names_foreign_firm_words_and_diseases() {
+    assert_eq!(
+        names(
+            "Measles is back. Banco Sabadell said the Pakistan People's Party and Alder Hey \
+             Children's Hospital met Children's Minister Margaret Hodge at University \
+             College London."
+        ),
+        pairs(&[
+            ("Banco Sabadell", "ORG"),
+            ("Pakistan People's Party", "ORG"),
+            ("Alder Hey Children's Hospital", "FAC"),
+            ("Margaret Hodge", "PERSON"),
+            ("University College London", "ORG")
+        ])
+    );
+}

@@ -557,6 +557,9 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
         if b - a == 2 && LEADING_LOC_HEADS.contains(&g.s(a)) {
             return Some((T::Loc, "head word before the name (River Senne)"));
         }
+        if LEADING_ORG_HEADS.contains(&g.s(a)) {
+            return Some((T::Org, "head word before the name (Banco Sabadell)"));
+        }
         if LEADING_FAC_HEADS.contains(&g.s(a)) {
             return Some((T::Fac, "head word before the name (Hotel Excelsior)"));
         }

@@ -574,6 +574,18 @@ impl<'a> DocState<'a> {
                 // join words.
                 let spaced = g.toks[j].start > g.toks[j - 1].end;
                 let listed_possessive = is_possessive(g.s(j)) && self.is_name_token(g, j);
+                // A plural's possessive inside a name before more of it: Alder Hey
+                // Children's Hospital, People's Liberation Army, Women's Institute; not
+                // before a title (Children's Minister Margaret Hodge).
+                let plural_possessive = is_possessive(g.s(j))
+                    && PLURAL_OWNERS.contains(&g.s(j - 1))
+                    && j + 1 < n
+                    && self.is_name_token(g, j + 1)
+                    && !is_title(g.lower(j + 1));
+                if plural_possessive {
+                    j += 2;
+                    continue;
+                }
                 if !spaced && !g.s(j).starts_with('-') && !listed_possessive {
                     break;
                 }
