@@ -1791,3 +1791,15 @@ fn plural_possessives_inside_names_foreign_firm_words_and_diseases() {
         ])
     );
 }
+
+#[test]
+fn listed_events_and_products_in_the_plural_keep_their_type() {
+    assert_eq!(
+        names("She has won three Grand Slams and sold PlayStations at New Years Eve parties."),
+        pairs(&[
+            ("Grand Slams", "EVENT"),
+            ("PlayStations", "PRODUCT"),
+            ("New Years Eve", "EVENT")
+        ])
+    );
+}

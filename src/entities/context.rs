@@ -448,16 +448,21 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
     }
     let found = lex.gazetteer.get(key).copied().or_else(|| {
         // Lib Dem / Lib Dems: a group's name in the singular or plural.
-        let other = match key.strip_suffix('s') {
-            Some(singular) => lex.gazetteer.get(singular),
-            None if key.contains(' ') => with_plural(key, |plural| lex.gazetteer.get(plural)),
-            None => None,
+        let (other, plural) = match key.strip_suffix('s') {
+            Some(singular) => (lex.gazetteer.get(singular), true),
+            None if key.contains(' ') => {
+                (with_plural(key, |plural| lex.gazetteer.get(plural)), false)
+            }
+            None => (None, false),
         };
         // A single word in the plural is a people (Europeans), not a firm: "Economists
-        // say" is not The Economist.
-        other
-            .copied()
-            .filter(|k| k.ty == T::Norp || (k.ty == T::Org && key.contains(' ')))
+        // say" is not The Economist. Events and products come in the plural too (Grand
+        // Slams, iPods), but an award is not its ceremony: Brit Award, Brit Awards.
+        other.copied().filter(|k| {
+            k.ty == T::Norp
+                || (k.ty == T::Org && key.contains(' '))
+                || (plural && matches!(k.ty, T::Event | T::Product))
+        })
     });
     // A name listed with its article matches after a lower-case "the": the Times, the
     // Hague.
