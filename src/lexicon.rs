@@ -45,6 +45,7 @@ pub const LISTS: &[(&str, &str)] = &[
     ("given_names.txt", include_str!("../data/given_names.txt")),
     ("gpe_heads.txt", include_str!("../data/gpe_heads.txt")),
     ("languages.txt", include_str!("../data/languages.txt")),
+    ("laws.txt", include_str!("../data/laws.txt")),
     ("law_heads.txt", include_str!("../data/law_heads.txt")),
     ("loc_heads.txt", include_str!("../data/loc_heads.txt")),
     ("months.txt", include_str!("../data/months.txt")),
@@ -206,6 +207,7 @@ impl Lexicon {
             ("facilities.txt", EntityType::Fac),
             ("products.txt", EntityType::Product),
             ("awards.txt", EntityType::WorkOfArt),
+            ("laws.txt", EntityType::Law),
         ] {
             for line in lines(name) {
                 let canonical = line.split('|').next().unwrap_or(line);

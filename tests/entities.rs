@@ -1803,3 +1803,47 @@ fn listed_events_and_products_in_the_plural_keep_their_type() {
         ])
     );
 }
+
+#[test]
+fn listed_laws_their_years_and_acronyms() {
+    let (_, m) = run(&[
+        "Iran signed the Joint Comprehensive Plan of Action (JCPOA) after the Human Rights \
+         Act 1998 and Magna Carta. The JCPOA lapsed.",
+    ]);
+    let got: Vec<(&str, &str, &str)> = m
+        .iter()
+        .filter(|(_, ty, _)| ty != "DATE")
+        .map(|(t, ty, c)| (t.as_str(), ty.as_str(), c.as_str()))
+        .collect();
+    let plan = "Joint Comprehensive Plan of Action";
+    assert_eq!(
+        got,
+        [
+            ("Iran", "GPE", "Iran"),
+            (plan, "LAW", plan),
+            ("JCPOA", "LAW", plan),
+            ("Human Rights Act 1998", "LAW", "Human Rights Act"),
+            ("Magna Carta", "LAW", "Magna Carta"),
+            ("JCPOA", "LAW", plan)
+        ]
+    );
+}
+
+#[test]
+fn weapons_sites_and_units_by_the_words_around_them() {
+    assert_eq!(
+        names(
+            "They used Storm Shadow cruise missiles, Patriot air defence systems and the \
+             110th Mechanised Brigade at the Fordow and Qom enrichment sites near the \
+             Parchin facility."
+        ),
+        pairs(&[
+            ("Storm Shadow", "PRODUCT"),
+            ("Patriot", "PRODUCT"),
+            ("110th Mechanised Brigade", "ORG"),
+            ("Fordow", "FAC"),
+            ("Qom", "GPE"),
+            ("Parchin", "FAC")
+        ])
+    );
+}

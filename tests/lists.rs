@@ -12,6 +12,7 @@ const LISTS: &[&str] = &[
     "events.txt",
     "facilities.txt",
     "languages.txt",
+    "laws.txt",
     "norp.txt",
     "organisations.txt",
     "products.txt",

@@ -19,6 +19,13 @@ pub(super) const FAC_CUES: &[&str] = &[
     "crossing",
     "bridge",
     "dam",
+    "enrichment site",
+    "enrichment sites",
+    "facilities",
+    "facility",
+    "launch site",
+    "nuclear site",
+    "nuclear sites",
     "prison",
     "refinery",
     "stadium",
@@ -31,6 +38,8 @@ pub(super) const FAC_CUES: &[&str] = &[
 /// Words for a kind of product just after its name: "Tysabri drug", "DS handheld",
 /// "Slammer worm", "Tiger operating system", "Shahed drones", "Patriot batteries".
 const PRODUCT_CUES: &[&str] = &[
+    "air defence",
+    "air defense",
     "armoured vehicle",
     "armoured vehicles",
     "batteries",
@@ -570,12 +579,13 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
         }
         // A military or police operation is an event: Operation Aspides, Operation Desert
         // Storm; not a body that a firm word names (relief agency Operation USA). So is a
-        // named storm: Storm Darragh, Hurricane Katrina, Typhoon Haiyan.
+        // named storm: Storm Darragh, Hurricane Katrina, Typhoon Haiyan; not a weapon so
+        // named: Storm Shadow cruise missiles.
         let firm_word = a > 0 && ORG_BEFORE_CUES.contains(&g.lower(a - 1));
         if g.s(a) == "Operation" && !firm_word {
             return Some((T::Event, "head word before the name (Operation Aspides)"));
         }
-        if STORM_HEADS.contains(&g.s(a)) {
+        if STORM_HEADS.contains(&g.s(a)) && after_cues(g, b).is_none() {
             return Some((T::Event, "head word before the name (Storm Darragh)"));
         }
         // A prison: HMP Bristol, HMYOI Feltham.
@@ -789,6 +799,25 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
         return Some((T::Loc, "context: distance after the name"));
     }
     None
+}
+
+/// The cue after the next name when "and" joins this one to it, and the cue is plural:
+/// "the Fordow and Natanz enrichment sites", "the Patriot and Nasams systems".
+pub(super) fn shared_cue(g: &Seg, b: usize) -> Option<(T, &'static str)> {
+    if g.get(b) != Some("and") {
+        return None;
+    }
+    let end = (b + 1..g.toks.len().min(b + 5)).find(|&e| !is_upper_start(g.s(e)))?;
+    // The cue's last word is plural: "enrichment sites", not "tournament websites".
+    let pair = format!("{} {}", g.lower(end), g.lower(end + 1));
+    let two = [FAC_CUES, PRODUCT_CUES, EVENT_CUES, ORG_CUES]
+        .iter()
+        .any(|cues| cues.contains(&pair.as_str()));
+    let plural = g.lower(if two { end + 1 } else { end }).ends_with('s');
+    if end == b + 1 || !plural {
+        return None;
+    }
+    after_cues(g, end)
 }
 
 /// The context rules that type a name by a word for its kind beside it ("X airport", "the

@@ -896,6 +896,12 @@ impl<'a> DocState<'a> {
             return;
         }
         if let Some(k) = known {
+            // A listed law and its year are one name: the Human Rights Act 1998.
+            let year = k.ty == T::Law
+                && g.toks.get(b).is_some_and(|t| {
+                    t.kind == TokenKind::Number && t.start == g.toks[b - 1].end + 1
+                });
+            let b = b + usize::from(year);
             self.push_known(g, a, b, k);
             self.acronym_after(g, b);
             return;
@@ -1029,7 +1035,13 @@ impl<'a> DocState<'a> {
             return;
         }
         if let Some((ty, rule)) = headed.filter(|_| !lex.titles.contains(g.lower(b - 1))) {
-            // A demonym before a head-word name belongs to it (Russian State Duma); a title does not.
+            // A demonym before a head-word name belongs to it (Russian State Duma); a title
+            // does not. So does the number of a military unit: the 110th Mechanised Brigade.
+            let numbered = a > 0
+                && UNIT_HEADS.contains(&g.s(b - 1))
+                && numeric::is_digit_ordinal(g.s(a - 1))
+                && g.toks[a].start > g.toks[a - 1].end;
+            let a = a - usize::from(numbered);
             let m = self.push(g, a, b, ty, "capitalised words", rule);
             self.out[m].qualifier = qualifier(g, a, b);
             self.acronym_after(g, b);
@@ -1278,7 +1290,7 @@ impl<'a> DocState<'a> {
             self.push(g, a, b, T::Gpe, "capitalised words", rule);
             return;
         }
-        if let Some((ty, rule)) = after_cues(g, b) {
+        if let Some((ty, rule)) = after_cues(g, b).or_else(|| shared_cue(g, b)) {
             if ty == T::Person {
                 self.person(g, a, b, rule, None);
             } else {

@@ -231,20 +231,14 @@ fn number_phrase(g: &Seg, i: usize) -> (usize, usize, EntityType) {
     {
         return (i, i + 1, EntityType::Date);
     }
-    let ordinal = |w: &str| {
-        ["st", "nd", "rd", "th"]
-            .iter()
-            .find_map(|e| w.strip_suffix(e))
-            .is_some_and(|d| !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit()))
-    };
     // The 18th-century, 19th-Century
     if let Some((nth, unit)) = first.split_once('-')
-        && ordinal(nth)
+        && is_digit_ordinal(nth)
         && CENTURY.contains(&unit.to_lowercase().as_str())
     {
         return (the_before(g, i), i + 1, EntityType::Date);
     }
-    if ordinal(first) {
+    if is_digit_ordinal(first) {
         return century(g, i).unwrap_or((i, i + 1, EntityType::Ordinal));
     }
     // A unit or clock marker written onto the number: 96mph, 10km, 5pm.
@@ -300,4 +294,12 @@ fn number_phrase(g: &Seg, i: usize) -> (usize, usize, EntityType) {
         EntityType::Cardinal
     };
     (i, b, ty)
+}
+
+/// True for an ordinal written in digits: 1st, 22nd, 110th.
+pub(super) fn is_digit_ordinal(w: &str) -> bool {
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|e| w.strip_suffix(e))
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit()))
 }

@@ -14,6 +14,18 @@ pub(super) const ARTICLES: &[&str] = &[
 ];
 /// Head words of natural features that come before the name: River Senne, Lake Geneva.
 pub(super) const LEADING_LOC_HEADS: &[&str] = &["River", "Lake", "Mount", "Mt", "Mt."];
+/// Head words of military units, which a number in digits opens: the 110th Mechanised
+/// Brigade, the 82nd Airborne Division, the US 7th Fleet.
+pub(super) const UNIT_HEADS: &[&str] = &[
+    "Army",
+    "Battalion",
+    "Brigade",
+    "Corps",
+    "Division",
+    "Fleet",
+    "Regiment",
+    "Squadron",
+];
 /// Plurals whose possessive sits inside names: Children's Hospital, People's Party.
 pub(super) const PLURAL_OWNERS: &[&str] = &["Children", "Men", "People", "Women"];
 /// Words that open a firm's name in other languages: Banco Sabadell, Groupe Renault.
