@@ -150,7 +150,8 @@ pub struct Lexicon {
     /// Known names by lower-cased surface form.
     pub gazetteer: HashMap<String, Known>,
     /// Words (lower case) inside listed names of several words that would otherwise break
-    /// a name: the word before a possessive (mcdonald in McDonald's) and weekdays and
+    /// a name: the word before a possessive (mcdonald in McDonald's, workers in Kurdistan
+    /// Workers' Party) and weekdays and
     /// months (sunday in Sunday Times). Only these need a look at the gazetteer.
     pub listed_breaks: HashSet<String>,
     /// Words written with a small letter inside listed names of several words, as listed:
@@ -510,9 +511,12 @@ fn listed_breaks<'a>(
     weekdays: &HashSet<String>,
 ) -> HashSet<String> {
     let mut out = HashSet::default();
-    for key in keys.filter(|k| k.contains(' ') || k.contains("'s") || k.contains("’s")) {
+    for key in keys.filter(|k| k.contains(' ') || k.contains(['\'', '’'])) {
         for word in key.split(' ') {
-            if let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+            let stem = ["'s", "’s", "'", "’"]
+                .iter()
+                .find_map(|e| word.strip_suffix(e));
+            if let Some(stem) = stem {
                 out.insert(stem.to_owned());
             } else if key.contains(' ') && (months.contains_key(word) || weekdays.contains(word)) {
                 out.insert(word.to_owned());

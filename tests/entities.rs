@@ -1847,3 +1847,25 @@ fn weapons_sites_and_units_by_the_words_around_them() {
         ])
     );
 }
+
+#[test]
+fn accents_do_not_tell_names_apart() {
+    let (_, m) = run(&[
+        "Police held Ekrem İmamoğlu on Monday. Ekrem Imamoglu denied it.",
+        "Łukasz Nowak scored twice. Lukasz Nowak smiled.",
+    ]);
+    let canonical: Vec<(&str, &str)> = m
+        .iter()
+        .filter(|(_, ty, _)| ty == "PERSON")
+        .map(|(t, _, c)| (t.as_str(), c.as_str()))
+        .collect();
+    assert_eq!(
+        canonical,
+        [
+            ("Ekrem İmamoğlu", "Ekrem İmamoğlu"),
+            ("Ekrem Imamoglu", "Ekrem İmamoğlu"),
+            ("Łukasz Nowak", "Łukasz Nowak"),
+            ("Lukasz Nowak", "Łukasz Nowak")
+        ]
+    );
+}

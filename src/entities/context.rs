@@ -497,8 +497,10 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
 pub(super) fn inside_listed_name(g: &Seg, i: usize) -> bool {
     let w = g.s(i);
     let breaks = &lexicon().listed_breaks;
-    let possessive =
-        is_possessive(w) && i > 0 && is_upper_start(g.s(i - 1)) && breaks.contains(g.lower(i - 1));
+    let possessive = (is_possessive(w) || matches!(w, "'" | "’"))
+        && i > 0
+        && is_upper_start(g.s(i - 1))
+        && breaks.contains(g.lower(i - 1));
     let candidate = possessive || (is_upper_start(w) && breaks.contains(g.lower(i)));
     // Up to six tokens: Democratic People 's Republic of Korea.
     candidate

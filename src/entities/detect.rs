@@ -508,12 +508,14 @@ impl<'a> DocState<'a> {
             .iter()
             .flat_map(|g| (0..g.toks.len()).map(move |i| (g, i)))
             .map(|(g, i)| {
-                g.toks[i].kind == TokenKind::Word
+                // A plural's apostrophe inside a listed name: Kurdistan Workers' Party.
+                let apostrophe = matches!(g.s(i), "'" | "’") && inside_listed_name(g, i);
+                let word = g.toks[i].kind == TokenKind::Word
                     && (can_name(g.s(i), g.lower(i), &defined)
                         || is_month_surname(g, i)
                         || is_date_abbreviation_name(g, i)
-                        || inside_listed_name(g, i))
-                    && !numeric::is_rank_sign(g, i)
+                        || inside_listed_name(g, i));
+                (word || apostrophe) && !numeric::is_rank_sign(g, i)
             })
             .collect();
         DocState {
@@ -573,7 +575,8 @@ impl<'a> DocState<'a> {
                 // Only spaces, hyphens and the possessive of a listed name (McDonald's)
                 // join words.
                 let spaced = g.toks[j].start > g.toks[j - 1].end;
-                let listed_possessive = is_possessive(g.s(j)) && self.is_name_token(g, j);
+                let listed_possessive = (is_possessive(g.s(j)) || matches!(g.s(j), "'" | "’"))
+                    && self.is_name_token(g, j);
                 // A plural's possessive inside a name before more of it: Alder Hey
                 // Children's Hospital, People's Liberation Army, Women's Institute; not
                 // before a title (Children's Minister Margaret Hodge).

@@ -17,6 +17,8 @@ use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use super::words::strip_article;
 use super::{EntityType, Mention};
@@ -92,10 +94,12 @@ fn normalise_into(surface: &str, out: &mut String) {
                     .map(|b| char::from(b.to_ascii_lowercase())),
             );
         } else {
+            // Accents do not tell names apart: Erdoğan is Erdogan, İmamoğlu Imamoglu.
             lower.extend(
                 w.to_lowercase()
-                    .chars()
-                    .filter(|c| !matches!(c, '.' | '’' | '\'')),
+                    .nfd()
+                    .filter(|&c| !is_combining_mark(c) && !matches!(c, '.' | '’' | '\''))
+                    .map(unaccented),
             );
         }
         let w = strip_article(&lower);
@@ -106,6 +110,18 @@ fn normalise_into(surface: &str, out: &mut String) {
             }
             out.push_str(w);
         }
+    }
+}
+
+/// The plain letter for a letter that Unicode does not decompose into one and a mark:
+/// ı, ø, ł, đ.
+fn unaccented(c: char) -> char {
+    match c {
+        'ı' => 'i',
+        'ø' => 'o',
+        'ł' => 'l',
+        'đ' | 'ð' => 'd',
+        _ => c,
     }
 }
 

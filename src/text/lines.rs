@@ -205,6 +205,17 @@ static SOCIAL_TARGET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)twitter|facebook|instagram|youtube|linkedin|whatsapp|tiktok|newsletter|e-?mail|@|\bthis (?:article|story|page|post|video)\b|\bon social\b")
         .expect("valid regex")
 });
+/// A publication or update stamp: "Published 20 March 2025", "Last updated: 14:02 GMT".
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?:?\s+\S*\d")
+        .expect("valid regex")
+});
+/// A link to another story after its label: "Related: Who is Ekrem Imamoglu?", "Read
+/// more: Markets fall".
+static STORY_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:related|read more|read also|also read|see also|more|watch|listen|recommended)\s*:\s*\S")
+        .expect("valid regex")
+});
 static EMAIL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").expect("valid regex"));
 static LICENCE: LazyLock<Regex> = LazyLock::new(|| {
@@ -246,6 +257,12 @@ fn boilerplate_rule(p: &str, words: usize, i: usize, total: usize) -> Option<&'s
     }
     if short_unpunctuated && CREDIT.is_match(p) {
         return Some("boilerplate: photo credit");
+    }
+    if words <= 10 && STAMP.is_match(p) {
+        return Some("boilerplate: publication date");
+    }
+    if words <= 20 && STORY_LINK.is_match(p) {
+        return Some("boilerplate: link to another story");
     }
     if words <= 8 && p.ends_with(" logo") {
         return Some("boilerplate: logo");
@@ -322,6 +339,18 @@ mod tests {
         assert_eq!(r[3].1, Role::Boilerplate);
         assert_eq!(r[4].1, Role::Body);
         assert_eq!(r[5].1, Role::Boilerplate);
+    }
+
+    #[test]
+    fn date_stamps_and_links_to_other_stories() {
+        let text = "Title here now\n\nPublished 20 March 2025\n\nSave\n\nBody text is here.\n\nRelated: Who is Ekrem Imamoglu?\n\nUpdated at 14:02 GMT\n\nPublished in 1990, the book sold well.\n";
+        let r = roles(text);
+        assert_eq!(r[1].1, Role::Boilerplate);
+        assert_eq!(r[2].1, Role::Boilerplate);
+        assert_eq!(r[3].1, Role::Body);
+        assert_eq!(r[4].1, Role::Boilerplate);
+        assert_eq!(r[5].1, Role::Boilerplate);
+        assert_eq!(r[6].1, Role::Body);
     }
 
     #[test]
