@@ -1833,19 +1833,33 @@ fn listed_laws_their_years_and_acronyms() {
 fn weapons_sites_and_units_by_the_words_around_them() {
     assert_eq!(
         names(
-            "They used Storm Shadow cruise missiles, Patriot air defence systems and the \
-             110th Mechanised Brigade at the Fordow and Qom enrichment sites near the \
-             Parchin facility."
+            "They used Storm Shadow cruise missiles, the Oreshnik intermediate-range \
+             missile, Patriot and Nasams air defence systems and the 110th Mechanised \
+             Brigade at the Fordow and Qom enrichment sites near the Parchin facility."
         ),
         pairs(&[
             ("Storm Shadow", "PRODUCT"),
+            ("Oreshnik", "PRODUCT"),
             ("Patriot", "PRODUCT"),
+            ("Nasams", "PRODUCT"),
             ("110th Mechanised Brigade", "ORG"),
             ("Fordow", "FAC"),
             ("Qom", "GPE"),
             ("Parchin", "FAC")
         ])
     );
+}
+
+#[test]
+fn a_kind_word_is_shared_only_when_it_heads_the_words_after_the_names() {
+    // "websites" heads "tournament websites": no event is named.
+    let types: Vec<String> = names("Sign up via the Zorbix and Painkiller tournament websites.")
+        .into_iter()
+        .filter(|(t, _)| t == "Zorbix")
+        .map(|(_, ty)| ty)
+        .collect();
+    assert_eq!(types.len(), 1);
+    assert_ne!(types[0], "EVENT");
 }
 
 #[test]

@@ -92,13 +92,18 @@ const WEAPON_KINDS: &[&str] = &[
     "guided",
     "hypersonic",
     "intercontinental",
+    "intermediate-range",
     "kamikaze",
     "long-range",
     "medium-range",
+    "nuclear-capable",
+    "precision-guided",
+    "shoulder-fired",
     "short-range",
     "stealth",
     "supersonic",
     "surface-to-air",
+    "surface-to-surface",
     "unmanned",
 ];
 /// Words for a ship just before its name: "the aircraft carrier Shandong", "the frigate
@@ -810,13 +815,21 @@ pub(super) fn shared_cue(g: &Seg, b: usize) -> Option<(T, &'static str)> {
         return None;
     }
     let end = (b + 1..g.toks.len().min(b + 5)).find(|&e| !is_upper_start(g.s(e)))?;
-    // The cue's last word is plural: "enrichment sites", not "tournament websites".
-    let pair = format!("{} {}", g.lower(end), g.lower(end + 1));
-    let two = [FAC_CUES, PRODUCT_CUES, EVENT_CUES, ORG_CUES]
+    // The first plural among the words after the names is a kind word: "enrichment
+    // sites", "air defence systems"; not "tournament websites".
+    let head = (end..g.toks.len().min(end + 3))
+        .take_while(|&k| g.s(k).starts_with(|c: char| c.is_ascii_lowercase()))
+        .map(|k| g.lower(k))
+        .find(|w| w.ends_with('s'))?;
+    let kind = [FAC_CUES, PRODUCT_CUES, EVENT_CUES, ORG_CUES]
         .iter()
-        .any(|cues| cues.contains(&pair.as_str()));
-    let plural = g.lower(if two { end + 1 } else { end }).ends_with('s');
-    if end == b + 1 || !plural {
+        .any(|cues| {
+            cues.iter().any(|c| {
+                c.strip_suffix(head)
+                    .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+            })
+        });
+    if end == b + 1 || !kind {
         return None;
     }
     after_cues(g, end)
