@@ -1883,3 +1883,19 @@ fn accents_do_not_tell_names_apart() {
         ]
     );
 }
+
+#[test]
+fn forums_listed_acronyms_in_the_plural_and_non_peoples() {
+    assert_eq!(
+        names(
+            "Jazz was misunderstood. Non-British citizens joined the Muslim Safety Forum \
+             and Sony shipped 200,000 PSPs."
+        ),
+        pairs(&[
+            ("Non-British", "NORP"),
+            ("Muslim Safety Forum", "ORG"),
+            ("Sony", "ORG"),
+            ("PSPs", "PRODUCT")
+        ])
+    );
+}

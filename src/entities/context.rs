@@ -485,12 +485,13 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
             .then(|| lex.after_the.get(key).copied())
             .flatten()
     });
-    // A listed acronym matches only in capitals or as written: "US" and "LeT", not "Us"
-    // or "Let"; one of four letters or more that is said as a word also in the style
+    // A listed acronym matches only in capitals or as written (and its plural: PSPs):
+    // "US" and "LeT", not "Us" or "Let"; one of four letters or more that is said as a word also in the style
     // British papers write it, a capital and small letters: Uefa, Fifa, Nasa.
     found.filter(|k| {
         !k.acronym
             || span == k.form
+            || span.strip_suffix('s') == Some(k.form)
             || !span.chars().any(char::is_lowercase)
             || (span.len() >= 4 && is_word_cased(span) && !lex.is_common(span))
     })

@@ -884,6 +884,16 @@ impl<'a> DocState<'a> {
             );
             return;
         }
+        // "Non-" before a people's name: Non-British citizens.
+        if b - a == 1
+            && g.s(a)
+                .strip_prefix("Non-")
+                .is_some_and(|d| lex.demonyms.contains_key(d))
+        {
+            let rule = "a people's name after non- (Non-British)";
+            self.push(g, a, b, T::Norp, "capitalised word", rule);
+            return;
+        }
         // A ship's name after a word for a ship or a ship's prefix: the aircraft carrier
         // Shandong, USS Harry S. Truman (a list may know the name as a place, not as a
         // country: "the tanker Iran seized").
