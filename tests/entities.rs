@@ -1899,3 +1899,11 @@ fn forums_listed_acronyms_in_the_plural_and_non_peoples() {
         ])
     );
 }
+
+#[test]
+fn names_after_san_or_sao_are_places_but_santa_claus_is_not() {
+    assert_eq!(
+        names("Rebels held San Ysidro for days. Children wrote to Santa Claus."),
+        pairs(&[("San Ysidro", "GPE"), ("Santa Claus", "PERSON")])
+    );
+}

@@ -1351,8 +1351,10 @@ impl<'a> DocState<'a> {
             return;
         }
         // "St" before a name is a saint's, and news names places and buildings after
-        // saints far more often than saints: St Helens, St Etienne, St Mary's.
-        let saint = b - a >= 2 && matches!(g.s(a), "St" | "St." | "Saint");
+        // saints far more often than saints: St Helens, St Etienne, St Mary's, and in
+        // other languages San Andreas, São Tomé (not "Santa": Santa Claus).
+        let saint =
+            b - a >= 2 && matches!(g.s(a), "St" | "St." | "Saint" | "San" | "Santo" | "São");
         // "Electronic Arts said" is a company speaking: people's names are name-shaped words,
         // and open with no date word (Sun Interbrew), nor a saint's.
         let name_shaped = (a..b).all(|i| {
