@@ -1907,3 +1907,32 @@ fn names_after_san_or_sao_are_places_but_santa_claus_is_not() {
         pairs(&[("San Ysidro", "GPE"), ("Santa Claus", "PERSON")])
     );
 }
+
+#[test]
+fn acronyms_written_as_words_and_numbered_summits() {
+    let (_, m) = run(&[
+        "The Alliance of Small Island States (Aosis) left Cop29 early. Aosis said no. Riots \
+         hit the Tiaret region.",
+    ]);
+    let got: Vec<(&str, &str)> = m
+        .iter()
+        .map(|(t, ty, _)| (t.as_str(), ty.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Alliance of Small Island States", "ORG"),
+            ("Aosis", "ORG"),
+            ("Cop29", "EVENT"),
+            ("Aosis", "ORG"),
+            ("Tiaret", "LOC")
+        ]
+    );
+    // All three name one entity.
+    let aosis: Vec<&str> = m
+        .iter()
+        .filter(|(_, ty, _)| ty == "ORG")
+        .map(|(_, _, c)| c.as_str())
+        .collect();
+    assert!(aosis.iter().all(|c| *c == aosis[0]), "{aosis:?}");
+}

@@ -140,6 +140,7 @@ const LOC_CUES: &[&str] = &[
     "mountains",
     "peninsula",
     "plateau",
+    "region",
     "river",
     "strait",
     "valley",
@@ -487,13 +488,15 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
     });
     // A listed acronym matches only in capitals or as written (and its plural: PSPs):
     // "US" and "LeT", not "Us" or "Let"; one of four letters or more that is said as a word also in the style
-    // British papers write it, a capital and small letters: Uefa, Fifa, Nasa.
+    // British papers write it, a capital and small letters: Uefa, Fifa, Nasa, Cop29.
     found.filter(|k| {
         !k.acronym
             || span == k.form
             || span.strip_suffix('s') == Some(k.form)
             || !span.chars().any(char::is_lowercase)
-            || (span.len() >= 4 && is_word_cased(span) && !lex.is_common(span))
+            || (span.len() >= 4
+                && is_word_cased(span.trim_end_matches(|c: char| c.is_ascii_digit()))
+                && !lex.is_common(span))
     })
 }
 

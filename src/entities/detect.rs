@@ -117,13 +117,14 @@ fn spells_initials(t: &str, found: &[Mention], text: &str) -> bool {
         })
 }
 
-/// True when the capitals of `name`'s words spell `acronym` in order, from the first word
-/// to the last, skipping some: ECB for England and Wales Cricket Board.
+/// True when the initials of `name`'s words spell `acronym` in order, from the first word
+/// to the last, skipping some: ECB for England and Wales Cricket Board, Aosis for Alliance
+/// of Small Island States.
 fn initials_spell(name: &str, acronym: &str) -> bool {
     let initials: Vec<char> = name
         .split_whitespace()
         .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
+        .map(|c| c.to_ascii_uppercase())
         .collect();
     let mut letters = acronym.chars().map(|c| c.to_ascii_uppercase());
     let (Some(first), Some(last)) = (initials.first(), initials.last()) else {
@@ -136,8 +137,8 @@ fn initials_spell(name: &str, acronym: &str) -> bool {
     letters.all(|c| rest.any(|&i| i == c))
 }
 
-/// Later mentions of an acronym the text defined anew stand for the name it was defined
-/// for, not the listed one (see [`DocState::acronym_after`]).
+/// Later mentions of an acronym the text defined anew or wrote as a word stand for the name
+/// it was defined for, not a listed one nor a guess (see [`DocState::acronym_after`]).
 fn redefine_acronyms(found: &mut [Mention], redefined: &[(String, usize, T)], text: &str) {
     for (acronym, start, ty) in redefined {
         let (start, ty) = (*start, *ty);
@@ -473,8 +474,9 @@ struct DocState<'a> {
     name_token: Vec<bool>,
     /// Set while a headline or furniture line is read: no guesses from there.
     restricted: bool,
-    /// Listed acronyms the text defines for another name, with that name's start and type:
-    /// ("ECB", the start of "England and Wales Cricket Board", ORG).
+    /// Acronyms the text defines where a list or a guess would mislead later mentions, with
+    /// the name's start and type: a listed acronym defined for another name ("ECB", the
+    /// start of "England and Wales Cricket Board", ORG) or one written as a word (Aosis).
     redefined: Vec<(String, usize, T)>,
 }
 
@@ -808,6 +810,7 @@ impl<'a> DocState<'a> {
             let m = self.push(g, a, b, T::WorkOfArt, "capitalised words", rule);
             self.out[m].weak = true;
         }
+        self.acronym_after(g, b);
     }
 
     /// In a work's title (after "film", "album"), small words at `j` that a capitalised word
@@ -1512,20 +1515,26 @@ impl<'a> DocState<'a> {
         while k < g.toks.len() && matches!(g.s(k), "”" | "\"" | "’") {
             k += 1;
         }
-        if g.get(k) != Some("(") || g.get(k + 2) != Some(")") || !is_acronym(g.s(k + 1)) {
+        if g.get(k) != Some("(") || g.get(k + 2) != Some(")") {
             return;
         }
         let Some(last) = self.out.last().cloned() else {
             return;
         };
+        // British papers write acronyms said as words in small letters: the Alliance of
+        // Small Island States (Aosis).
+        let acronym = g.s(k + 1);
+        let name = &g.text[last.start..last.end];
+        let spelled = is_word_cased(acronym) && initials_spell(name, acronym);
+        if !(is_acronym(acronym) || spelled) {
+            return;
+        }
         // Organisations, laws and the like define acronyms; "Andre Agassi (US)" does not,
         // nor does a name that only ends a longer one: "... and the Caribbean (ECLAC)". A
         // name no list knows defines a listed acronym anew when its initials spell it and
         // it opens with another word than the listed name: the England and Wales Cricket
         // Board (ECB) is not the European Central Bank, but the Office of National
         // Statistics (ONS) is the Office for National Statistics.
-        let acronym = g.s(k + 1);
-        let name = &g.text[last.start..last.end];
         let listed = lexicon().gazetteer.get(g.lower(k + 1));
         let known = listed.is_some();
         let first_word = |s: &str| s.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -1539,7 +1548,7 @@ impl<'a> DocState<'a> {
         {
             return;
         }
-        if redefines {
+        if redefines || !is_acronym(acronym) {
             self.redefined
                 .push((acronym.to_owned(), last.start, last.ty));
         }
