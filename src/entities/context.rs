@@ -486,9 +486,10 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
             .then(|| lex.after_the.get(key).copied())
             .flatten()
     });
-    // A listed acronym matches only in capitals or as written (and its plural: PSPs):
-    // "US" and "LeT", not "Us" or "Let"; one of four letters or more that is said as a word also in the style
-    // British papers write it, a capital and small letters: Uefa, Fifa, Nasa, Cop29.
+    // A listed acronym matches only in capitals or as written (and in the plural: PSPs):
+    // "US" and "LeT", not "Us" or "Let"; one of four letters or more that is said as a
+    // word also in the style British papers write it, a capital and small letters: Uefa,
+    // Fifa, Nasa, Cop29.
     found.filter(|k| {
         !k.acronym
             || span == k.form
@@ -812,8 +813,9 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     None
 }
 
-/// The cue after the next name when "and" joins this one to it, and the cue is plural:
-/// "the Fordow and Natanz enrichment sites", "the Patriot and Nasams systems".
+/// The cue after the next name when "and" joins this one to it and the first plural after
+/// them is a kind word: "the Fordow and Natanz enrichment sites", "the Patriot and Nasams
+/// air defence systems".
 pub(super) fn shared_cue(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     if g.get(b) != Some("and") {
         return None;

@@ -86,7 +86,7 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
     follow_cues(&mut doc.out, text);
     super::clubs::sports_clubs(&mut doc.out, text);
     follow_names(&mut doc.out, text);
-    redefine_acronyms(&mut doc.out, &doc.redefined, text);
+    follow_acronyms(&mut doc.out, &doc.followed_acronyms, text);
     let mut out = doc.out;
     let mut names: Vec<(u32, usize, usize)> =
         out.iter().map(|m| (m.segment, m.start, m.end)).collect();
@@ -139,8 +139,8 @@ fn initials_spell(name: &str, acronym: &str) -> bool {
 
 /// Later mentions of an acronym the text defined anew or wrote as a word stand for the name
 /// it was defined for, not a listed one nor a guess (see [`DocState::acronym_after`]).
-fn redefine_acronyms(found: &mut [Mention], redefined: &[(String, usize, T)], text: &str) {
-    for (acronym, start, ty) in redefined {
+fn follow_acronyms(found: &mut [Mention], acronyms: &[(String, usize, T)], text: &str) {
+    for (acronym, start, ty) in acronyms {
         let (start, ty) = (*start, *ty);
         for m in found.iter_mut() {
             if m.start > start && m.expands.is_none() && &text[m.start..m.end] == acronym {
@@ -477,7 +477,7 @@ struct DocState<'a> {
     /// Acronyms the text defines where a list or a guess would mislead later mentions, with
     /// the name's start and type: a listed acronym defined for another name ("ECB", the
     /// start of "England and Wales Cricket Board", ORG) or one written as a word (Aosis).
-    redefined: Vec<(String, usize, T)>,
+    followed_acronyms: Vec<(String, usize, T)>,
 }
 
 impl<'a> DocState<'a> {
@@ -527,7 +527,7 @@ impl<'a> DocState<'a> {
             mid_caps,
             defined,
             name_token,
-            redefined: Vec::new(),
+            followed_acronyms: Vec::new(),
         }
     }
 
@@ -1549,7 +1549,7 @@ impl<'a> DocState<'a> {
             return;
         }
         if redefines || !is_acronym(acronym) {
-            self.redefined
+            self.followed_acronyms
                 .push((acronym.to_owned(), last.start, last.ty));
         }
         let m = self.push(
