@@ -1780,14 +1780,15 @@ fn plural_possessives_inside_names_foreign_firm_words_and_diseases() {
         names(
             "Measles is back. Banco Sabadell said the Pakistan People's Party and Alder Hey \
              Children's Hospital met Children's Minister Margaret Hodge at University \
-             College London."
+             College London and the Borsa Istanbul."
         ),
         pairs(&[
             ("Banco Sabadell", "ORG"),
             ("Pakistan People's Party", "ORG"),
             ("Alder Hey Children's Hospital", "FAC"),
             ("Margaret Hodge", "PERSON"),
-            ("University College London", "ORG")
+            ("University College London", "ORG"),
+            ("Borsa Istanbul", "ORG")
         ])
     );
 }

@@ -28,9 +28,11 @@ pub(super) const UNIT_HEADS: &[&str] = &[
 ];
 /// Plurals whose possessive sits inside names: Children's Hospital, People's Party.
 pub(super) const PLURAL_OWNERS: &[&str] = &["Children", "Men", "People", "Women"];
-/// Words that open a firm's name in other languages: Banco Sabadell, Groupe Renault.
-pub(super) const LEADING_ORG_HEADS: &[&str] =
-    &["Banca", "Banco", "Banque", "Groupe", "Grupo", "Gruppo"];
+/// Words that open a firm's or exchange's name in other languages: Banco Sabadell, Groupe
+/// Renault, Borsa Istanbul.
+pub(super) const LEADING_ORG_HEADS: &[&str] = &[
+    "Banca", "Banco", "Banque", "Bolsa", "Borsa", "Groupe", "Grupo", "Gruppo",
+];
 /// Words that open a building's or camp's name: Hotel Excelsior, Camp Bastion, Estadio
 /// Azteca (not "Stade", which opens clubs' names too: Stade Francais).
 pub(super) const LEADING_FAC_HEADS: &[&str] = &["Camp", "Estadio", "Hotel", "Stadio"];
