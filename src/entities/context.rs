@@ -587,7 +587,10 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
             return Some((T::Org, "head word before the name (Banco Sabadell)"));
         }
         if LEADING_FAC_HEADS.contains(&g.s(a)) {
-            return Some((T::Fac, "head word before the name (Hotel Excelsior)"));
+            return Some((
+                T::Fac,
+                "head word before the name (Hotel Excelsior, HMP Bristol)",
+            ));
         }
         // A military or police operation is an event: Operation Aspides, Operation Desert
         // Storm; not a body that a firm word names (relief agency Operation USA). So is a
@@ -599,10 +602,6 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
         }
         if STORM_HEADS.contains(&g.s(a)) && after_cues(g, b).is_none() {
             return Some((T::Event, "head word before the name (Storm Darragh)"));
-        }
-        // A prison: HMP Bristol, HMYOI Feltham.
-        if matches!(g.s(a), "HMP" | "HMYOI") {
-            return Some((T::Fac, "head word before the name (HMP Bristol)"));
         }
         // The head is the first word or the body's head before "of": Bank of England,
         // Motion Picture Association of America. A firm's suffix there ends its name: LG

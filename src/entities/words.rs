@@ -33,9 +33,11 @@ pub(super) const PLURAL_OWNERS: &[&str] = &["Children", "Men", "People", "Women"
 pub(super) const LEADING_ORG_HEADS: &[&str] = &[
     "Banca", "Banco", "Banque", "Bolsa", "Borsa", "Groupe", "Grupo", "Gruppo",
 ];
-/// Words that open a building's or camp's name: Hotel Excelsior, Camp Bastion, Estadio
-/// Azteca (not "Stade", which opens clubs' names too: Stade Francais).
-pub(super) const LEADING_FAC_HEADS: &[&str] = &["Camp", "Estadio", "Hotel", "Stadio"];
+/// Words that open a building's, camp's or prison's name: Hotel Excelsior, Camp Bastion,
+/// Estadio Azteca, HMP Bristol (not "Stade", which opens clubs' names too: Stade
+/// Francais).
+pub(super) const LEADING_FAC_HEADS: &[&str] =
+    &["Camp", "Estadio", "HMP", "HMYOI", "Hotel", "Stadio"];
 /// Compass words that make a part of a known place or people: South Yorkshire, North East,
 /// South American, Mid Wales.
 pub(super) const COMPASS: &[&str] = &[
