@@ -211,7 +211,9 @@ impl Lexicon {
             ("laws.txt", EntityType::Law),
         ] {
             for line in lines(name) {
+                // A name listed only after "the" (the Moon) is named without it.
                 let canonical = line.split('|').next().unwrap_or(line);
+                let canonical = canonical.strip_prefix("the ").unwrap_or(canonical);
                 for form in line.split('|') {
                     // Short forms in capitals (UN) or with several (LeT) are acronyms.
                     let capitals = form.chars().filter(|c| c.is_uppercase()).count();

@@ -461,31 +461,34 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
         key = &key[..key.len() - (full - cut)];
         span = &span[..span.len() - (full - cut)];
     }
-    let found = lex.gazetteer.get(key).copied().or_else(|| {
-        // Lib Dem / Lib Dems: a group's name in the singular or plural.
-        let (other, plural) = match key.strip_suffix('s') {
-            Some(singular) => (lex.gazetteer.get(singular), true),
-            None if key.contains(' ') => {
-                (with_plural(key, |plural| lex.gazetteer.get(plural)), false)
-            }
-            None => (None, false),
-        };
-        // A single word in the plural is a people (Europeans), not a firm: "Economists
-        // say" is not The Economist. Events and products come in the plural too (Grand
-        // Slams, iPods), but an award is not its ceremony: Brit Award, Brit Awards.
-        other.copied().filter(|k| {
-            k.ty == T::Norp
-                || (k.ty == T::Org && key.contains(' '))
-                || (plural && matches!(k.ty, T::Event | T::Product))
-        })
-    });
     // A name listed with its article matches after a lower-case "the": the Times, the
-    // Hague.
-    let found = found.or_else(|| {
-        (a > 0 && g.s(a - 1) == "the")
-            .then(|| lex.after_the.get(key).copied())
-            .flatten()
-    });
+    // Hague. A place listed so comes first there: the Amazon is the river's basin, Amazon
+    // the firm.
+    let after_the = (a > 0 && g.s(a - 1) == "the")
+        .then(|| lex.after_the.get(key).copied())
+        .flatten();
+    let place_after_the = after_the.filter(|k| matches!(k.ty, T::Loc | T::Gpe));
+    let found = place_after_the
+        .or_else(|| lex.gazetteer.get(key).copied())
+        .or_else(|| {
+            // Lib Dem / Lib Dems: a group's name in the singular or plural.
+            let (other, plural) = match key.strip_suffix('s') {
+                Some(singular) => (lex.gazetteer.get(singular), true),
+                None if key.contains(' ') => {
+                    (with_plural(key, |plural| lex.gazetteer.get(plural)), false)
+                }
+                None => (None, false),
+            };
+            // A single word in the plural is a people (Europeans), not a firm: "Economists
+            // say" is not The Economist. Events and products come in the plural too (Grand
+            // Slams, iPods), but an award is not its ceremony: Brit Award, Brit Awards.
+            other.copied().filter(|k| {
+                k.ty == T::Norp
+                    || (k.ty == T::Org && key.contains(' '))
+                    || (plural && matches!(k.ty, T::Event | T::Product))
+            })
+        });
+    let found = found.or(after_the);
     // A listed acronym matches only in capitals or as written (and in the plural: PSPs):
     // "US" and "LeT", not "Us" or "Let"; one of four letters or more that is said as a
     // word also in the style British papers write it, a capital and small letters: Uefa,
@@ -950,6 +953,16 @@ pub(super) fn context_type(
         if near && listed && matches!(m.ty, T::Gpe | T::Loc) {
             return Some((m.ty, LISTED_WITH_A_PLACE));
         }
+    }
+    // A town and then its state or country: "in Boca Chica, Texas", "near Ras Lanuf, Libya";
+    // not a firm and its owner: "a stake in Sun Interbrew, Russia's second-largest brewer".
+    let region_after = next == ","
+        && (b + 2..=(b + 3).min(g.toks.len())).any(|e| {
+            gazetteer(g, b + 1, e).is_some_and(|k| k.ty == T::Gpe && k.list != "cities.txt")
+                && !g.get(e).is_some_and(is_possessive)
+        });
+    if region_after && PLACE_PREPOSITIONS.contains(&prev) && a != g.first_word {
+        return Some((T::Gpe, "context: in X, and its state or country"));
     }
     if b - a == 1 && PLACE_PREPOSITIONS.contains(&prev) && a != g.first_word && !is_acronym(g.s(a))
     {

@@ -117,26 +117,6 @@ fn spells_initials(t: &str, found: &[Mention], text: &str) -> bool {
         })
 }
 
-/// True when the initials of `name`'s words spell `acronym` in order, from the first word
-/// to the last, skipping some: ECB for England and Wales Cricket Board, Aosis for Alliance
-/// of Small Island States.
-fn initials_spell(name: &str, acronym: &str) -> bool {
-    let initials: Vec<char> = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    let mut letters = acronym.chars().map(|c| c.to_ascii_uppercase());
-    let (Some(first), Some(last)) = (initials.first(), initials.last()) else {
-        return false;
-    };
-    if letters.next() != Some(*first) || !acronym.to_uppercase().ends_with(*last) {
-        return false;
-    }
-    let mut rest = initials[1..].iter();
-    letters.all(|c| rest.any(|&i| i == c))
-}
-
 /// Later mentions of an acronym the text defined anew or wrote as a word stand for the name
 /// it was defined for, not a listed one nor a guess (see [`DocState::acronym_after`]).
 fn follow_acronyms(found: &mut [Mention], acronyms: &[(String, usize, T)], text: &str) {
@@ -688,6 +668,13 @@ impl<'a> DocState<'a> {
         let first = if g.s(i) == "The" { i + 1 } else { i };
         let place =
             |x: usize| gazetteer(g, x, x + 1).is_some_and(|k| matches!(k.ty, T::Gpe | T::Loc));
+        // Past a listed country or body that qualifies the name words after it.
+        let qualified = |x: usize| {
+            let qualifier = j >= x + 2
+                && gazetteer(g, x, x + 1)
+                    .is_some_and(|k| k.list == "countries.txt" || k.ty == T::Org);
+            x + usize::from(qualifier)
+        };
         let unknown = |x: usize| {
             let w = g.s(x);
             looks_like_a_name(w) && !lex.is_common(w) && gazetteer(g, x, x + 1).is_none()
@@ -724,10 +711,15 @@ impl<'a> DocState<'a> {
             && k == j + 1
             && end - k >= 2
             && head(end - 1)
-            && (i..j).all(|x| lex.is_common(g.s(x)) && !is_acronym(g.s(x)) && !head(x))
+            && (qualified(first)..j)
+                .all(|x| lex.is_common(g.s(x)) && !is_acronym(g.s(x)) && !head(x))
+            && (qualified(first) == first || (k..end).all(|x| lex.is_common(g.s(x))))
         {
             // Common words and a body's name of words and a head word are one name: Public
-            // and Commercial Services Union, Finance and Economy Ministry.
+            // and Commercial Services Union, Finance and Economy Ministry; also after the
+            // country or body it belongs to, when all of it is common words: UN Relief and
+            // Works Agency, US Fish and Wildlife Service; not Apple Computer | and Cisco
+            // Systems.
             return Some(end);
         } else if w == "and"
             && k == j + 1

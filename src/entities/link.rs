@@ -20,7 +20,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::words::strip_article;
+use super::words::{initials_spell, strip_article};
 use super::{EntityType, Mention};
 use crate::chunked::Chunked;
 use crate::interner::Interner;
@@ -1146,8 +1146,15 @@ fn canonical_form(ty: EntityType, forms: &[(&str, u32, u32)]) -> Option<u32> {
                 .then(b.0.cmp(a.0))
         })
     } else {
-        // Prefer a spelled-out name to its acronym (Kurdish Workers Front, not KWF).
-        let spelled = |f: &str| f.chars().any(char::is_lowercase);
+        // Prefer a spelled-out name to its acronym (Kurdish Workers Front, not KWF), also
+        // to one written as a word (European Space Agency, not Esa).
+        let spelled = |f: &str| {
+            f.chars().any(char::is_lowercase)
+                && (f.contains(' ')
+                    || !forms
+                        .iter()
+                        .any(|o| o.0.contains(' ') && initials_spell(o.0, f)))
+        };
         let any_spelled = forms.iter().any(|f| spelled(f.0));
         forms
             .iter()
@@ -1161,15 +1168,25 @@ fn canonical_form(ty: EntityType, forms: &[(&str, u32, u32)]) -> Option<u32> {
     best.map(|f| f.1)
 }
 
-/// Consonant skeleton: no vowels, no repeated letters, no spaces or hyphens.
+/// Consonant skeleton: no vowels, no repeated letters, no spaces or hyphens. A word in
+/// roman numerals stays whole, as digits do: Artemis II is not Artemis III, nor World War
+/// I World War II.
 fn skeleton(s: &str) -> String {
     let mut out = String::new();
     let mut last = ' ';
-    for c in s.chars().filter(|c| c.is_alphanumeric()) {
-        if !"aeiouy".contains(c) && c != last {
-            out.push(c);
+    for word in s.split([' ', '-']) {
+        if !word.is_empty() && word.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+            out.push('#');
+            out.push_str(word);
+            last = ' ';
+            continue;
         }
-        last = c;
+        for c in word.chars().filter(|c| c.is_alphanumeric()) {
+            if !"aeiouy".contains(c) && c != last {
+                out.push(c);
+            }
+            last = c;
+        }
     }
     out
 }
@@ -1318,5 +1335,8 @@ mod tests {
         assert_eq!(skeleton("hamedan"), skeleton("hamadan"));
         assert_eq!(skeleton("hizbollah"), skeleton("hezbollah"));
         assert_eq!(edit_distance("qaeda", "qaida"), 1);
+        assert_ne!(skeleton("artemis ii"), skeleton("artemis iii"));
+        assert_ne!(skeleton("world war i"), skeleton("world war ii"));
+        assert_eq!(skeleton("al-qaeda"), skeleton("al qaida"));
     }
 }

@@ -1,5 +1,5 @@
 //! Word shapes the entity rules look at: capitals, acronyms, name particles, hyphenated
-//! modifiers and model designators. Pure functions of one word.
+//! modifiers, model designators and initials. Pure functions of words.
 
 use crate::lexicon::{lexicon, with_lower};
 
@@ -279,6 +279,26 @@ pub(super) fn designator(w: &str) -> Option<String> {
     let caps = letters.chars().all(|c| c.is_ascii_uppercase());
     (known_prefix || (caps && letters.len() >= 2) || (hyphen && caps) || named)
         .then(|| w.to_owned())
+}
+
+/// True when the initials of `name`'s words spell `acronym` in order, from the first word
+/// to the last, skipping some: ECB for England and Wales Cricket Board, Aosis for Alliance
+/// of Small Island States.
+pub(super) fn initials_spell(name: &str, acronym: &str) -> bool {
+    let initials: Vec<char> = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let mut letters = acronym.chars().map(|c| c.to_ascii_uppercase());
+    let (Some(first), Some(last)) = (initials.first(), initials.last()) else {
+        return false;
+    };
+    if letters.next() != Some(*first) || !acronym.to_uppercase().ends_with(*last) {
+        return false;
+    }
+    let mut rest = initials[1..].iter();
+    letters.all(|c| rest.any(|&i| i == c))
 }
 
 #[cfg(test)]
