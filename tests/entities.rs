@@ -2025,3 +2025,25 @@ fn numbered_missions_are_not_spelling_variants() {
     artemis.sort();
     assert_eq!(artemis, [("Artemis II", 2), ("Artemis III", 1)]);
 }
+
+#[test]
+fn a_listed_name_with_its_country_links_to_the_name_without_it() {
+    let (r, _) = run(&[
+        "The US Securities and Exchange Commission fined the firm. British Telecom agreed.",
+        "The SEC said so, and BT shares fell. Russia's Ministry of Defence denied it.",
+        "The Ministry of Defence in London said nothing.",
+    ]);
+    assert_eq!(
+        entity(&r, "Securities and Exchange Commission").aliases,
+        ["SEC", "US Securities and Exchange Commission"]
+    );
+    assert_eq!(entity(&r, "BT").aliases, ["BT", "British Telecom"]);
+    // The list's British ministry is not Russia's.
+    let ministries: Vec<&[String]> = r
+        .entities
+        .iter()
+        .filter(|e| e.canonical == "Ministry of Defence")
+        .map(|e| e.documents.as_slice())
+        .collect();
+    assert_eq!(ministries, [["1.txt"], ["2.txt"]]);
+}

@@ -847,13 +847,19 @@ impl<'a> DocState<'a> {
     fn push_known(&mut self, g: &Seg, a: usize, b: usize, k: Known) {
         let i = self.push(g, a, b, k.ty, "gazetteer", k.list);
         if k.ty == T::Org {
-            // "Russia's Ministry of Defence" is not the British ministry the list knows.
+            // "Russia's Ministry of Defence" is not the British ministry the list knows. The
+            // "US Senate" is the Senate, as the list says with that very form: its country
+            // is the listed name's own, not a qualifier that would set it apart.
             let q = qualifier(g, a, b);
+            let listed_so = q == name_country(k.form);
             if q.is_some() && q != name_country(k.canonical) {
+                if !listed_so {
+                    self.out[i].qualifier = q;
+                    return;
+                }
+            } else {
                 self.out[i].qualifier = q;
-                return;
             }
-            self.out[i].qualifier = q;
         }
         self.out[i].known = Some(k.canonical.to_owned());
     }
