@@ -2047,3 +2047,61 @@ fn a_listed_name_with_its_country_links_to_the_name_without_it() {
         .collect();
     assert_eq!(ministries, [["1.txt"], ["2.txt"]]);
 }
+
+#[test]
+fn place_words_name_towns_before_and_after_them() {
+    assert_eq!(
+        names(
+            "Fires broke out in the Solomianskyi and Darnytskyi districts. Troops took the \
+             village of Novoolenivka. The storm hit land near Siesta Key in Florida."
+        ),
+        pairs(&[
+            ("Solomianskyi", "GPE"),
+            ("Darnytskyi", "GPE"),
+            ("Novoolenivka", "GPE"),
+            ("Siesta Key", "GPE"),
+            ("Florida", "GPE")
+        ])
+    );
+}
+
+#[test]
+fn titles_and_post_nominals_stay_out_of_names() {
+    assert_eq!(
+        names(
+            "Japan's Chief Cabinet Secretary Yoshimasa Hayashi said so. Counsel Jason Beer KC \
+             asked. Peter ter Kulve will lead it. Nestle sold it to Froneri, a joint venture \
+             with the private equity firm PAI Partners."
+        ),
+        pairs(&[
+            ("Japan", "GPE"),
+            ("Yoshimasa Hayashi", "PERSON"),
+            ("Jason Beer", "PERSON"),
+            ("Peter ter Kulve", "PERSON"),
+            ("Nestle", "ORG"),
+            ("Froneri", "ORG"),
+            ("PAI Partners", "ORG")
+        ])
+    );
+}
+
+#[test]
+fn a_family_name_written_first_is_the_short_form() {
+    let (_, m) = run(&[
+        "President Lai Ching-te spoke on Monday. Mr Lai left early.",
+        "Lai said the island would not bow.",
+    ]);
+    let lai: Vec<(&str, &str, &str)> = m
+        .iter()
+        .filter(|(t, _, _)| t.starts_with("Lai"))
+        .map(|(t, ty, c)| (t.as_str(), ty.as_str(), c.as_str()))
+        .collect();
+    assert_eq!(
+        lai,
+        [
+            ("Lai Ching-te", "PERSON", "Lai Ching-te"),
+            ("Lai", "PERSON", "Lai Ching-te"),
+            ("Lai", "PERSON", "Lai Ching-te")
+        ]
+    );
+}

@@ -44,6 +44,8 @@ const PRODUCT_CUES: &[&str] = &[
     "armoured vehicles",
     "batteries",
     "battery",
+    "browser",
+    "chatbot",
     "console",
     "consoles",
     "drone",
@@ -68,6 +70,8 @@ const PRODUCT_CUES: &[&str] = &[
     "rifles",
     "rocket",
     "rockets",
+    "smartphone",
+    "smartphones",
     "submarine",
     "submarines",
     "system",
@@ -141,6 +145,7 @@ const LOC_CUES: &[&str] = &[
     "peninsula",
     "plateau",
     "region",
+    "regions",
     "river",
     "strait",
     "valley",
@@ -165,12 +170,19 @@ const EVENT_CUES: &[&str] = &[
 ];
 pub(super) const GPE_CUES: &[&str] = &[
     "province",
+    "provinces",
     "city",
+    "cities",
     "town",
+    "towns",
     "village",
+    "villages",
     "district",
+    "districts",
     "governorate",
+    "governorates",
     "county",
+    "counties",
     "capital",
 ];
 pub(super) const ORG_CUES: &[&str] = &[
@@ -726,9 +738,13 @@ pub(super) fn role_after(g: &Seg, b: usize) -> Option<String> {
     }
     let mut e = b + 2;
     let mut has_title = false;
+    // The title heads the phrase, before any preposition: "a spokesman for", "the head
+    // of"; not "a joint venture with the private equity firm".
+    let mut head = true;
     while e < g.toks.len() && e < b + 14 && !matches!(g.s(e), "," | "." | ";" | "”" | "\"" | ")")
     {
-        has_title |= lex.titles.contains(g.lower(e));
+        head &= !PREPOSITIONS.contains(&g.lower(e));
+        has_title |= head && lex.titles.contains(g.lower(e));
         e += 1;
     }
     has_title.then(|| g.span(b + 2, e).to_owned())
@@ -817,7 +833,7 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
 
 /// The cue after the next name when "and" joins this one to it and the first plural after
 /// them is a kind word: "the Fordow and Natanz enrichment sites", "the Patriot and Nasams
-/// air defence systems".
+/// air defence systems", "the Solomianskyi and Darnytskyi districts".
 pub(super) fn shared_cue(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     if g.get(b) != Some("and") {
         return None;
@@ -829,14 +845,21 @@ pub(super) fn shared_cue(g: &Seg, b: usize) -> Option<(T, &'static str)> {
         .take_while(|&k| g.s(k).starts_with(|c: char| c.is_ascii_lowercase()))
         .map(|k| g.lower(k))
         .find(|w| w.ends_with('s'))?;
-    let kind = [FAC_CUES, PRODUCT_CUES, EVENT_CUES, ORG_CUES]
-        .iter()
-        .any(|cues| {
-            cues.iter().any(|c| {
-                c.strip_suffix(head)
-                    .is_some_and(|r| r.is_empty() || r.ends_with(' '))
-            })
-        });
+    let kind = [
+        FAC_CUES,
+        GPE_CUES,
+        LOC_CUES,
+        PRODUCT_CUES,
+        EVENT_CUES,
+        ORG_CUES,
+    ]
+    .iter()
+    .any(|cues| {
+        cues.iter().any(|c| {
+            c.strip_suffix(head)
+                .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+        })
+    });
     if end == b + 1 || !kind {
         return None;
     }
@@ -954,15 +977,23 @@ pub(super) fn context_type(
             return Some((m.ty, LISTED_WITH_A_PLACE));
         }
     }
-    // A town and then its state or country: "in Boca Chica, Texas", "near Ras Lanuf, Libya";
-    // not a firm and its owner: "a stake in Sun Interbrew, Russia's second-largest brewer".
-    let region_after = next == ","
+    // A town and then its state or country: "in Boca Chica, Texas", "near Siesta Key in
+    // Florida"; not a firm and its owner: "a stake in Sun Interbrew, Russia's brewer".
+    let region_after = matches!(next, "," | "in")
+        && !(a >= 2 && STAKE_WORDS.contains(&g.lower(a - 2)))
         && (b + 2..=(b + 3).min(g.toks.len())).any(|e| {
             gazetteer(g, b + 1, e).is_some_and(|k| k.ty == T::Gpe && k.list != "cities.txt")
                 && !g.get(e).is_some_and(is_possessive)
         });
     if region_after && PLACE_PREPOSITIONS.contains(&prev) && a != g.first_word {
         return Some((T::Gpe, "context: in X, and its state or country"));
+    }
+    // "the village of Novoolenivka", "the city of Bakhmut".
+    if prev == "of" && a >= 2 && GPE_CUES.contains(&g.lower(a - 2)) {
+        return Some((
+            T::Gpe,
+            "context: place word and of before the name (town of X)",
+        ));
     }
     if b - a == 1 && PLACE_PREPOSITIONS.contains(&prev) && a != g.first_word && !is_acronym(g.s(a))
     {

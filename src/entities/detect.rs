@@ -177,9 +177,11 @@ fn people_named_in_full<'t>(
     let mut surnames = HashSet::default();
     let mut given = HashSet::default();
     for m in found.iter().filter(|m| m.ty == T::Person) {
-        let mut words = text[m.start..m.end].split_whitespace();
+        let name = &text[m.start..m.end];
+        let mut words = name.split_whitespace();
         if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
             surnames.insert(strip_article(last));
+            surnames.extend(family_name_first(name));
             if lex.given_names.contains(first) {
                 given.insert(first);
             }

@@ -20,7 +20,7 @@ use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::words::{initials_spell, strip_article};
+use super::words::{family_name_first, initials_spell, strip_article};
 use super::{EntityType, Mention};
 use crate::chunked::Chunked;
 use crate::interner::Interner;
@@ -653,6 +653,9 @@ impl Linker {
                 EntityType::Person => {
                     let last = intern(normalise(words[words.len() - 1]));
                     keys.push((ShortKind::Surname, last));
+                    if let Some(family) = family_name_first(self.longest(g)) {
+                        keys.push((ShortKind::Surname, intern(normalise(family))));
+                    }
                     if lex.given_names.contains(words[0]) {
                         keys.push((ShortKind::Given, intern(normalise(words[0]))));
                     }

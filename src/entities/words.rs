@@ -6,7 +6,7 @@ use crate::lexicon::{lexicon, with_lower};
 /// Lower-case words that may join capitalised words inside one name.
 pub(super) const PARTICLES: &[&str] = &[
     "al", "bin", "ibn", "bint", "abu", "de", "del", "della", "der", "den", "da", "di", "du", "dos",
-    "das", "van", "von", "la", "le", "el", "y",
+    "das", "van", "von", "la", "le", "el", "y", "ter",
 ];
 /// Arabic article prefixes written with a hyphen: al-Assad, el-Sisi, ash-Sham.
 pub(super) const ARTICLES: &[&str] = &[
@@ -299,6 +299,15 @@ pub(super) fn initials_spell(name: &str, acronym: &str) -> bool {
     }
     let mut rest = initials[1..].iter();
     letters.all(|c| rest.any(|&i| i == c))
+}
+
+/// The family name of a person's name written family name first, as Chinese and Korean
+/// names are with a hyphenated given name: Lai in Lai Ching-te, Kim in Kim Jong-un.
+pub(super) fn family_name_first(name: &str) -> Option<&str> {
+    let (family, given) = name.split_once(' ')?;
+    let (_, second) = given.split_once('-')?;
+    let hyphenated = !given.contains(' ') && second.starts_with(|c: char| c.is_lowercase());
+    hyphenated.then_some(family)
 }
 
 #[cfg(test)]
