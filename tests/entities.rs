@@ -2105,3 +2105,20 @@ fn a_family_name_written_first_is_the_short_form() {
         ]
     );
 }
+
+#[test]
+fn a_code_name_is_of_the_kind_it_names_and_listed_products_keep_their_model_number() {
+    assert_eq!(
+        names(
+            "The drills, codenamed Strait Thunder, began. Microsoft showed the Xbox 2, \
+             codenamed Xenon, on Monday. It spoke of a product code-named Asteroid."
+        ),
+        pairs(&[
+            ("Strait Thunder", "EVENT"),
+            ("Microsoft", "ORG"),
+            ("Xbox 2", "PRODUCT"),
+            ("Xenon", "PRODUCT"),
+            ("Asteroid", "PRODUCT")
+        ])
+    );
+}

@@ -927,6 +927,30 @@ pub(super) fn context_type(
             return Some((m.ty, "context: an alias of the name before (X, known as Y)"));
         }
     }
+    // A code name is of the kind of the thing it names: "the drills, codenamed Strait
+    // Thunder", "the Xbox 2, codenamed Xenon", "an unreleased product code-named Asteroid".
+    if matches!(prev, "codenamed" | "code-named") {
+        let k = if a >= 3 && g.s(a - 2) == "," {
+            a - 3
+        } else {
+            a.saturating_sub(2)
+        };
+        let named = last.filter(|m| a >= 2 && m.ty.is_name() && m.end == g.toks[k].end);
+        let kind = g.lower(k);
+        if let Some(m) = named {
+            return Some((m.ty, "context: a code name of the name before"));
+        } else if EVENT_CUES.contains(&kind) || kind == "operation" {
+            return Some((
+                T::Event,
+                "context: a code name of an event (drills, codenamed X)",
+            ));
+        } else if PRODUCT_CUES.contains(&kind) || matches!(kind, "product" | "version") {
+            return Some((
+                T::Product,
+                "context: a code name of a product (system, codenamed X)",
+            ));
+        }
+    }
     let says = lex.speech_verbs.contains(next)
         || (next == "," && lex.speech_verbs.contains(g.lower(b + 1)));
     if says && !PREPOSITIONS.contains(&prev) {

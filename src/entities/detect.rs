@@ -598,12 +598,14 @@ impl<'a> DocState<'a> {
                     break;
                 }
             }
-            // A number may end a listed name: Channel 4, BBC Radio 4.
+            // A number may end a listed name (Channel 4, BBC Radio 4) or number a listed
+            // product's model (Xbox 2, iPhone 16).
             let numbered = g
                 .toks
                 .get(j)
                 .is_some_and(|t| t.kind == TokenKind::Number && t.start == g.toks[j - 1].end + 1);
-            if numbered && (i..j).any(|x| gazetteer(g, x, j + 1).is_some()) {
+            let model = || gazetteer(g, i, j).is_some_and(|k| k.ty == T::Product);
+            if numbered && ((i..j).any(|x| gazetteer(g, x, j + 1).is_some()) || model()) {
                 j += 1;
             }
             if work {
