@@ -2122,3 +2122,47 @@ fn a_code_name_is_of_the_kind_it_names_and_listed_products_keep_their_model_numb
         ])
     );
 }
+
+#[test]
+fn an_acronym_of_a_name_in_another_language_stands_for_it_when_the_name_is_whole() {
+    let (_, m) = run(&[
+        "Marine Le Pen's National Rally (RN) backed it. Jordan Bardella, the RN's president, \
+         agreed. The British Phonographic Industry (BPI) said so.",
+    ]);
+    let got: Vec<(&str, &str, &str)> = m
+        .iter()
+        .filter(|(t, _, _)| ["RN", "BPI", "Jordan Bardella"].contains(&t.as_str()))
+        .map(|(t, ty, c)| (t.as_str(), ty.as_str(), c.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("RN", "ORG", "National Rally"),
+            ("Jordan Bardella", "PERSON", "Jordan Bardella"),
+            ("RN", "ORG", "National Rally"),
+            ("BPI", "ORG", "BPI")
+        ]
+    );
+}
+
+#[test]
+fn makers_places_and_clinics() {
+    assert_eq!(
+        names(
+            "Pakistan downed three French-made Rafales. Residents of Poonch fled. Its rival, \
+             Mounjaro, made by Eli Lilly, was approved. Dr Lincoff, of the Cleveland Clinic, \
+             spoke at the Palais Bourbon."
+        ),
+        pairs(&[
+            ("Pakistan", "GPE"),
+            ("French", "NORP"),
+            ("Rafales", "PRODUCT"),
+            ("Poonch", "GPE"),
+            ("Mounjaro", "PRODUCT"),
+            ("Eli Lilly", "ORG"),
+            ("Lincoff", "PERSON"),
+            ("Cleveland Clinic", "FAC"),
+            ("Palais Bourbon", "FAC")
+        ])
+    );
+}

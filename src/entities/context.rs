@@ -1012,11 +1012,20 @@ pub(super) fn context_type(
     if region_after && PLACE_PREPOSITIONS.contains(&prev) && a != g.first_word {
         return Some((T::Gpe, "context: in X, and its state or country"));
     }
-    // "the village of Novoolenivka", "the city of Bakhmut".
-    if prev == "of" && a >= 2 && GPE_CUES.contains(&g.lower(a - 2)) {
+    // "the village of Novoolenivka", "residents of Poonch", "the coast of Khor Fakkan".
+    let place_of = |w: &str| GPE_CUES.contains(&w) || PLACE_OWNERS.contains(&w);
+    if prev == "of" && a >= 2 && place_of(g.lower(a - 2)) {
         return Some((
             T::Gpe,
             "context: place word and of before the name (town of X)",
+        ));
+    }
+    // "French-made Rafales", "the Russian-built reactor"; a product "made by" its maker.
+    let made = prev.ends_with("-made") || prev.ends_with("-built");
+    if made || (next == "," && g.lower(b + 1) == "made" && g.lower(b + 2) == "by") {
+        return Some((
+            T::Product,
+            "context: made by or in before or after the name",
         ));
     }
     if b - a == 1 && PLACE_PREPOSITIONS.contains(&prev) && a != g.first_word && !is_acronym(g.s(a))
@@ -1041,6 +1050,16 @@ pub(super) fn context_type(
     None
 }
 
+/// Words before "of" and a town's name that only a place has: "residents of", "the mayor
+/// of", "the outskirts of".
+const PLACE_OWNERS: &[&str] = &[
+    "coast",
+    "inhabitants",
+    "mayor",
+    "outskirts",
+    "residents",
+    "suburbs",
+];
 /// Words between a name and "known as" before its alias: "also known as".
 const ALIAS_ADVERBS: &[&str] = &["also", "better", "commonly", "popularly", "widely"];
 /// Words before "in" that speak of a part in a work: "starred in Chocolat".

@@ -1543,14 +1543,35 @@ impl<'a> DocState<'a> {
         let redefines = listed.is_some_and(|l| first_word(l.canonical) != first_word(name))
             && last.known.is_none()
             && initials_spell(name, acronym);
+        // An acronym of a name in another language need not share its first letter: the
+        // National Rally (RN), the National Electoral Council (CNE). Not when the name may
+        // be the end of a longer one (British | Phonographic Industry (BPI), Project and |
+        // Contract Office (PCO)) or starts before the words the acronym spells (Past
+        // Congressional Budget Office (CBO)).
         let same_start = name.chars().next() == acronym.chars().next();
+        let cut = g
+            .toks
+            .iter()
+            .position(|t| t.start == last.start)
+            .is_none_or(|i| {
+                // The word before the name, and before a "the" that opens it.
+                let at = |k: usize| if k > 0 { g.s(k - 1) } else { "" };
+                let w = if at(i) == "the" { at(i - 1) } else { at(i) };
+                (is_upper_start(w) && w != "The")
+                    || OF_WORDS.contains(&w)
+                    || matches!(w, "and" | "&")
+            });
+        let padded = name
+            .match_indices(' ')
+            .any(|(i, _)| initials_spell(&name[i + 1..], acronym));
+        let translated = !known && last.ty == T::Org && name.contains(' ') && !cut && !padded;
         if (known && !redefines)
-            || !same_start
+            || !(same_start || translated)
             || matches!(last.ty, T::Person | T::Gpe | T::Norp | T::Loc)
         {
             return;
         }
-        if redefines || !is_acronym(acronym) {
+        if redefines || !is_acronym(acronym) || !same_start {
             self.followed_acronyms
                 .push((acronym.to_owned(), last.start, last.ty));
         }

@@ -36,8 +36,9 @@ pub(super) const LEADING_ORG_HEADS: &[&str] = &[
 /// Words that open a building's, camp's or prison's name: Hotel Excelsior, Camp Bastion,
 /// Estadio Azteca, HMP Bristol (not "Stade", which opens clubs' names too: Stade
 /// Francais).
-pub(super) const LEADING_FAC_HEADS: &[&str] =
-    &["Camp", "Estadio", "HMP", "HMYOI", "Hotel", "Stadio"];
+pub(super) const LEADING_FAC_HEADS: &[&str] = &[
+    "Camp", "Estadio", "HMP", "HMYOI", "Hotel", "Palais", "Palazzo", "Stadio",
+];
 /// Compass words that make a part of a known place or people: South Yorkshire, North East,
 /// South American, Mid Wales.
 pub(super) const COMPASS: &[&str] = &[
