@@ -509,10 +509,11 @@ fn entities_explain_gives_rules() {
 
 #[test]
 fn names_listed_together_share_the_type_their_known_members_agree_on() {
-    // Surnames in a team sheet are people; one place among them (Jordan) decides nothing.
+    // Surnames in a team sheet are people, and so is a place's name among the substitutes.
     assert_eq!(
         names(
-            "The side was Carroll, Gary Neville, Keane, Scholes and Rooney.\n\nSubs: Macken, Weaver, Onuoha, Jordan."
+            "The side was Carroll, Gary Neville, Keane, Scholes and Rooney.\n\nSubs: Macken, \
+             Weaver, Onuoha, Jordan."
         ),
         pairs(&[
             ("Carroll", "PERSON"),
@@ -520,10 +521,10 @@ fn names_listed_together_share_the_type_their_known_members_agree_on() {
             ("Keane", "PERSON"),
             ("Scholes", "PERSON"),
             ("Rooney", "PERSON"),
-            ("Macken", "ORG"),
-            ("Weaver", "ORG"),
-            ("Onuoha", "ORG"),
-            ("Jordan", "GPE")
+            ("Macken", "PERSON"),
+            ("Weaver", "PERSON"),
+            ("Onuoha", "PERSON"),
+            ("Jordan", "PERSON")
         ])
     );
 }
@@ -2164,5 +2165,33 @@ fn makers_places_and_clinics() {
             ("Cleveland Clinic", "FAC"),
             ("Palais Bourbon", "FAC")
         ])
+    );
+}
+
+#[test]
+fn team_sheets_list_players() {
+    let (_, m) = run(&[
+        "Arsenal beat Chelsea\n\nArsenal won 2-1 at home on Saturday.\n\nSubs Not Used: Kabba, \
+         Shaw, Haystead. Booked: Sibierski.\n\nReplacements: Hodgson for Edwards (77), Olivier \
+         Milloud (Bourgoin).\n",
+    ]);
+    let got: Vec<(&str, &str)> = m
+        .iter()
+        .skip_while(|(t, _, _)| t != "Kabba")
+        .filter(|(_, ty, _)| ty != "CARDINAL")
+        .map(|(t, ty, _)| (t.as_str(), ty.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Kabba", "PERSON"),
+            ("Shaw", "PERSON"),
+            ("Haystead", "PERSON"),
+            ("Sibierski", "PERSON"),
+            ("Hodgson", "PERSON"),
+            ("Edwards", "PERSON"),
+            ("Olivier Milloud", "PERSON"),
+            ("Bourgoin", "ORG")
+        ]
     );
 }

@@ -82,6 +82,7 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
     firms_named_in_full(&mut doc.out, text);
     doc.resolve_deferred(&segs);
     doc.propagate_surnames(text);
+    super::players::team_sheet_players(&mut doc.out, text);
     type_lists(&mut doc.out, text);
     follow_cues(&mut doc.out, text);
     super::clubs::sports_clubs(&mut doc.out, text);

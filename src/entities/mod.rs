@@ -10,6 +10,7 @@ mod context;
 mod detect;
 pub mod link;
 mod numeric;
+mod players;
 mod words;
 
 use serde::{Deserialize, Serialize};
