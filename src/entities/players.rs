@@ -18,6 +18,9 @@ const LABELS: &[&str] = &[
     "substitutes",
 ];
 
+/// How far back from a name the rule looks for a label, in bytes: a long sheet's line.
+const LOOK_BACK: usize = 600;
+
 /// What the rule says in `--explain`.
 const RULE: &str = "context: a player in a team sheet (Subs: X; X for Y (77))";
 
@@ -31,7 +34,14 @@ pub(super) fn team_sheet_players(found: &mut [Mention], text: &str) {
         if !(guessed || place) || text[m.start..m.end].contains(' ') {
             continue;
         }
-        let line = &text[text[..m.start].rfind('\n').map_or(0, |i| i + 1)..m.start];
+        // The line before the name, up to a sheet's length: a long paragraph is no sheet,
+        // and a bounded look back keeps a document without line breaks linear.
+        let mut from = m.start.saturating_sub(LOOK_BACK);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &text[from..m.start];
+        let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
         // The sentence the name is in, on its line: "... 41. Booked: Ben Haim, Hierro."
         let clause = line.rsplit(". ").next().unwrap_or(line);
         let bracketed = clause.rfind('(') > clause.rfind(')');
