@@ -2195,3 +2195,28 @@ fn team_sheets_list_players() {
         ]
     );
 }
+
+#[test]
+fn crude_grades_posts_for_places_roles_and_initials() {
+    assert_eq!(
+        names(
+            "Brent crude and West Texas Intermediate rose, said Amrita Sen, an analyst. The UN \
+             envoy for Syria, Geir Pedersen, spoke. Emma Stone won for her role in Poor \
+             Things. Cillian Murphy played J Robert Oppenheimer. Reporters waited outside the \
+             Daniel Patrick Moynihan United States Courthouse."
+        ),
+        pairs(&[
+            ("Brent", "PRODUCT"),
+            ("West Texas Intermediate", "PRODUCT"),
+            ("Amrita Sen", "PERSON"),
+            ("UN", "ORG"),
+            ("Syria", "GPE"),
+            ("Geir Pedersen", "PERSON"),
+            ("Emma Stone", "PERSON"),
+            ("Poor Things", "WORK_OF_ART"),
+            ("Cillian Murphy", "PERSON"),
+            ("J Robert Oppenheimer", "PERSON"),
+            ("Daniel Patrick Moynihan United States Courthouse", "FAC")
+        ])
+    );
+}

@@ -48,6 +48,7 @@ const PRODUCT_CUES: &[&str] = &[
     "chatbot",
     "console",
     "consoles",
+    "crude",
     "drone",
     "drones",
     "drug",
@@ -997,6 +998,18 @@ pub(super) fn context_type(
         let item_ends = matches!(next, "" | "," | "." | ";" | ":" | ")");
         let listed =
             (matches!(prev, "," | "and" | "or") && end_before(2) && item_ends) || including;
+        // A post for a place and then its holder: "the UN special envoy for Syria, Geir
+        // Pedersen", "ambassador to Russia, John Sawers".
+        let place_at = (0..a).rev().find(|&k| g.toks[k].start == m.start);
+        let post = place_at.is_some_and(|k| {
+            k >= 2 && matches!(g.lower(k - 1), "for" | "of" | "to") && is_title(g.lower(k - 2))
+        });
+        if near && prev == "," && end_before(2) && post && matches!(m.ty, T::Gpe | T::Loc) {
+            return Some((
+                T::Person,
+                "context: the holder of a post for a place (envoy for X, Y)",
+            ));
+        }
         if near && listed && matches!(m.ty, T::Gpe | T::Loc) {
             return Some((m.ty, LISTED_WITH_A_PLACE));
         }
@@ -1028,17 +1041,18 @@ pub(super) fn context_type(
             "context: made by or in before or after the name",
         ));
     }
+    // A part in a film or play: "appeared in Robocop", "her role in Poor Things", "played
+    // Emilia in Othello".
+    let played = a >= 3 && PLAYED.contains(&g.lower(a - 3)) && is_upper_start(g.s(a - 2));
+    if prev == "in" && a >= 2 && (ROLE_WORDS.contains(&g.lower(a - 2)) || played) {
+        return Some((T::WorkOfArt, "context: a part in X (appeared in X)"));
+    }
     if b - a == 1 && PLACE_PREPOSITIONS.contains(&prev) && a != g.first_word && !is_acronym(g.s(a))
     {
         let before = if a >= 2 { g.lower(a - 2) } else { "" };
         // Shares, stakes and bids are held in firms: "shares in Umbro", "a stake in Sina".
         if STAKE_WORDS.contains(&before) {
             return Some((T::Org, "context: stake word before the name (shares in X)"));
-        }
-        // A part in a film or play: "appeared in Robocop", "played Emilia in Othello".
-        let played = a >= 3 && PLAYED.contains(&g.lower(a - 3)) && is_upper_start(g.s(a - 2));
-        if prev == "in" && (ROLE_WORDS.contains(&before) || played) {
-            return Some((T::WorkOfArt, "context: a part in X (appeared in X)"));
         }
         // What comes to or from a name, or is its own, is seldom a place: "backing from
         // Paramount", "talking to Adriano", "in WorldCom's collapse".

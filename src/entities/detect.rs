@@ -1253,9 +1253,11 @@ impl<'a> DocState<'a> {
         }
         // A trailing title: ... Correspondent; but a given name before one is a person's
         // name in full: John Major. A shouted title is never a surname: Glasgow Kelvin MP.
+        // A title written short comes before names only: Amrita Sen, not Amrita | Sen.
         let given_and_title =
             b - a == 2 && lex.given_names.contains(g.s(a)) && !is_acronym(g.s(b - 1));
-        if b - a > 1 && is_title(g.lower(b - 1)) && !given_and_title {
+        let short_title = lex.abbreviations.contains(g.lower(b - 1)) && !is_acronym(g.s(b - 1));
+        if b - a > 1 && is_title(g.lower(b - 1)) && !given_and_title && !short_title {
             self.run(g, a, b - 1);
             return;
         }
@@ -1328,10 +1330,14 @@ impl<'a> DocState<'a> {
         let letters = g.s(a).trim_matches('.').chars().count();
         let initials = g.s(a).chars().all(|c| c.is_uppercase() || c == '.')
             && (letters == 1 || (letters == 2 && !lex.is_common(g.s(a))));
-        // Between them: particles, more initials and their stops (J. K. Rowling).
+        // Between them: particles, more initials and their stops (J. K. Rowling), and
+        // after one initial given names (J Robert Oppenheimer; not CB Richard Ellis).
         let particles = (a + 1..b - 1).all(|i| {
             let w = g.s(i);
-            PARTICLES.contains(&w) || w == "." || (w.len() == 1 && is_upper_start(w))
+            PARTICLES.contains(&w)
+                || w == "."
+                || (w.len() == 1 && is_upper_start(w))
+                || (letters == 1 && lex.given_names.contains(w))
         });
         // After initials, a surname may end like a verb form: JK Rowling, P Manning.
         let last = g.s(b - 1);
