@@ -2220,3 +2220,25 @@ fn crude_grades_posts_for_places_roles_and_initials() {
         ])
     );
 }
+
+#[test]
+fn regional_peoples_surveys_and_models() {
+    let (_, m) = run(&[
+        "The Bavarian sister party agreed. The US Geological Survey (USGS) measured it. \
+         Renault will launch a new Clio model.",
+    ]);
+    let got: Vec<(&str, &str, &str)> = m
+        .iter()
+        .map(|(t, ty, c)| (t.as_str(), ty.as_str(), c.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Bavarian", "NORP", "Bavarian"),
+            ("US Geological Survey", "ORG", "US Geological Survey"),
+            ("USGS", "ORG", "US Geological Survey"),
+            ("Renault", "ORG", "Renault"),
+            ("Clio", "PRODUCT", "Clio")
+        ]
+    );
+}

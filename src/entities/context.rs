@@ -66,6 +66,7 @@ const PRODUCT_CUES: &[&str] = &[
     "launchers",
     "missile",
     "missiles",
+    "model",
     "operating system",
     "rifle",
     "rifles",

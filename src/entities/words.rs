@@ -286,9 +286,13 @@ pub(super) fn designator(w: &str) -> Option<String> {
 /// to the last, skipping some: ECB for England and Wales Cricket Board, Aosis for Alliance
 /// of Small Island States.
 pub(super) fn initials_spell(name: &str, acronym: &str) -> bool {
+    // A word in capitals gives all its letters: USGS for US Geological Survey.
     let initials: Vec<char> = name
         .split_whitespace()
-        .filter_map(|w| w.chars().next())
+        .flat_map(|w| {
+            let shouted = w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase());
+            w.chars().take(if shouted { w.len() } else { 1 })
+        })
         .map(|c| c.to_ascii_uppercase())
         .collect();
     let mut letters = acronym.chars().map(|c| c.to_ascii_uppercase());
