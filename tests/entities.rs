@@ -2242,3 +2242,17 @@ fn regional_peoples_surveys_and_models() {
         ]
     );
 }
+
+#[test]
+fn later_mentions_of_a_defined_acronym_follow_its_name() {
+    let (_, m) = run(&[
+        "The North American Aerospace Defense Command (NORAD) scrambled jets. NORAD said the \
+         bombers stayed in international airspace.",
+    ]);
+    let norad: Vec<&str> = m
+        .iter()
+        .filter(|(t, _, _)| t == "NORAD")
+        .map(|(_, _, c)| c.as_str())
+        .collect();
+    assert_eq!(norad, ["North American Aerospace Defense Command"; 2]);
+}

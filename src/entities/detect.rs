@@ -118,8 +118,8 @@ fn spells_initials(t: &str, found: &[Mention], text: &str) -> bool {
         })
 }
 
-/// Later mentions of an acronym the text defined anew or wrote as a word stand for the name
-/// it was defined for, not a listed one nor a guess (see [`DocState::acronym_after`]).
+/// Later mentions of an acronym the text defined in brackets stand for the name it was
+/// defined for, not a listed one nor a guess (see [`DocState::acronym_after`]).
 fn follow_acronyms(found: &mut [Mention], acronyms: &[(String, usize, T)], text: &str) {
     for (acronym, start, ty) in acronyms {
         let (start, ty) = (*start, *ty);
@@ -457,9 +457,10 @@ struct DocState<'a> {
     name_token: Vec<bool>,
     /// Set while a headline or furniture line is read: no guesses from there.
     restricted: bool,
-    /// Acronyms the text defines where a list or a guess would mislead later mentions, with
-    /// the name's start and type: a listed acronym defined for another name ("ECB", the
-    /// start of "England and Wales Cricket Board", ORG) or one written as a word (Aosis).
+    /// Acronyms the text defines in brackets, with the name's start and type, so that later
+    /// mentions follow the name rather than a list or a guess: a listed acronym defined for
+    /// another name ("ECB", the start of "England and Wales Cricket Board", ORG), one
+    /// written as a word (Aosis), one its initials do not spell (NORAD).
     followed_acronyms: Vec<(String, usize, T)>,
 }
 
@@ -1578,10 +1579,8 @@ impl<'a> DocState<'a> {
         {
             return;
         }
-        if redefines || !is_acronym(acronym) || !same_start {
-            self.followed_acronyms
-                .push((acronym.to_owned(), last.start, last.ty));
-        }
+        self.followed_acronyms
+            .push((acronym.to_owned(), last.start, last.ty));
         let m = self.push(
             g,
             k + 1,
