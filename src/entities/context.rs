@@ -475,34 +475,38 @@ pub(super) fn gazetteer(g: &Seg, a: usize, b: usize) -> Option<Known> {
         key = &key[..key.len() - (full - cut)];
         span = &span[..span.len() - (full - cut)];
     }
+    let found = lex.gazetteer.get(key).copied().or_else(|| {
+        // Lib Dem / Lib Dems: a group's name in the singular or plural.
+        let (other, plural) = match key.strip_suffix('s') {
+            Some(singular) => (lex.gazetteer.get(singular), true),
+            None if key.contains(' ') => {
+                (with_plural(key, |plural| lex.gazetteer.get(plural)), false)
+            }
+            None => (None, false),
+        };
+        // A single word in the plural is a people (Europeans), not a firm: "Economists
+        // say" is not The Economist. Events and products come in the plural too (Grand
+        // Slams, iPods), but an award is not its ceremony: Brit Award, Brit Awards.
+        other.copied().filter(|k| {
+            k.ty == T::Norp
+                || (k.ty == T::Org && key.contains(' '))
+                || (plural && matches!(k.ty, T::Event | T::Product))
+        })
+    });
     // A name listed with its article matches after a lower-case "the": the Times, the
-    // Hague. A place listed so comes first there: the Amazon is the river's basin, Amazon
-    // the firm.
-    let after_the = (a > 0 && g.s(a - 1) == "the")
-        .then(|| lex.after_the.get(key).copied())
-        .flatten();
-    let place_after_the = after_the.filter(|k| matches!(k.ty, T::Loc | T::Gpe));
-    let found = place_after_the
-        .or_else(|| lex.gazetteer.get(key).copied())
-        .or_else(|| {
-            // Lib Dem / Lib Dems: a group's name in the singular or plural.
-            let (other, plural) = match key.strip_suffix('s') {
-                Some(singular) => (lex.gazetteer.get(singular), true),
-                None if key.contains(' ') => {
-                    (with_plural(key, |plural| lex.gazetteer.get(plural)), false)
-                }
-                None => (None, false),
-            };
-            // A single word in the plural is a people (Europeans), not a firm: "Economists
-            // say" is not The Economist. Events and products come in the plural too (Grand
-            // Slams, iPods), but an award is not its ceremony: Brit Award, Brit Awards.
-            other.copied().filter(|k| {
-                k.ty == T::Norp
-                    || (k.ty == T::Org && key.contains(' '))
-                    || (plural && matches!(k.ty, T::Event | T::Product))
-            })
-        });
-    let found = found.or(after_the);
+    // Hague. A place listed so wins there over a firm of the same name: the Amazon is the
+    // river's basin, Amazon the firm.
+    let the = a > 0 && g.s(a - 1) == "the";
+    let after_the = || the.then(|| lex.after_the.get(key).copied()).flatten();
+    let found = match found {
+        Some(k) if the && k.ty == T::Org => Some(
+            after_the()
+                .filter(|p| matches!(p.ty, T::Loc | T::Gpe))
+                .unwrap_or(k),
+        ),
+        None => after_the(),
+        found => found,
+    };
     // A listed acronym matches only in capitals or as written (and in the plural: PSPs):
     // "US" and "LeT", not "Us" or "Let"; one of four letters or more that is said as a
     // word also in the style British papers write it, a capital and small letters: Uefa,

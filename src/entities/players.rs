@@ -41,6 +41,13 @@ pub(super) fn team_sheet_players(found: &mut [Mention], text: &str) {
             from += 1;
         }
         let before = &text[from..m.start];
+        // Nearly every name has neither a colon before it on its line nor "for" beside it.
+        let colon = memchr::memrchr2(b'\n', b':', before.as_bytes())
+            .is_some_and(|i| before.as_bytes()[i] == b':');
+        let substitution = guessed && is_substitution(before, &text[m.end..]);
+        if !colon && !substitution {
+            continue;
+        }
         let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
         // The sentence the name is in, on its line: "... 41. Booked: Ben Haim, Hierro."
         let clause = line.rsplit(". ").next().unwrap_or(line);
@@ -48,7 +55,7 @@ pub(super) fn team_sheet_players(found: &mut [Mention], text: &str) {
         let labelled = clause
             .split_once(':')
             .is_some_and(|(label, _)| LABELS.contains(&label.trim().to_lowercase().as_str()));
-        if !bracketed && (labelled || (guessed && is_substitution(line, &text[m.end..]))) {
+        if !bracketed && (labelled || substitution) {
             m.ty = EntityType::Person;
             m.typed_by = RULE;
             m.weak = false;
