@@ -1043,7 +1043,7 @@ pub(super) fn context_type(
     if made || (next == "," && g.lower(b + 1) == "made" && g.lower(b + 2) == "by") {
         return Some((
             T::Product,
-            "context: made by or in before or after the name",
+            "context: made in a country or by a maker (French-made X; X, made by Y)",
         ));
     }
     // A part in a film or play: "appeared in Robocop", "her role in Poor Things", "played

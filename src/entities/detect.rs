@@ -857,13 +857,12 @@ impl<'a> DocState<'a> {
             // "US Senate" is the Senate, as the list says with that very form: its country
             // is the listed name's own, not a qualifier that would set it apart.
             let q = qualifier(g, a, b);
-            let listed_so = q == name_country(k.form);
-            if q.is_some() && q != name_country(k.canonical) {
-                if !listed_so {
-                    self.out[i].qualifier = q;
-                    return;
-                }
-            } else {
+            let own = q == name_country(k.canonical);
+            if q.is_some() && !own && q != name_country(k.form) {
+                self.out[i].qualifier = q;
+                return;
+            }
+            if own {
                 self.out[i].qualifier = q;
             }
         }
