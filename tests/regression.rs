@@ -51,3 +51,15 @@ fn file_names_with_escape_sequences_are_escaped_on_stderr() {
     );
     assert!(!err.contains('\x1b'), "raw escape on stderr: {err:?}");
 }
+
+#[test]
+fn substitution_rule_cuts_names_on_a_character_boundary() {
+    // The letter before the bracket takes two bytes; the rule looked one byte back.
+    let a = corpus_scan::analyse(
+        "r.txt",
+        "Match\n\nReplacements: Smith for Josè(77), Brown.\n".as_bytes(),
+    )
+    .expect("analysed, not an internal error");
+    let names: Vec<&str> = a.mentions.iter().map(|m| &a.text[m.start..m.end]).collect();
+    assert!(names.contains(&"Josè"), "{names:?}");
+}

@@ -78,7 +78,9 @@ fn is_substitution(before: &str, after: &str) -> bool {
             .find(|c: char| !(c.is_alphabetic() || matches!(c, ' ' | '-' | '\'')))
             .unwrap_or(rest.len());
         // The space before the bracket ends the name: "Edwards (77)", "van der Walt (60)".
-        rest.starts_with(char::is_alphabetic) && minute(&rest[name_end.saturating_sub(1)..])
+        rest.starts_with(char::is_alphabetic)
+            && rest[..name_end].ends_with(' ')
+            && minute(&rest[name_end - 1..])
     });
     let outgoing = before.strip_suffix(" for ").is_some_and(|rest| {
         rest.rsplit(' ')
@@ -105,5 +107,8 @@ mod tests {
         assert!(is_substitution("Paice for ", " (60)"));
         assert!(!is_substitution("He voted ", " for Labour in 1997"));
         assert!(!is_substitution("a vote for ", " (in 2005)"));
+        // A letter of several bytes just before the bracket is no space to cut at.
+        assert!(!is_substitution("Replacements: ", " for José(77)"));
+        assert!(is_substitution("Replacements: ", " for Müller (77)"));
     }
 }
