@@ -2120,14 +2120,17 @@ fn a_code_name_is_of_the_kind_it_names_and_listed_products_keep_their_model_numb
     assert_eq!(
         names(
             "The drills, codenamed Strait Thunder, began. Microsoft showed the Xbox 2, \
-             codenamed Xenon, on Monday. It spoke of a product code-named Asteroid."
+             codenamed Xenon, on Monday. It spoke of a product code-named Asteroid. Gemini \
+             2.5 and Grok 4 followed."
         ),
         pairs(&[
             ("Strait Thunder", "EVENT"),
             ("Microsoft", "ORG"),
             ("Xbox 2", "PRODUCT"),
             ("Xenon", "PRODUCT"),
-            ("Asteroid", "PRODUCT")
+            ("Asteroid", "PRODUCT"),
+            ("Gemini 2.5", "PRODUCT"),
+            ("Grok 4", "PRODUCT")
         ])
     );
 }
