@@ -2260,3 +2260,17 @@ fn later_mentions_of_a_defined_acronym_follow_its_name() {
         .collect();
     assert_eq!(norad, ["North American Aerospace Defense Command"; 2]);
 }
+
+#[test]
+fn versus_stays_inside_a_works_title() {
+    assert_eq!(
+        names(
+            "It was the ITV series Mr Bates vs The Post Office. She loved the film Kramer vs Kramer."
+        ),
+        pairs(&[
+            ("ITV", "ORG"),
+            ("Mr Bates vs The Post Office", "WORK_OF_ART"),
+            ("Kramer vs Kramer", "WORK_OF_ART")
+        ])
+    );
+}

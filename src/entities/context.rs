@@ -325,10 +325,10 @@ pub(super) const WORK_BEFORE_CUES: &[&str] = &[
     "thriller",
 ];
 /// Small words inside the title of a work: "Return of the Mack", "Living with Michael
-/// Jackson". Not "and", which as often joins two titles as it sits inside one, nor
+/// Jackson", "Kramer vs Kramer". Not "and", which as often joins two titles as it sits inside one, nor
 /// "from", which more often says where the work is from.
 pub(super) const TITLE_JOINERS: &[&str] = &[
-    "a", "an", "at", "for", "in", "of", "on", "the", "to", "with",
+    "a", "an", "at", "for", "in", "of", "on", "the", "to", "v", "versus", "vs", "with",
 ];
 /// Prepositions that put a name in a phrase of its own: "the MP for Birkenhead asked",
 /// "the owner of Yuganskneftegas, said founder ..." are not what Birkenhead or
