@@ -1004,18 +1004,26 @@ pub(super) fn context_type(
         let listed =
             (matches!(prev, "," | "and" | "or") && end_before(2) && item_ends) || including;
         // A post for a place and then its holder: "the UN special envoy for Syria, Geir
-        // Pedersen", "ambassador to Russia, John Sawers".
-        let place_at = (0..a).rev().find(|&k| g.toks[k].start == m.start);
-        let post = place_at.is_some_and(|k| {
-            k >= 2 && matches!(g.lower(k - 1), "for" | "of" | "to") && is_title(g.lower(k - 2))
-        });
-        if near && prev == "," && end_before(2) && post && matches!(m.ty, T::Gpe | T::Loc) {
+        // Pedersen", "ambassador to Russia, John Sawers". Looked for only once the place
+        // ends just before the comma, so the look back spans the place's own words.
+        let post = || {
+            (0..a)
+                .rev()
+                .find(|&k| g.toks[k].start == m.start)
+                .is_some_and(|k| {
+                    k >= 2
+                        && matches!(g.lower(k - 1), "for" | "of" | "to")
+                        && is_title(g.lower(k - 2))
+                })
+        };
+        let place = matches!(m.ty, T::Gpe | T::Loc);
+        if near && prev == "," && end_before(2) && place && post() {
             return Some((
                 T::Person,
                 "context: the holder of a post for a place (envoy for X, Y)",
             ));
         }
-        if near && listed && matches!(m.ty, T::Gpe | T::Loc) {
+        if near && listed && place {
             return Some((m.ty, LISTED_WITH_A_PLACE));
         }
     }
