@@ -2274,3 +2274,38 @@ fn versus_stays_inside_a_works_title() {
         ])
     );
 }
+
+#[test]
+fn a_name_after_at_the_is_a_venue() {
+    assert_eq!(
+        names("The awards were held at The Savoy. He starred in The Aviator."),
+        pairs(&[("Savoy", "FAC"), ("Aviator", "WORK_OF_ART")])
+    );
+}
+
+#[test]
+fn prefectures_and_ports_are_places() {
+    assert_eq!(
+        names(
+            "A tsunami warning was issued for Ishikawa prefecture. Waves hit the port of Wajima."
+        ),
+        pairs(&[("Ishikawa", "GPE"), ("Wajima", "GPE")])
+    );
+}
+
+#[test]
+fn a_laws_name_keeps_from_and_against() {
+    assert_eq!(
+        names(
+            "The Protecting Americans from Foreign Adversary Controlled Applications Act passed. \
+             He was charged under the Protection from Harassment Act."
+        ),
+        pairs(&[
+            (
+                "Protecting Americans from Foreign Adversary Controlled Applications Act",
+                "LAW"
+            ),
+            ("Protection from Harassment Act", "LAW")
+        ])
+    );
+}

@@ -701,6 +701,13 @@ impl<'a> DocState<'a> {
         } else if w == "&" {
             // People are never joined by "&": Marks & Spencer, Ernst & Young.
             return Some(end);
+        } else if matches!(w, "from" | "against")
+            && k == j + 1
+            && lex.law_heads.contains(g.s(end - 1))
+        {
+            // A law's name may say what it guards against: Protection from Harassment Act,
+            // Protecting Americans from Foreign Adversary Controlled Applications Act.
+            return Some(end);
         } else if let Some(e) = listed_across(g, i, j, k, far).filter(|_| w == "and") {
             // A listed name with "and" inside the run: the US Securities and Exchange
             // Commission, Trinidad and Tobago.
@@ -1390,14 +1397,20 @@ impl<'a> DocState<'a> {
             return;
         }
         if after_the {
-            let m = self.push(
-                g,
-                a,
-                b,
-                T::WorkOfArt,
-                "capitalised words",
-                "default: unknown name after a capital The (The Aviator)",
-            );
+            // Works are seen "in" or "on"; what one is "at" is a venue: at The Oval, at The
+            // Old Vic.
+            let (ty, rule) = if a >= 2 && g.lower(a - 2) == "at" {
+                (
+                    T::Fac,
+                    "default: unknown name after at The, a venue (at The Oval)",
+                )
+            } else {
+                (
+                    T::WorkOfArt,
+                    "default: unknown name after a capital The (The Aviator)",
+                )
+            };
+            let m = self.push(g, a, b, ty, "capitalised words", rule);
             self.out[m].weak = true;
         } else if saint {
             // With a possessive it names a building: St Mary's, St James' Park.
