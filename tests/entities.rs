@@ -2309,3 +2309,45 @@ fn a_laws_name_keeps_from_and_against() {
         ])
     );
 }
+
+#[test]
+fn gen_before_a_lone_letter_is_a_generation() {
+    assert_eq!(
+        names("The protests were led by Gen Z, and Gen Mark Milley spoke."),
+        pairs(&[("Mark Milley", "PERSON")])
+    );
+}
+
+#[test]
+fn eponymous_illnesses_and_charities() {
+    assert_eq!(
+        names(
+            "He has Parkinson's disease. The Alzheimer's Society and Alzheimer's Research UK \
+             welcomed it, as did Age UK. Two UK gamers met Sizzla's UK tour manager."
+        ),
+        pairs(&[
+            ("Alzheimer's Society", "ORG"),
+            ("Alzheimer's Research UK", "ORG"),
+            ("Age UK", "ORG"),
+            ("UK", "GPE"),
+            ("Sizzla", "ORG"),
+            ("UK", "GPE")
+        ])
+    );
+}
+
+#[test]
+fn occupations_before_a_name_make_a_person() {
+    assert_eq!(
+        names("Songwriter Guy Chambers agreed, and golfer Rory McIlroy."),
+        pairs(&[("Guy Chambers", "PERSON"), ("Rory McIlroy", "PERSON")])
+    );
+}
+
+#[test]
+fn abstract_nouns_opening_a_sentence_are_no_names() {
+    assert_eq!(
+        names("Speculation has been rife. Alcoholism is among the topics. Mr Bates agreed."),
+        pairs(&[("Bates", "PERSON")])
+    );
+}

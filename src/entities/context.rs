@@ -606,6 +606,20 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
         if let Some(t) = typed(hyphen_cut(g.s(b - 1))) {
             return Some(t);
         }
+        // A name and "UK" is a charity or a firm's British arm: Age UK, Parkinson's UK,
+        // Microsoft UK; not a place and its country (London UK).
+        // At a sentence's opening a common word is no name: "Two UK gamers", "Overall UK
+        // exports"; nor is a stop word or a possessive: "Sizzla's UK tour".
+        let unnamed = |x: usize| {
+            lex.stopwords.contains(g.lower(x)) || (x == a && g.opens(a) && lex.is_common(g.s(a)))
+        };
+        if g.s(b - 1) == "UK"
+            && !(a..b - 1).any(unnamed)
+            && !is_possessive(g.s(b - 2))
+            && gazetteer(g, a, b - 1).is_none_or(|k| k.ty == T::Org)
+        {
+            return Some((T::Org, "a name and UK, a charity or British arm (Age UK)"));
+        }
         if b - a == 2 && LEADING_LOC_HEADS.contains(&g.s(a)) {
             return Some((T::Loc, "head word before the name (River Senne)"));
         }

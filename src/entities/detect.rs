@@ -571,7 +571,7 @@ impl<'a> DocState<'a> {
                     && j + 1 < n
                     && self.is_name_token(g, j + 1)
                     && !is_title(g.lower(j + 1));
-                if plural_possessive {
+                if plural_possessive || self.eponym_possessive(g, i, j) {
                     j += 2;
                     continue;
                 }
@@ -610,6 +610,15 @@ impl<'a> DocState<'a> {
             if numbered && ((i..j).any(|x| gazetteer(g, x, j + 1).is_some()) || model()) {
                 j += 1;
             }
+            // A name's possessive before "disease" or "syndrome" names an illness, not a
+            // person or body: Alzheimer's disease, Asperger's syndrome.
+            let illness = g.get(j).is_some_and(is_possessive)
+                && g.get(j + 1)
+                    .is_some_and(|w| matches!(w, "disease" | "syndrome"));
+            if illness {
+                i = j;
+                continue;
+            }
             if work {
                 self.work_title(g, i, j);
             } else {
@@ -617,6 +626,33 @@ impl<'a> DocState<'a> {
             }
             i = j;
         }
+    }
+
+    /// Whether the possessive at `j` after the one word at `i` (or a stop word and it)
+    /// joins a body named after a person: an unlisted surname, its 's and one or two name words ending in a body's
+    /// head word, or one and "UK" (Alzheimer's Society, Foster's Group, Alzheimer's
+    /// Research UK); not a listed place's or firm's possessive (Britain's Football
+    /// Association), nor a firm's division (Macrovision's Entertainment Technologies Group)
+    /// or a tour (Sizzla's UK tour).
+    fn eponym_possessive(&self, g: &Seg, i: usize, j: usize) -> bool {
+        let lex = lexicon();
+        let opener = |x: usize| lex.stopwords.contains(g.lower(x));
+        if !(j == i + 1 || (j == i + 2 && opener(i))) || !is_possessive(g.s(j)) {
+            return false;
+        }
+        let owner = g.s(j - 1);
+        let unlisted = looks_like_a_name(owner)
+            && !lex.is_common(owner)
+            && !lex.given_names.contains(owner)
+            && gazetteer(g, j - 1, j).is_none();
+        let end = (j + 1..g.toks.len().min(j + 4))
+            .take_while(|&k| self.is_name_token(g, k))
+            .last();
+        unlisted
+            && end.is_some_and(|e| {
+                let last = g.s(e);
+                (last == "UK" && e == j + 2) || (lex.org_heads.contains(last) && e <= j + 2)
+            })
     }
 
     /// At a bracket at `j` that holds a name and is followed by a law's head word, returns
@@ -1199,7 +1235,9 @@ impl<'a> DocState<'a> {
         // A title that is a common word before common words is no title: General Election.
         let plain = |from: usize, to: usize| (from..to).all(|i| lex.is_common(g.s(i)));
         if let Some(t) = titles_end(g, a, b).filter(|&t| t == b || !(plain(a, t) && plain(t, b))) {
-            if t < b {
+            // "Gen" before a lone letter is a generation, not a general: Gen Z, Gen X.
+            let generation = g.s(t - 1) == "Gen" && b - t == 1 && g.s(t).len() == 1;
+            if t < b && !generation {
                 let role_start = self.role_start(g, a);
                 let role = g.text[g.toks[role_start].start..g.toks[t - 1].end].to_owned();
                 self.person(g, t, b, "title before the name", Some(role));

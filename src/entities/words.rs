@@ -152,7 +152,7 @@ pub(super) fn is_acronym(w: &str) -> bool {
 }
 
 /// A capitalised word that is not a common English word and does not have the ending of
-/// one (-ly, -ing, -ed), nor a common word's hyphenated compound (No-one, Well-known):
+/// one (`COMMON_ENDINGS`), nor a common word's hyphenated compound (No-one, Well-known):
 /// likely a name even at the start of a sentence. Letters, hyphens and an apostrophe
 /// before a capital (O'Gara).
 pub(super) fn looks_like_a_name(w: &str) -> bool {
@@ -185,8 +185,14 @@ pub(super) fn looks_like_a_name(w: &str) -> bool {
             .all(|(i, c)| c.is_alphabetic() || c == '-' || apostrophe((i, c)))
         && !lex.is_common(w)
         && !lex.is_common(hyphen_cut(w))
-        && !["ly", "ing", "ed"].iter().any(ending)
+        && !COMMON_ENDINGS.iter().any(ending)
 }
+
+/// Endings of adverbs, verb forms and abstract nouns that names seldom have: Reportedly,
+/// Speculation, Documentation, Alcoholism.
+const COMMON_ENDINGS: &[&str] = &[
+    "ly", "ing", "ed", "tion", "tions", "ment", "ments", "ism", "isms",
+];
 
 /// A Roman numeral of two to four letters, or "I" with a sub-type letter: III, IV, Ib,
 /// IIa. After a lower-case word it is a grade, not a name: phase III, type II, clade Ib.
