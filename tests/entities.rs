@@ -2351,3 +2351,19 @@ fn abstract_nouns_opening_a_sentence_are_no_names() {
         pairs(&[("Bates", "PERSON")])
     );
 }
+
+#[test]
+fn a_firm_word_after_the_comma_makes_a_firm() {
+    assert_eq!(
+        names(
+            "Delta Tankers, the ship's Athens-based operator, declined to comment. John \
+             Underwood, the man behind the Live-Shot website, said so."
+        ),
+        pairs(&[
+            ("Delta Tankers", "ORG"),
+            ("Athens", "GPE"),
+            ("John Underwood", "PERSON"),
+            ("Live-Shot", "ORG")
+        ])
+    );
+}

@@ -775,6 +775,59 @@ pub(super) fn role_after(g: &Seg, b: usize) -> Option<String> {
     has_title.then(|| g.span(b + 2, e).to_owned())
 }
 
+/// Whether the phrase after a name's comma ends, before any preposition, in a word that
+/// only a firm is: "Maersk, the Danish shipping giant,", "Delta Tankers, the ship's
+/// operator". Not a person's job: "Jo Lee, a broker at", "the firm's chief executive".
+fn firm_appositive(g: &Seg, b: usize) -> bool {
+    if g.get(b) != Some(",") || !matches!(g.get(b + 1), Some("a" | "an" | "the")) {
+        return false;
+    }
+    let lex = lexicon();
+    let mut e = b + 2;
+    while e < g.toks.len()
+        && e < b + 8
+        && !matches!(g.s(e), "," | "." | ";" | ")" | "”" | "\"")
+        && !PREPOSITIONS.contains(&g.lower(e))
+    {
+        // "the man behind the website", "the firm's boss": a person's phrase.
+        if lex.titles.contains(g.lower(e)) || PEOPLE_NOUNS.contains(&g.lower(e)) {
+            return false;
+        }
+        e += 1;
+    }
+    e > b + 2 && FIRM_NOUNS.contains(&g.lower(e - 1))
+}
+
+/// Words for people that make a phrase after a name a person's: "the man behind".
+const PEOPLE_NOUNS: &[&str] = &["boss", "man", "men", "person", "woman", "women"];
+
+/// Words that end a phrase describing a firm, never a person: "the shipping giant".
+const FIRM_NOUNS: &[&str] = &[
+    "airline",
+    "automaker",
+    "bank",
+    "brewer",
+    "carmaker",
+    "carrier",
+    "chain",
+    "chipmaker",
+    "company",
+    "conglomerate",
+    "consultancy",
+    "drugmaker",
+    "firm",
+    "giant",
+    "insurer",
+    "lender",
+    "manufacturer",
+    "operator",
+    "planemaker",
+    "retailer",
+    "steelmaker",
+    "supermarket",
+    "website",
+];
+
 /// The country a known organisation's own name gives: Russian Defence Ministry -> Russia.
 pub(super) fn name_country(name: &str) -> Option<String> {
     let lex = lexicon();
@@ -837,6 +890,12 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     }
     if ORG_CUES.contains(&next) || pair(ORG_CUES) {
         return Some((T::Org, CUE_RULES[4]));
+    }
+    if firm_appositive(g, b) {
+        return Some((
+            T::Org,
+            "context: a firm word ends the phrase after the name (X, the Danish shipping giant)",
+        ));
     }
     let mut k = b;
     if g.get(k) == Some(",") {

@@ -95,8 +95,10 @@ fn hard_wrapped(text: &str, lines: &[(usize, usize, bool)]) -> bool {
     if joined.len() < 3 || open * 2 < joined.len() {
         return false;
     }
+    // Wrapped lines run close to the wrap width; a block of short furniture lines ("Font
+    // Size:", "Print") does not make a text wrapped.
     joined.sort_unstable();
-    joined[joined.len() * 9 / 10] <= 100
+    joined[joined.len() / 2] >= 25 && joined[joined.len() * 9 / 10] <= 100
 }
 
 /// Splits text into paragraphs and gives each its role.
@@ -193,8 +195,12 @@ static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:photo|image|picture|credit|source|media caption|image caption|image copyright)s?\s*:|\b(?:getty images|handout|reuters|ap photo|afp|epa|shutterstock|pool photo)\b.*/|/.*\b(?:getty images|handout|reuters|ap|afp|epa|shutterstock|pool)$")
+    Regex::new(r"(?i)^\(?(?:photo|image|picture|credit|source|image copyright)s?\s*:|\b(?:getty images|handout|reuters|ap photo|afp|epa|shutterstock|pool photo)\b.*/|/.*\b(?:getty images|handout|reuters|ap|afp|epa|shutterstock|pool)$")
         .expect("valid regex")
+});
+/// A caption under a picture, whatever it says: "Image caption: Smoke rises from ...".
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?(?:image|media|photo|picture|video)?\s?caption\s*:").expect("valid regex")
 });
 static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:follow|like us|share|subscribe|sign up|send (?:us )?(?:your )?tips|click|tap|download|join us|read more|see also|watch|listen)\b")
@@ -255,6 +261,9 @@ fn boilerplate_rule(p: &str, words: usize, i: usize, total: usize) -> Option<&'s
     if AGENCY_CREDIT.is_match(p) {
         return Some("boilerplate: agency or reporting credit");
     }
+    if words <= 25 && CAPTION.is_match(p) {
+        return Some("boilerplate: picture caption");
+    }
     if short_unpunctuated && CREDIT.is_match(p) {
         return Some("boilerplate: photo credit");
     }
@@ -271,7 +280,9 @@ fn boilerplate_rule(p: &str, words: usize, i: usize, total: usize) -> Option<&'s
     let by = p
         .strip_prefix("By ")
         .is_some_and(|r| r.starts_with(char::is_uppercase));
-    if words <= 8 && !ends_sentence(p) && (by || ROLE_WORDS.contains(&last)) {
+    // Near the top, a publication's "staff" signs a story: "Daily Wire staff".
+    let staff = i < 4 && words <= 4 && last == "staff";
+    if words <= 8 && !ends_sentence(p) && (by || staff || ROLE_WORDS.contains(&last)) {
         return Some("boilerplate: byline");
     }
     if words <= 15 && SOCIAL.is_match(p) && SOCIAL_TARGET.is_match(p) {
@@ -366,6 +377,29 @@ mod tests {
         let text =
             "First paragraph is long enough to be body text and it ends here.\nSecond one.\n";
         assert_eq!(paragraphs(text).len(), 2);
+    }
+
+    #[test]
+    fn short_furniture_lines_do_not_make_a_text_wrapped() {
+        let text = "Tanker ablaze in Red Sea\n\nDaily Wire staff\nFont Size:\nPrint\n\n\
+                    Image caption: Smoke rises from the ship.\n\n(Photo: EUNAVFOR/Handout via Reuters)\n\n\
+                    The ship burned.\n\nFollow us on Twitter\nCopyright 2024 Daily Wire.\n";
+        let r = roles(text);
+        let furniture = [
+            "Daily Wire staff",
+            "Font Size:",
+            "Print",
+            "Image caption: Smoke rises from the ship.",
+            "(Photo: EUNAVFOR/Handout via Reuters)",
+            "Follow us on Twitter",
+            "Copyright 2024 Daily Wire.",
+        ];
+        let found: Vec<&str> = r
+            .iter()
+            .filter(|(_, role)| *role == Role::Boilerplate)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        assert_eq!(found, furniture);
     }
 
     #[test]
