@@ -251,8 +251,17 @@ impl Lexicon {
             } else {
                 "norp.txt"
             };
+            // A people's plural is the people: Houthis and Houthi, Tories and Tory.
+            let singular = d
+                .strip_suffix('s')
+                .and_then(|s| demonyms.get_key_value(s))
+                .or_else(|| {
+                    let stem = d.strip_suffix("ies")?;
+                    demonyms.get_key_value(format!("{stem}y").as_str())
+                })
+                .map(|(&s, _)| s);
             let known = Known {
-                canonical: d,
+                canonical: singular.unwrap_or(d),
                 ty: EntityType::Norp,
                 list,
                 acronym: false,

@@ -2367,3 +2367,20 @@ fn a_firm_word_after_the_comma_makes_a_firm() {
         ])
     );
 }
+
+#[test]
+fn a_peoples_plural_links_to_the_people() {
+    assert_eq!(
+        linked(
+            "The Houthis fired missiles. A Houthi spokesman spoke. Palestinians and a \
+             Palestinian official agreed.",
+            |_, ty| ty == "NORP"
+        ),
+        triples(&[
+            ("Houthis", "NORP", "Houthi"),
+            ("Houthi", "NORP", "Houthi"),
+            ("Palestinians", "NORP", "Palestinian"),
+            ("Palestinian", "NORP", "Palestinian")
+        ])
+    );
+}
