@@ -2384,3 +2384,20 @@ fn a_peoples_plural_links_to_the_people() {
         ])
     );
 }
+
+#[test]
+fn examples_of_a_kind_and_posts_held_at_a_body() {
+    assert_eq!(
+        names(
+            "Kyiv wants to hit airfields such as Morozovsk. Deputy Pentagon press secretary \
+             Sabrina Singh spoke. It was fired from the Kapustin Yar test site."
+        ),
+        pairs(&[
+            ("Kyiv", "GPE"),
+            ("Morozovsk", "FAC"),
+            ("Pentagon", "ORG"),
+            ("Sabrina Singh", "PERSON"),
+            ("Kapustin Yar", "FAC")
+        ])
+    );
+}

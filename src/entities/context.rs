@@ -34,6 +34,10 @@ pub(super) const FAC_CUES: &[&str] = &[
     "port",
     "power plant",
     "nuclear plant",
+    "plant",
+    "power station",
+    "shipyard",
+    "test site",
 ];
 /// Words for a kind of product just after its name: "Tysabri drug", "DS handheld",
 /// "Slammer worm", "Tiger operating system", "Shahed drones", "Patriot batteries".
@@ -997,6 +1001,12 @@ pub(super) fn context_type(
     if ORG_BEFORE_CUES.contains(&prev) || appositive || before_the {
         return Some((T::Org, CUE_RULES[5]));
     }
+    if let Some(ty) = kind_before_example(g, a) {
+        return Some((
+            ty,
+            "context: an example of a kind (airfields such as X, firms including X)",
+        ));
+    }
     // An alias is of the kind of the name it follows: Mohamed Hamdan Dagalo, known as
     // Hemedti; Islamic State, also known as Isis.
     if prev == "as"
@@ -1166,6 +1176,38 @@ const PLACE_OWNERS: &[&str] = &[
     "residents",
     "suburbs",
 ];
+/// The type of a kind word before "such as" or "including" and the name at `a`: an
+/// example of the kind ("airfields such as Morozovsk", "browsers such as Opera", "firms
+/// including Acme"). Not people's words that only a group's name follows ("fighters").
+fn kind_before_example(g: &Seg, a: usize) -> Option<T> {
+    let k = match (
+        g.lower(a.checked_sub(1)?),
+        a.checked_sub(2).map(|x| g.lower(x)),
+    ) {
+        ("as", Some("such")) => a.checked_sub(3)?,
+        ("including", _) => a.checked_sub(2)?,
+        _ => return None,
+    };
+    let kind = g.lower(k);
+    let stems = [Some(kind), kind.strip_suffix('s'), kind.strip_suffix("es")];
+    let is = |cues: &[&str]| stems.iter().flatten().any(|w| cues.contains(w));
+    if is(FAC_CUES) {
+        Some(T::Fac)
+    } else if is(GPE_CUES) {
+        Some(T::Gpe)
+    } else if is(LOC_CUES) {
+        Some(T::Loc)
+    } else if is(PRODUCT_CUES) {
+        Some(T::Product)
+    } else if is(EVENT_CUES) {
+        Some(T::Event)
+    } else if is(FIRM_NOUNS) || (is(ORG_CUES) && !matches!(kind, "fighters" | "rebels")) {
+        Some(T::Org)
+    } else {
+        None
+    }
+}
+
 /// Words between a name and "known as" before its alias: "also known as".
 const ALIAS_ADVERBS: &[&str] = &["also", "better", "commonly", "popularly", "widely"];
 /// Words before "in" that speak of a part in a work: "starred in Chocolat".

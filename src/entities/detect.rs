@@ -1237,6 +1237,17 @@ impl<'a> DocState<'a> {
         if let Some(t) = titles_end(g, a, b).filter(|&t| t == b || !(plain(a, t) && plain(t, b))) {
             // "Gen" before a lone letter is a generation, not a general: Gen Z, Gen X.
             let generation = g.s(t - 1) == "Gen" && b - t == 1 && g.s(t).len() == 1;
+            // A listed body between a title and a post in small letters is where the post
+            // is held: Deputy Pentagon press secretary Sabrina Singh.
+            let small = g
+                .get(b)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+            let post_after = small && (b..(b + 2).min(g.toks.len())).any(|x| is_title(g.lower(x)));
+            let body = gazetteer(g, t, b).is_some_and(|k| k.ty == T::Org);
+            if t < b && body && post_after {
+                self.run(g, t, b);
+                return;
+            }
             if t < b && !generation {
                 let role_start = self.role_start(g, a);
                 let role = g.text[g.toks[role_start].start..g.toks[t - 1].end].to_owned();

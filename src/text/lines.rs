@@ -208,7 +208,7 @@ static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Where a sharing or follow prompt points: a platform, a newsletter, an address.
 static SOCIAL_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)twitter|facebook|instagram|youtube|linkedin|whatsapp|tiktok|newsletter|e-?mail|@|\bthis (?:article|story|page|post|video)\b|\bon social\b")
+    Regex::new(r"(?i)twitter|facebook|instagram|youtube|linkedin|whatsapp|tiktok|bluesky|reddit|telegram|threads|newsletter|e-?mail|@|\bthis (?:article|story|page|post|video)\b|\bon social\b|\bon x$")
         .expect("valid regex")
 });
 /// A publication or update stamp: "Published 20 March 2025", "Last updated: 14:02 GMT".
@@ -282,7 +282,10 @@ fn boilerplate_rule(p: &str, words: usize, i: usize, total: usize) -> Option<&'s
         .is_some_and(|r| r.starts_with(char::is_uppercase));
     // Near the top, a publication's "staff" signs a story: "Daily Wire staff".
     let staff = i < 4 && words <= 4 && last == "staff";
-    if words <= 8 && !ends_sentence(p) && (by || staff || ROLE_WORDS.contains(&last)) {
+    // "Jean Mackenzie, Seoul correspondent": a name, a comma and a role in small letters.
+    let signed = p.contains(", ") && ROLE_WORDS.iter().any(|r| r.eq_ignore_ascii_case(last));
+    let role = ROLE_WORDS.contains(&last) || signed;
+    if words <= 8 && !ends_sentence(p) && (by || staff || role) {
         return Some("boilerplate: byline");
     }
     if words <= 15 && SOCIAL.is_match(p) && SOCIAL_TARGET.is_match(p) {
@@ -381,7 +384,8 @@ mod tests {
 
     #[test]
     fn short_furniture_lines_do_not_make_a_text_wrapped() {
-        let text = "Tanker ablaze in Red Sea\n\nDaily Wire staff\nFont Size:\nPrint\n\n\
+        let text = "Tanker ablaze in Red Sea\n\nDaily Wire staff\nFont Size:\nPrint\n\nShare on X\n\n\
+                    Jean Mackenzie, Seoul correspondent\n\n\
                     Image caption: Smoke rises from the ship.\n\n(Photo: EUNAVFOR/Handout via Reuters)\n\n\
                     The ship burned.\n\nFollow us on Twitter\nCopyright 2024 Daily Wire.\n";
         let r = roles(text);
@@ -389,6 +393,8 @@ mod tests {
             "Daily Wire staff",
             "Font Size:",
             "Print",
+            "Share on X",
+            "Jean Mackenzie, Seoul correspondent",
             "Image caption: Smoke rises from the ship.",
             "(Photo: EUNAVFOR/Handout via Reuters)",
             "Follow us on Twitter",
