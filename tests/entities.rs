@@ -2401,3 +2401,23 @@ fn examples_of_a_kind_and_posts_held_at_a_body() {
         ])
     );
 }
+
+#[test]
+fn an_acronym_before_its_definition_stands_for_the_name() {
+    assert_eq!(
+        linked(
+            "US allows Ukraine to strike Russia with ATACMS\n\nThe decision covers Army \
+             Tactical Missile Systems (ATACMS) with a range of 300km.",
+            |t, _| t.contains("ATACMS") || t.contains("Army")
+        ),
+        triples(&[
+            ("ATACMS", "ORG", "Army Tactical Missile Systems"),
+            (
+                "Army Tactical Missile Systems",
+                "ORG",
+                "Army Tactical Missile Systems"
+            ),
+            ("ATACMS", "ORG", "Army Tactical Missile Systems")
+        ])
+    );
+}

@@ -194,3 +194,48 @@ fn a_set_with_exact_copies_and_a_near_copy_is_near_and_exact_copies_alone_are_ex
         assert_eq!(p[1].documents, ["a.txt", "c.txt"]);
     }
 }
+
+#[test]
+fn a_quotation_goes_on_and_a_verdict_names_its_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Troops sent to the front\n\n\
+        \"It is a win-win for both leaders,\" said Lee Sung-yoon, a fellow at the Wilson \
+        Center. \"Mr Kim gets cash and technology; Mr Putin gets bodies.\"\n\n\
+        \"Nobody speaks in this paragraph at all.\"\n\n\
+        Nato chief Mark Rutte called the deployment \"a significant escalation\".\n";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let r: serde_json::Value =
+        serde_json::from_str(&stdout(&[dir.path().to_str().unwrap(), "-f", "json"])).unwrap();
+    let quotes: Vec<(String, serde_json::Value)> = r["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            (
+                q["text"].as_str().unwrap().to_owned(),
+                q["speakers"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        quotes,
+        [
+            (
+                "It is a win-win for both leaders".to_owned(),
+                serde_json::json!(["Lee Sung-yoon"])
+            ),
+            (
+                "Mr Kim gets cash and technology; Mr Putin gets bodies.".to_owned(),
+                serde_json::json!(["Lee Sung-yoon"])
+            ),
+            (
+                "Nobody speaks in this paragraph at all.".to_owned(),
+                serde_json::json!([])
+            ),
+            (
+                "a significant escalation".to_owned(),
+                serde_json::json!(["Mark Rutte"])
+            ),
+        ]
+    );
+}

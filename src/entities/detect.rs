@@ -119,12 +119,17 @@ fn spells_initials(t: &str, found: &[Mention], text: &str) -> bool {
 }
 
 /// Later mentions of an acronym the text defined in brackets stand for the name it was
-/// defined for, not a listed one nor a guess (see [`DocState::acronym_after`]).
+/// defined for, not a listed one nor a guess (see [`DocState::acronym_after`]); so do
+/// mentions before its first definition, as in a headline ("US allows strikes with
+/// ATACMS" over "Army Tactical Missile Systems (ATACMS)").
 fn follow_acronyms(found: &mut [Mention], acronyms: &[(String, usize, T)], text: &str) {
+    let mut defined: HashSet<&str> = HashSet::default();
     for (acronym, start, ty) in acronyms {
         let (start, ty) = (*start, *ty);
+        let first = defined.insert(acronym);
         for m in found.iter_mut() {
-            if m.start > start && m.expands.is_none() && &text[m.start..m.end] == acronym {
+            let follows = m.start > start || (first && m.start < start);
+            if follows && m.expands.is_none() && &text[m.start..m.end] == acronym {
                 m.ty = ty;
                 m.known = None;
                 m.expands = Some(start);

@@ -255,8 +255,15 @@ pub fn local_entities(text: &str, mentions: &[Mention]) -> (Vec<LocalEntity>, Ve
     let mut of_mention = vec![usize::MAX; mentions.len()];
     // The keys of the mentions that others expand (acronyms take the key of the name they
     // stand for), by start; every other key is made in one reused buffer.
+    // An acronym may come before the name it stands for (in a headline), so these keys
+    // are made first.
     let expanded: FxHashSet<usize> = mentions.iter().filter_map(|m| m.expands).collect();
     let mut key_at: FxHashMap<usize, String> = FxHashMap::default();
+    for m in mentions.iter().filter(|m| expanded.contains(&m.start)) {
+        let mut key = String::new();
+        push_link_key(&text[m.start..m.end], m, &mut key);
+        key_at.insert(m.start, key);
+    }
     let mut own = String::new();
     for (mi, m) in mentions.iter().enumerate() {
         if !m.ty.is_name() {
@@ -265,9 +272,6 @@ pub fn local_entities(text: &str, mentions: &[Mention]) -> (Vec<LocalEntity>, Ve
         let surface = &text[m.start..m.end];
         own.clear();
         push_link_key(surface, m, &mut own);
-        if expanded.contains(&m.start) {
-            key_at.insert(m.start, own.clone());
-        }
         let key = m.expands.and_then(|s| key_at.get(&s)).unwrap_or(&own);
         let gi = match by_key.get(key.as_str()) {
             Some(&gi) => gi,

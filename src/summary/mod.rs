@@ -169,13 +169,31 @@ pub fn summarise(a: &Analysis, group_of: &[usize], opts: &Options) -> DocParts {
         })
         .collect();
     let mut quotes = Vec::new();
+    // The speaker of the last quotation and the end of its sentence.
+    let mut last: Option<(usize, usize)> = None;
     for &si in &body {
+        let seg = &a.segments[si];
         for q in quotes::find(&a.text, si, &a.tokens[ranges[si].clone()], &a.mentions) {
             let text = a
                 .slice(q.start, q.end)
                 .trim_end_matches([',', ' '])
                 .to_owned();
-            let speaker = q.speaker.map(|m| group_of[m]).filter(|&g| g != usize::MAX);
+            let mut speaker = q.speaker.map(|m| group_of[m]).filter(|&g| g != usize::MAX);
+            // A sentence that is all quotation goes on quoting the speaker of the sentence
+            // before it in the same paragraph: “It is a win-win,” said Lee. “Mr Kim gets
+            // cash...”
+            let opens = a
+                .slice(seg.start, q.start)
+                .trim_start_matches(['“', '"'])
+                .is_empty();
+            if speaker.is_none()
+                && opens
+                && let Some((g, end)) = last.filter(|&(_, end)| end <= seg.start)
+                && !a.slice(end, seg.start).contains('\n')
+            {
+                speaker = Some(g);
+            }
+            last = speaker.map(|g| (g, seg.end));
             quotes.push((si, text, speaker));
         }
     }

@@ -4,9 +4,11 @@
 //! (shorter quoted words are scare quotes: “moderate”). A closing quote with no opening one
 //! in its sentence quotes from the start of the sentence. The speaker is, in this order: the
 //! person or organisation right after the quote with a speech verb (“...”, Komoedov, the
-//! head of ..., said / “...”, said X); the one named before it with a speech verb (X said
-//! “...”); a person after "according to"; for “...”, he said, the nearest person named
-//! before the quote in the document. Otherwise the speaker is unknown (None).
+//! head of ..., said / “...”, said X); the one named before it with a speech verb or a
+//! verdict verb (X said “...”, X called it “...”); a person after "according to"; for
+//! “...”, he said, the nearest person named before the quote in the document. Otherwise
+//! the speaker is unknown (None), and the summary may carry on the speaker of the quotation
+//! before it in the same paragraph.
 
 use crate::entities::{EntityType, Mention};
 use crate::lexicon::{Lower, lexicon};
@@ -24,6 +26,18 @@ pub struct RawQuote {
     /// Index into the document's mentions of the speaker.
     pub speaker: Option<usize>,
 }
+
+/// Verbs that give a speaker's verdict in their words just before a quotation: "X called
+/// the deployment “a significant escalation”". Not speech verbs elsewhere: "a missile
+/// called Oreshnik" names no speaker.
+const VERDICT_VERBS: &[&str] = &[
+    "branded",
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "dubbed",
+];
 
 fn is_speaker(m: &Mention) -> bool {
     matches!(m.ty, EntityType::Person | EntityType::Org)
@@ -84,7 +98,10 @@ pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) ->
     }
     // Where the speech verbs are, to ask "is there one after / before" in constant time.
     let verbs: Vec<usize> = (0..toks.len())
-        .filter(|&i| lex.speech_verbs.contains(Lower::new(w(i)).as_str()))
+        .filter(|&i| {
+            let l = Lower::new(w(i));
+            lex.speech_verbs.contains(l.as_str()) || VERDICT_VERBS.contains(&l.as_str())
+        })
         .collect();
     let mut out = Vec::new();
     for (a, b) in spans {
@@ -120,7 +137,7 @@ pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) ->
                 && is_speaker(m)
                 && text[m.end..qs].split_whitespace().take(4).any(|x| {
                     let x = x.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-                    lex.speech_verbs.contains(&x)
+                    lex.speech_verbs.contains(&x) || VERDICT_VERBS.contains(&x.as_str())
                 })
         });
         let according = text[sent_start..sent_end]
