@@ -76,8 +76,8 @@ pub fn ends_sentence(s: &str) -> bool {
 }
 
 /// Decides whether the text is hard-wrapped: most lines that run on into the next line are
-/// short and do not end a sentence.
-fn hard_wrapped(text: &str, lines: &[(usize, usize, bool)]) -> bool {
+/// short and do not end a sentence. Returns the wrap width in characters if it is.
+fn hard_wrapped(text: &str, lines: &[(usize, usize, bool)]) -> Option<usize> {
     let mut joined = Vec::new();
     let mut open = 0;
     for w in lines.windows(2) {
@@ -93,12 +93,13 @@ fn hard_wrapped(text: &str, lines: &[(usize, usize, bool)]) -> bool {
         }
     }
     if joined.len() < 3 || open * 2 < joined.len() {
-        return false;
+        return None;
     }
     // Wrapped lines run close to the wrap width; a block of short furniture lines ("Font
     // Size:", "Print") does not make a text wrapped.
     joined.sort_unstable();
-    joined[joined.len() / 2] >= 25 && joined[joined.len() * 9 / 10] <= 100
+    let width = joined[joined.len() * 9 / 10];
+    (joined[joined.len() / 2] >= 25 && width <= 100).then_some(width)
 }
 
 /// Splits text into paragraphs and gives each its role.
@@ -106,20 +107,30 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let lines = lines(text);
     let wrapped = hard_wrapped(text, &lines);
     let mut spans: Vec<(usize, usize)> = Vec::new();
+    // In wrapped text a line under half the width ends its paragraph ("Related Topics",
+    // then one tag per line), and a bullet starts one.
+    let mut runs_on = false;
     for &(s, e, after_blank) in &lines {
         match spans.last_mut() {
-            Some(last) if wrapped && !after_blank => last.1 = e,
+            Some(last) if runs_on && !after_blank && !is_bullet(&text[s..e]) => last.1 = e,
             _ => spans.push((s, e)),
         }
+        runs_on = wrapped.is_some_and(|w| text[s..e].chars().count() * 2 >= w);
     }
     let total = spans.len();
     let mut out = Vec::with_capacity(total);
     let mut title_seen = false;
+    // Whether the paragraphs so far since a topics label are all short tags.
+    let mut tags = false;
     for (i, &(start, end)) in spans.iter().enumerate() {
         let p = &text[start..end];
         let words = word_count(p);
+        tags &= words <= 6 && !ends_sentence(p);
         let (role, rule) = if let Some(rule) = boilerplate_rule(p, words, i, total) {
+            tags = TOPIC_LABELS.contains(&p.trim_end_matches([':', ' ']).to_lowercase().as_str());
             (Role::Boilerplate, rule)
+        } else if tags {
+            (Role::Boilerplate, "boilerplate: a tag under a topics label")
         } else if !title_seen && total > 1 && is_title(p, words) {
             (
                 Role::Title,
@@ -169,8 +180,18 @@ fn is_title(p: &str, words: usize) -> bool {
     (2..=25).contains(&words) && p.len() <= 250 && !ends_badly && starts_like_a_line(p)
 }
 
+/// Labels over a list of topic tags, one per line: "Related Topics", "Tags".
+const TOPIC_LABELS: &[&str] = &["related topics", "tags", "topics", "more on this story"];
+
+/// A list item: "- Duty cuts on capital goods", "• Pay a fine".
+fn is_bullet(line: &str) -> bool {
+    ["- ", "* ", "• "].iter().any(|b| line.starts_with(b))
+}
+
+/// A short line without final punctuation that is not a list item.
 fn is_heading(p: &str, words: usize) -> bool {
-    (1..=12).contains(&words)
+    !is_bullet(p)
+        && (1..=12).contains(&words)
         && p.len() <= 100
         && !ends_sentence(p)
         && !p.ends_with([':', ';', ',', '”', '"'])
@@ -406,6 +427,35 @@ mod tests {
             .map(|(t, _)| t.as_str())
             .collect();
         assert_eq!(found, furniture);
+    }
+
+    #[test]
+    fn short_lines_and_bullets_end_wrapped_paragraphs_and_tags_are_furniture() {
+        let text = "Mayor jailed pending trial\n\n\
+            A court in the city has ordered the mayor to be jailed pending\n\
+            trial on corruption charges, in a case that has sparked the\n\
+            largest protests in the country in more than a decade and\n\
+            drawn a rebuke from the European Union.\n\n\
+            The budget also:\n\
+            - Cut duty on capital goods\n\
+            - Expanded the service tax net\n\n\
+            Related Topics\n\
+            Turkey\n\
+            Recep Tayyip Erdogan\n";
+        let r = roles(text);
+        let r: Vec<(&str, Role)> = r.iter().map(|(t, role)| (t.as_str(), *role)).collect();
+        assert_eq!(
+            r[2..],
+            [
+                ("The budget also:", Role::Body),
+                ("- Cut duty on capital goods", Role::Body),
+                ("- Expanded the service tax net", Role::Body),
+                ("Related Topics", Role::Boilerplate),
+                ("Turkey", Role::Boilerplate),
+                ("Recep Tayyip Erdogan", Role::Boilerplate),
+            ]
+        );
+        assert!(r[1].0.ends_with("European Union."));
     }
 
     #[test]
