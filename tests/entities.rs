@@ -2421,3 +2421,22 @@ fn an_acronym_before_its_definition_stands_for_the_name() {
         ])
     );
 }
+
+#[test]
+fn model_numbers_before_a_product_word_and_numbered_missions() {
+    assert_eq!(
+        names(
+            "Its Ariane 6 rocket flew from Kourou in French Guiana. You need a Nokia 3220 \
+             handset. The Artemis III mission was delayed. Its H100 and Blackwell chips sold out."
+        ),
+        pairs(&[
+            ("Ariane 6", "PRODUCT"),
+            ("Kourou", "GPE"),
+            ("French Guiana", "GPE"),
+            ("Nokia 3220", "PRODUCT"),
+            ("Artemis III", "EVENT"),
+            ("H100", "PRODUCT"),
+            ("Blackwell", "PRODUCT")
+        ])
+    );
+}

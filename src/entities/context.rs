@@ -48,8 +48,13 @@ const PRODUCT_CUES: &[&str] = &[
     "armoured vehicles",
     "batteries",
     "battery",
+    "booster",
+    "boosters",
     "browser",
+    "capsule",
     "chatbot",
+    "chip",
+    "chips",
     "console",
     "consoles",
     "crude",
@@ -72,18 +77,25 @@ const PRODUCT_CUES: &[&str] = &[
     "missiles",
     "model",
     "operating system",
+    "processor",
+    "processors",
     "rifle",
     "rifles",
     "rocket",
     "rockets",
+    "rover",
+    "satellite",
+    "satellites",
     "smartphone",
     "smartphones",
+    "spacecraft",
     "submarine",
     "submarines",
     "system",
     "systems",
     "tank",
     "tanks",
+    "telescope",
     "virus",
     "warship",
     "warships",
@@ -887,7 +899,8 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     if LOC_CUES.contains(&next) {
         return Some((T::Loc, CUE_RULES[8]));
     }
-    if (EVENT_CUES.contains(&next) || pair(EVENT_CUES)) && !is_acronym(g.s(b - 1)) {
+    let acronym = is_acronym(g.s(b - 1)) && !is_roman_grade(g.s(b - 1));
+    if (EVENT_CUES.contains(&next) || pair(EVENT_CUES)) && !acronym {
         // Not one of the cue rules that other mentions of the name follow: festivals and
         // exhibitions are named for people too (the Van Gogh festival).
         return Some((T::Event, "context: event word after the name (X festival)"));

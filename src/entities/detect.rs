@@ -611,7 +611,13 @@ impl<'a> DocState<'a> {
                 .toks
                 .get(j)
                 .is_some_and(|t| t.kind == TokenKind::Number && t.start == g.toks[j - 1].end + 1);
-            let model = || gazetteer(g, i, j).is_some_and(|k| k.ty == T::Product);
+            // So may a word for a product after the number: the Ariane 6 rocket; not after a
+            // designator, whose variant it is (F-16 Block 70 jets).
+            let model = || {
+                gazetteer(g, i, j).is_some_and(|k| k.ty == T::Product)
+                    || (after_cues(g, j + 1).is_some_and(|(ty, _)| ty == T::Product)
+                        && !(i..j).any(|x| designator(g.s(x)).is_some()))
+            };
             if numbered && ((i..j).any(|x| gazetteer(g, x, j + 1).is_some()) || model()) {
                 j += 1;
             }
@@ -1281,7 +1287,12 @@ impl<'a> DocState<'a> {
                 self.person(g, a, b, "given name (data/given_names.txt)", None);
                 return;
             }
-            if x == a && k.ty == T::Product {
+            // A maker's name and a model number before a product word: the Nokia 3220
+            // handset, an HP 607 model.
+            let numbered_model = x == a
+                && g.toks[b - 1].kind == TokenKind::Number
+                && after_cues(g, b).is_some_and(|(ty, _)| ty == T::Product);
+            if x == a && (k.ty == T::Product || numbered_model) {
                 self.push(
                     g,
                     a,
