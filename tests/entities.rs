@@ -2440,3 +2440,25 @@ fn model_numbers_before_a_product_word_and_numbered_missions() {
         ])
     );
 }
+
+#[test]
+fn aliases_lead_later_mentions_and_appositives_name_places() {
+    assert_eq!(
+        names(
+            "The RSF is led by Mohamed Hamdan Dagalo, known as Hemedti. The US imposed \
+             sanctions on Hemedti. The RSF besieged el-Fasher, the last city in the region. \
+             In 1983 he took Dunfermline East, a new constituency including Rosyth."
+        ),
+        pairs(&[
+            ("RSF", "ORG"),
+            ("Mohamed Hamdan Dagalo", "PERSON"),
+            ("Hemedti", "PERSON"),
+            ("US", "GPE"),
+            ("Hemedti", "PERSON"),
+            ("RSF", "ORG"),
+            ("el-Fasher", "GPE"),
+            ("Dunfermline East", "GPE"),
+            ("Rosyth", "GPE")
+        ])
+    );
+}

@@ -207,6 +207,8 @@ pub(super) const GPE_CUES: &[&str] = &[
     "county",
     "counties",
     "capital",
+    "constituency",
+    "constituencies",
 ];
 pub(super) const ORG_CUES: &[&str] = &[
     "group",
@@ -791,12 +793,13 @@ pub(super) fn role_after(g: &Seg, b: usize) -> Option<String> {
     has_title.then(|| g.span(b + 2, e).to_owned())
 }
 
-/// Whether the phrase after a name's comma ends, before any preposition, in a word that
-/// only a firm is: "Maersk, the Danish shipping giant,", "Delta Tankers, the ship's
-/// operator". Not a person's job: "Jo Lee, a broker at", "the firm's chief executive".
-fn firm_appositive(g: &Seg, b: usize) -> bool {
+/// The type of the kind word that ends, before any preposition, the phrase after a name's
+/// comma: a firm ("Maersk, the Danish shipping giant,", "Delta Tankers, the ship's
+/// operator"), a town ("el-Fasher, the last city in the region"), a natural feature or a
+/// facility. Not a person's job: "Jo Lee, a broker at", "the firm's chief executive".
+fn appositive_kind(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     if g.get(b) != Some(",") || !matches!(g.get(b + 1), Some("a" | "an" | "the")) {
-        return false;
+        return None;
     }
     let lex = lexicon();
     let mut e = b + 2;
@@ -804,14 +807,29 @@ fn firm_appositive(g: &Seg, b: usize) -> bool {
         && e < b + 8
         && !matches!(g.s(e), "," | "." | ";" | ")" | "”" | "\"")
         && !PREPOSITIONS.contains(&g.lower(e))
+        && !matches!(g.lower(e), "including" | "that" | "which" | "who" | "where")
     {
         // "the man behind the website", "the firm's boss": a person's phrase.
         if lex.titles.contains(g.lower(e)) || PEOPLE_NOUNS.contains(&g.lower(e)) {
-            return false;
+            return None;
         }
         e += 1;
     }
-    e > b + 2 && FIRM_NOUNS.contains(&g.lower(e - 1))
+    let head = g.lower(e - 1);
+    let rule = "context: a kind word ends the phrase after the name (X, the shipping giant)";
+    if e == b + 2 {
+        None
+    } else if FIRM_NOUNS.contains(&head) {
+        Some((T::Org, rule))
+    } else if GPE_CUES.contains(&head) {
+        Some((T::Gpe, rule))
+    } else if LOC_CUES.contains(&head) {
+        Some((T::Loc, rule))
+    } else if FAC_CUES.contains(&head) {
+        Some((T::Fac, rule))
+    } else {
+        None
+    }
 }
 
 /// Words for people that make a phrase after a name a person's: "the man behind".
@@ -908,11 +926,8 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     if ORG_CUES.contains(&next) || pair(ORG_CUES) {
         return Some((T::Org, CUE_RULES[4]));
     }
-    if firm_appositive(g, b) {
-        return Some((
-            T::Org,
-            "context: a firm word ends the phrase after the name (X, the Danish shipping giant)",
-        ));
+    if let Some(kind) = appositive_kind(g, b) {
+        return Some(kind);
     }
     let mut k = b;
     if g.get(k) == Some(",") {
@@ -983,6 +998,10 @@ pub(super) const CUE_RULES: [&str; 10] = [
     "context: a leader's government after the name (X administration)",
 ];
 
+/// The rule that gives an alias the type of the name it follows: "Mohamed Hamdan Dagalo,
+/// known as Hemedti"; later mentions of the alias follow it.
+pub(super) const ALIAS_RULE: &str = "context: an alias of the name before (X, known as Y)";
+
 /// The rule that makes a film's title of a name its credits follow: "Maria, starring".
 pub(super) const CREDITS_RULE: &str = "context: a film's credits after the title";
 
@@ -1031,7 +1050,7 @@ pub(super) fn context_type(
             .trim_start_matches(',')
             .trim();
         if between.is_empty() || ALIAS_ADVERBS.contains(&between) {
-            return Some((m.ty, "context: an alias of the name before (X, known as Y)"));
+            return Some((m.ty, ALIAS_RULE));
         }
     }
     // A code name is of the kind of the thing it names: "the drills, codenamed Strait

@@ -233,11 +233,13 @@ fn follow_names(found: &mut [Mention], text: &str) {
     }
 }
 
-/// A name typed by a default guess takes the type a cue word gave the same name elsewhere
-/// in the document: "Million Dollar Baby" after "the film Million Dollar Baby", "Cabir"
-/// after "the Cabir virus". Names that cues type two ways are left as they are.
+/// A name typed by a default guess takes the type a cue word or an alias gave the same
+/// name elsewhere in the document: "Million Dollar Baby" after "the film Million Dollar
+/// Baby", "Cabir" after "the Cabir virus", "Hemedti" after "Dagalo, known as Hemedti".
+/// Names that cues type two ways are left as they are.
 fn follow_cues(found: &mut [Mention], text: &str) {
-    let types = types_by_name(found, text, |m| CUE_RULES.contains(&m.typed_by));
+    let cued = |m: &Mention| CUE_RULES.contains(&m.typed_by) || m.typed_by == ALIAS_RULE;
+    let types = types_by_name(found, text, cued);
     for m in found
         .iter_mut()
         .filter(|m| m.typed_by.starts_with("default"))
