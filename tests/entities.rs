@@ -2462,3 +2462,21 @@ fn aliases_lead_later_mentions_and_appositives_name_places() {
         ])
     );
 }
+
+#[test]
+fn court_cases_and_sections_are_laws() {
+    assert_eq!(
+        names(
+            "In Gonzalez v. Google, the family sued. It cited Brown v. Board of Education under \
+             Section 230 of the Communications Decency Act. Wales v England kicks off at three."
+        ),
+        pairs(&[
+            ("Gonzalez v. Google", "LAW"),
+            ("Brown v. Board of Education", "LAW"),
+            ("Section 230", "LAW"),
+            ("Communications Decency Act", "LAW"),
+            ("Wales", "GPE"),
+            ("England", "GPE")
+        ])
+    );
+}

@@ -559,6 +559,8 @@ impl<'a> DocState<'a> {
             }
             let mut j = i + 1;
             let mut work = false;
+            // A court case's parties around "v.": Roe v. Wade, Gonzalez v. Google.
+            let mut case = false;
             while j < n {
                 // A middle initial's full stop stays in the name: George W. Bush.
                 if self.initial_stop(g, j) {
@@ -603,6 +605,9 @@ impl<'a> DocState<'a> {
                     j = k;
                 } else if let Some(k) = self.bracketed_law(g, j) {
                     j = k;
+                } else if g.s(j) == "v." && !case && j + 1 < n && self.is_name_token(g, j + 1) {
+                    case = true;
+                    j += 1;
                 } else {
                     break;
                 }
@@ -632,7 +637,17 @@ impl<'a> DocState<'a> {
                 i = j;
                 continue;
             }
-            if work {
+            if case && g.s(j - 1) != "v." {
+                let a = past_stopwords(g, i, j - 1);
+                self.push(
+                    g,
+                    a,
+                    j,
+                    T::Law,
+                    "capitalised words",
+                    "a court case (Roe v. Wade)",
+                );
+            } else if work {
                 self.work_title(g, i, j);
             } else {
                 self.run(g, i, j);
