@@ -1212,12 +1212,9 @@ const PLACE_OWNERS: &[&str] = &[
 /// example of the kind ("airfields such as Morozovsk", "browsers such as Opera", "firms
 /// including Acme"). Not people's words that only a group's name follows ("fighters").
 fn kind_before_example(g: &Seg, a: usize) -> Option<T> {
-    let k = match (
-        g.lower(a.checked_sub(1)?),
-        a.checked_sub(2).map(|x| g.lower(x)),
-    ) {
-        ("as", Some("such")) => a.checked_sub(3)?,
-        ("including", _) => a.checked_sub(2)?,
+    let k = match g.lower(a.checked_sub(1)?) {
+        "as" if a >= 3 && g.lower(a - 2) == "such" => a - 3,
+        "including" => a.checked_sub(2)?,
         _ => return None,
     };
     let kind = g.lower(k);

@@ -1271,8 +1271,7 @@ impl<'a> DocState<'a> {
                 .get(b)
                 .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
             let post_after = small && (b..(b + 2).min(g.toks.len())).any(|x| is_title(g.lower(x)));
-            let body = gazetteer(g, t, b).is_some_and(|k| k.ty == T::Org);
-            if t < b && body && post_after {
+            if t < b && post_after && gazetteer(g, t, b).is_some_and(|k| k.ty == T::Org) {
                 self.run(g, t, b);
                 return;
             }
