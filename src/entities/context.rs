@@ -348,8 +348,8 @@ pub(super) const WORK_BEFORE_CUES: &[&str] = &[
     "thriller",
 ];
 /// Small words inside the title of a work: "Return of the Mack", "Living with Michael
-/// Jackson", "Kramer vs Kramer". Not "and", which as often joins two titles as it sits inside one, nor
-/// "from", which more often says where the work is from.
+/// Jackson", "Kramer vs Kramer". Not "and", which as often joins two titles as it sits
+/// inside one, nor "from", which more often says where the work is from.
 pub(super) const TITLE_JOINERS: &[&str] = &[
     "a", "an", "at", "for", "in", "of", "on", "the", "to", "v", "versus", "vs", "with",
 ];

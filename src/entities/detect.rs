@@ -657,11 +657,11 @@ impl<'a> DocState<'a> {
     }
 
     /// Whether the possessive at `j` after the one word at `i` (or a stop word and it)
-    /// joins a body named after a person: an unlisted surname, its 's and one or two name words ending in a body's
-    /// head word, or one and "UK" (Alzheimer's Society, Foster's Group, Alzheimer's
-    /// Research UK); not a listed place's or firm's possessive (Britain's Football
-    /// Association), nor a firm's division (Macrovision's Entertainment Technologies Group)
-    /// or a tour (Sizzla's UK tour).
+    /// joins a body named after a person: an unlisted surname, its 's and one or two name
+    /// words ending in a body's head word, or one and "UK" (Alzheimer's Society, Foster's
+    /// Group, Alzheimer's Research UK); not a listed place's or firm's possessive
+    /// (Britain's Football Association), nor a firm's division (Macrovision's Entertainment
+    /// Technologies Group) or a tour (Sizzla's UK tour).
     fn eponym_possessive(&self, g: &Seg, i: usize, j: usize) -> bool {
         let lex = lexicon();
         let opener = |x: usize| lex.stopwords.contains(g.lower(x));

@@ -229,7 +229,7 @@ static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Where a sharing or follow prompt points: a platform, a newsletter, an address.
 static SOCIAL_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)twitter|facebook|instagram|youtube|linkedin|whatsapp|tiktok|bluesky|reddit|telegram|threads|newsletter|e-?mail|@|\bthis (?:article|story|page|post|video)\b|\bon social\b|\bon x$")
+    Regex::new(r"(?i)twitter|facebook|instagram|youtube|linkedin|whatsapp|tiktok|bluesky|reddit|telegram|\bthreads\b|newsletter|e-?mail|@|\bthis (?:article|story|page|post|video)\b|\bon social\b|\bon x$")
         .expect("valid regex")
 });
 /// A publication or update stamp: "Published 20 March 2025", "Last updated: 14:02 GMT".
