@@ -2480,3 +2480,16 @@ fn court_cases_and_sections_are_laws() {
         ])
     );
 }
+
+#[test]
+fn metres_written_with_m_are_quantities_millions_are_not() {
+    assert_eq!(
+        mentions("The 121m (397ft) rocket is 20m long. They raised 5m."),
+        pairs(&[
+            ("121m", "QUANTITY"),
+            ("397ft", "QUANTITY"),
+            ("20m", "QUANTITY"),
+            ("5m", "CARDINAL")
+        ])
+    );
+}

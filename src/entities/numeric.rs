@@ -125,6 +125,13 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
             || listed && lex.number_words.contains(l)
         {
             found = Some(number_phrase(g, i));
+            // "121m (397ft)", "20m long": metres, not millions.
+            if let Some((a, b, EntityType::Cardinal)) = found
+                && b == i + 1
+                && is_metres(g, i)
+            {
+                found = Some((a, b, EntityType::Quantity));
+            }
             // A range takes the unit of its second number: "10 to 14 days", "2 or 3%".
             if let Some((_, b, EntityType::Cardinal)) = found
                 && b == i + 1
@@ -178,6 +185,25 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
         }
     }
 }
+
+/// Whether the number written with an "m" at `i` is in metres, as its conversion into
+/// feet or a word for a size after it says: "121m (397ft)", "20m long"; "5m" alone is
+/// millions.
+fn is_metres(g: &Seg, i: usize) -> bool {
+    let Some(digits) = g.s(i).strip_suffix('m') else {
+        return false;
+    };
+    let number = !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit() || c == b'.');
+    let next = g.lower(i + 1);
+    let feet = next == "(" && {
+        let w = g.lower(i + 2);
+        w.ends_with("ft") || w.ends_with("feet") || matches!(g.lower(i + 3), "ft" | "feet")
+    };
+    number && (feet || SIZE_WORDS.contains(&next))
+}
+
+/// Words for a size after a length: "20m long", "300m high".
+const SIZE_WORDS: &[&str] = &["deep", "high", "long", "tall", "wide"];
 
 /// Words before a span of time that place it: "the past three years", "the next 10 years".
 const SPAN_LEADS: &[&str] = &["first", "last", "next", "past", "previous"];
