@@ -39,6 +39,12 @@ const VERDICT_VERBS: &[&str] = &[
     "dubbed",
 ];
 
+/// A speech verb or a verdict verb, in lower case: words that put a quotation in a
+/// speaker's mouth.
+fn attributes(lower: &str) -> bool {
+    lexicon().speech_verbs.contains(lower) || VERDICT_VERBS.contains(&lower)
+}
+
 fn is_speaker(m: &Mention) -> bool {
     matches!(m.ty, EntityType::Person | EntityType::Org)
 }
@@ -98,10 +104,7 @@ pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) ->
     }
     // Where the speech verbs are, to ask "is there one after / before" in constant time.
     let verbs: Vec<usize> = (0..toks.len())
-        .filter(|&i| {
-            let l = Lower::new(w(i));
-            lex.speech_verbs.contains(l.as_str()) || VERDICT_VERBS.contains(&l.as_str())
-        })
+        .filter(|&i| attributes(Lower::new(w(i)).as_str()))
         .collect();
     let mut out = Vec::new();
     for (a, b) in spans {
@@ -137,7 +140,7 @@ pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) ->
                 && is_speaker(m)
                 && text[m.end..qs].split_whitespace().take(4).any(|x| {
                     let x = x.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-                    lex.speech_verbs.contains(&x) || VERDICT_VERBS.contains(&x.as_str())
+                    attributes(&x)
                 })
         });
         let according = text[sent_start..sent_end]

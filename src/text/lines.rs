@@ -127,7 +127,7 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
         let words = word_count(p);
         tags &= words <= 6 && !ends_sentence(p);
         let (role, rule) = if let Some(rule) = boilerplate_rule(p, words, i, total) {
-            tags = TOPIC_LABELS.contains(&p.trim_end_matches([':', ' ']).to_lowercase().as_str());
+            tags = TOPIC_LABELS.contains(&marker(p).as_str());
             (Role::Boilerplate, rule)
         } else if tags {
             (Role::Boilerplate, "boilerplate: a tag under a topics label")
@@ -178,6 +178,11 @@ fn is_title(p: &str, words: usize) -> bool {
     // A headline may trail off ("Rivals of the £400 Apple...") but does not end a sentence.
     let ends_badly = p.ends_with(['!', ':', ';', ',']) || (p.ends_with('.') && !p.ends_with("..."));
     (2..=25).contains(&words) && p.len() <= 250 && !ends_badly && starts_like_a_line(p)
+}
+
+/// A short line as the marker lists write it: lower case, without a closing colon.
+fn marker(p: &str) -> String {
+    p.trim_end_matches([':', ' ']).to_lowercase()
 }
 
 /// Labels over a list of topic tags, one per line: "Related Topics", "Tags".
@@ -271,7 +276,7 @@ fn boilerplate_rule(p: &str, words: usize, i: usize, total: usize) -> Option<&'s
         return Some("boilerplate: no words");
     }
     if words <= 6 {
-        let bare = p.trim_end_matches([':', ' ']).to_lowercase();
+        let bare = marker(p);
         if lex.boilerplate.contains(&bare) {
             return Some("boilerplate: marker line (data/boilerplate.txt)");
         }
