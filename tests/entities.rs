@@ -2493,3 +2493,87 @@ fn metres_written_with_m_are_quantities_millions_are_not() {
         ])
     );
 }
+
+#[test]
+fn a_listed_place_before_a_title_keeps_its_first_word_and_initials_end_names() {
+    assert_eq!(
+        names(
+            "New York Attorney General Letitia James said so. U.S. District Judge John J. \
+             McConnell ruled. Former US President George W Bush spoke."
+        ),
+        pairs(&[
+            ("New York", "GPE"),
+            ("Letitia James", "PERSON"),
+            ("U.S.", "GPE"),
+            ("John J. McConnell", "PERSON"),
+            ("US", "GPE"),
+            ("George W Bush", "PERSON")
+        ])
+    );
+}
+
+#[test]
+fn a_common_phrase_acronym_is_no_name() {
+    assert_eq!(
+        names(
+            "Adults with a body mass index (BMI) of 35 qualify. BMI is a crude measure. \
+             Sales of personal video recorders (PVRs) rose; PVRs are cheap. The Islamic \
+             State (IS) group fought."
+        ),
+        pairs(&[("Islamic State", "ORG"), ("IS", "ORG")])
+    );
+}
+
+#[test]
+fn what_a_firm_makes_wildfires_areas_and_dutch_particles() {
+    assert_eq!(
+        names(
+            "Its rival Eli Lilly, which makes Mounjaro, gained. The drug is sold as Wegovy. \
+             The Palisades Fire spread to the Bel Air area. Erik ten Hag was sacked."
+        ),
+        pairs(&[
+            ("Eli Lilly", "ORG"),
+            ("Mounjaro", "PRODUCT"),
+            ("Wegovy", "PRODUCT"),
+            ("Palisades Fire", "EVENT"),
+            ("Bel Air", "GPE"),
+            ("Erik ten Hag", "PERSON")
+        ])
+    );
+}
+
+#[test]
+fn plural_people_nouns_at_an_opening_are_no_names_unless_a_team_is_meant() {
+    assert_eq!(
+        names(
+            "The storm passed.\n\nRescuers searched all night. Organisers said it went well. \
+             Gunners boss Arsene Wenger agreed. Rovers' manager was sacked."
+        ),
+        pairs(&[
+            ("Gunners", "ORG"),
+            ("Arsene Wenger", "PERSON"),
+            ("Rovers", "ORG")
+        ])
+    );
+}
+
+#[test]
+fn speeds_written_with_a_slash_are_one_quantity() {
+    assert_eq!(
+        mentions("Winds reached 100 mph (160 km/h), or 45m/s at the coast."),
+        pairs(&[
+            ("100 mph", "QUANTITY"),
+            ("160 km/h", "QUANTITY"),
+            ("45m/s", "QUANTITY")
+        ])
+    );
+}
+
+#[test]
+fn a_byline_names_its_writer() {
+    let found = names("Budget in full\n\nBy Faisal Islam, Economics editor\n\nTaxes rose.");
+    assert!(
+        found.contains(&("Faisal Islam".to_string(), "PERSON".to_string())),
+        "{found:?}"
+    );
+}

@@ -36,6 +36,11 @@ const ROLES: &[&str] = &[
     "winger",
     "youngster",
 ];
+/// A word for a role in a club after a name: "Leicester coach", "Gunners boss".
+pub(super) fn is_role(w: &str) -> bool {
+    ROLES.contains(&w)
+}
+
 /// Words before a town's name that make it a club on their own: "Scottish side
 /// Dunfermline", "rivals St Helens".
 const SIDE: &[&str] = &["club", "outfit", "rivals", "side"];

@@ -206,6 +206,7 @@ pub(super) const GPE_CUES: &[&str] = &[
     "prefectures",
     "county",
     "counties",
+    "area",
     "capital",
     "constituency",
     "constituencies",
@@ -660,6 +661,13 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
         }
         if STORM_HEADS.contains(&g.s(a)) && after_cues(g, b).is_none() {
             return Some((T::Event, "head word before the name (Storm Darragh)"));
+        }
+        // So is a named wildfire: the Palisades Fire, the Camp Fire; not a song's title
+        // that a pronoun or "of" makes longer: Light My Fire, Ring of Fire.
+        let first = if g.s(a) == "The" { a + 1 } else { a };
+        let the = first > a || (a > 0 && g.lower(a - 1) == "the");
+        if b - first == 2 && the && matches!(g.s(b - 1), "Fire" | "Wildfire") {
+            return Some((T::Event, "head word: a named wildfire (the Palisades Fire)"));
         }
         // The head is the first word or the body's head before "of": Bank of England,
         // Motion Picture Association of America. A firm's suffix there ends its name: LG
@@ -1172,6 +1180,18 @@ pub(super) fn context_type(
         return Some((
             T::Product,
             "context: made in a country or by a maker (French-made X; X, made by Y)",
+        ));
+    }
+    // What a firm makes or sells: "Eli Lilly, which makes Mounjaro", "the maker of
+    // Ozempic", "semaglutide, sold as Wegovy".
+    let before = if a >= 2 { g.lower(a - 2) } else { "" };
+    let makes = matches!(prev, "makes" | "sells" | "markets") && matches!(before, "which" | "that");
+    let sold_as = prev == "as" && matches!(before, "sold" | "marketed");
+    let maker_of = prev == "of" && matches!(before, "maker" | "makers");
+    if makes || sold_as || maker_of {
+        return Some((
+            T::Product,
+            "context: what a firm makes or sells (which makes X, sold as X)",
         ));
     }
     // A part in a film or play: "appeared in Robocop", "her role in Poor Things", "played

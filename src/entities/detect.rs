@@ -374,9 +374,58 @@ fn inner_title(g: &Seg, a: usize, b: usize) -> Option<(usize, usize)> {
     let lex = lexicon();
     let (s, t) = (a + 1..b - 1).find_map(|s| Some((s, titles_end(g, s, b)?)))?;
     let named = t < b
-        && (t..b).all(|i| looks_like_a_name(g.s(i)) || PARTICLES.contains(&g.s(i)))
+        && (t..b)
+            .all(|i| looks_like_a_name(g.s(i)) || PARTICLES.contains(&g.s(i)) || is_initial(g, i))
         && (lex.given_names.contains(g.s(t)) || b - t >= 2);
     named.then_some((s, t))
+}
+
+/// The acronym in brackets after `open` spells the initials of the small-letter words
+/// just before the bracket, a hyphen's parts counting as words: gross domestic product
+/// (GDP), liquid-crystal displays (LCDs); not a name: Islamic State (IS).
+fn spelled_in_small_letters(g: &Seg, open: usize, acronym: &str) -> bool {
+    let letters = acronym.strip_suffix('s').unwrap_or(acronym);
+    if letters.len() < 2 || !letters.bytes().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut initials = Vec::new();
+    for k in (0..open).rev() {
+        let w = g.s(k);
+        if g.toks[k].kind != TokenKind::Word || !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+            return false;
+        }
+        let parts = w.split('-').filter_map(|p| p.bytes().next()).rev();
+        initials.extend(parts.map(|c| c.to_ascii_uppercase()));
+        if initials.len() >= letters.len() {
+            return initials.iter().rev().eq(letters.as_bytes());
+        }
+    }
+    false
+}
+
+/// A plural with the ending of a word for people or things (-ers, -ists, -ants, -ians,
+/// -ees): at a sentence's opening, and never capitalised inside one, it is a common noun,
+/// "Rescuers", "Organisers", "Pedestrians", "Licensees"; not a team that a possessive or
+/// a club role follows: "Rovers' assistant manager", "Gunners boss".
+fn is_plural_of_people(g: &Seg, i: usize) -> bool {
+    const ENDINGS: &[&str] = &["ers", "ors", "ists", "ants", "ents", "ians", "ees", "sters"];
+    let w = g.lower(i);
+    let next = g.lower(i + 1);
+    let team = matches!(next, "'" | "’") || is_possessive(next) || super::clubs::is_role(next);
+    ENDINGS
+        .iter()
+        .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
+        && !team
+}
+
+/// A capital letter alone or the full stop written right after one: the initial in Loren
+/// L. AliKhan.
+fn is_initial(g: &Seg, i: usize) -> bool {
+    let letter = |x: usize| {
+        let w = g.s(x);
+        w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase())
+    };
+    letter(i) || (i > 0 && g.s(i) == "." && g.toks[i].start == g.toks[i - 1].end && letter(i - 1))
 }
 
 /// The end of the longest listed name that starts in the run `i..j` before the joining
@@ -475,6 +524,7 @@ impl<'a> DocState<'a> {
     fn new(segs: &[Seg<'a>]) -> DocState<'a> {
         let mut mid_caps = HashSet::default();
         let mut defined = HashSet::default();
+        let mut common: HashSet<&str> = HashSet::default();
         for g in segs {
             for i in 0..g.toks.len() {
                 let w = g.s(i);
@@ -489,14 +539,22 @@ impl<'a> DocState<'a> {
                         .find(|&k| !matches!(g.s(k), "'" | "’"))
                         .is_some_and(|k| is_upper_start(g.s(k)))
                 };
-                if w == "(" && g.get(i + 2) == Some(")") && named() {
+                if w == "(" && g.get(i + 2) == Some(")") {
                     let acr = g.s(i + 1);
-                    if is_acronym(acr) {
+                    if spelled_in_small_letters(g, i, acr) {
+                        common.insert(acr);
+                    } else if is_acronym(acr) && named() {
                         defined.insert(acr);
                     }
                 }
             }
         }
+        // A common phrase's acronym is no name anywhere in the text: body mass index (BMI),
+        // personal video recorders (PVRs).
+        let common_acronym = |w: &str| {
+            !common.is_empty()
+                && (common.contains(w) || w.strip_suffix('s').is_some_and(|w| common.contains(w)))
+        };
         let name_token = segs
             .iter()
             .flat_map(|g| (0..g.toks.len()).map(move |i| (g, i)))
@@ -508,7 +566,7 @@ impl<'a> DocState<'a> {
                         || is_month_surname(g, i)
                         || is_date_abbreviation_name(g, i)
                         || inside_listed_name(g, i));
-                (word || apostrophe) && !numeric::is_rank_sign(g, i)
+                (word || apostrophe) && !numeric::is_rank_sign(g, i) && !common_acronym(g.s(i))
             })
             .collect();
         DocState {
@@ -700,8 +758,13 @@ impl<'a> DocState<'a> {
     }
 
     /// At name particles from `j` on (van, van der, de la) that a name word follows,
-    /// returns the index after that word.
+    /// returns the index after that word. "ten" is one only after a given name, where it
+    /// is no number: Erik ten Hag.
     fn particles_to_name(&self, g: &Seg, j: usize) -> Option<usize> {
+        let dutch = g.get(j) == Some("ten") && j > 0 && lexicon().given_names.contains(g.s(j - 1));
+        if dutch && j + 1 < g.toks.len() && self.is_name_token(g, j + 1) {
+            return Some(j + 2);
+        }
         self.small_words_to_name(g, j, PARTICLES)
     }
 
@@ -1099,6 +1162,9 @@ impl<'a> DocState<'a> {
                 && looks_like_a_name(g.s(a + 1))
                 && gazetteer(g, a + 1, b).is_none()
         };
+        // A listed name that a common word opens keeps it before a title: New York Mayor
+        // Eric Adams.
+        let listed_from = |a: usize| (a + 2..=b.min(a + 6)).any(|e| gazetteer(g, a, e).is_some());
         while a < b
             && !initial_a
             && !given_first(a)
@@ -1113,7 +1179,8 @@ impl<'a> DocState<'a> {
                     && !COMPASS.contains(&g.s(a))
                     && g.get(a + 1) != Some("&")
                     && lex.is_common(hyphen_cut(g.s(a)))
-                    && title_at(g, a, b).is_none()))
+                    && title_at(g, a, b).is_none()
+                    && !listed_from(a)))
         {
             a += 1;
             if let Some(k) = gazetteer(g, a, b) {
@@ -1211,9 +1278,11 @@ impl<'a> DocState<'a> {
                 (looks_like_a_name(w) || PARTICLES.contains(&w) || SURNAME_HEADS.contains(&w))
                     && gazetteer(g, i, i + 1).is_none()
             });
+        // A byline names its writer: "By Faisal Islam, Economics editor".
+        let byline = a == 1 && g.s(0) == "By";
         let place_surname = given
             && b - a == 2
-            && !self.restricted
+            && (!self.restricted || byline)
             && !lex.gazetteer.contains_key(g.lower(a))
             && !lex.is_common(g.s(a))
             && looks_like_a_name(g.s(a + 1))
@@ -1286,7 +1355,8 @@ impl<'a> DocState<'a> {
         // name: Industry Secretary Patricia Hewitt, TUC General Secretary Brendan Barber.
         if let Some((s, t)) = inner_title(g, a, b) {
             // Portfolios (Home Affairs) and former posts (Ex-Home) are no names of their own.
-            if !(a..s).all(|i| lex.is_common(g.s(i)) || g.s(i).contains('-')) {
+            let portfolio = (a..s).all(|i| lex.is_common(g.s(i)) || g.s(i).contains('-'));
+            if !portfolio || gazetteer(g, a, s).is_some() {
                 self.run(g, a, s);
             }
             let role = g.span(a, t).to_owned();
@@ -1462,6 +1532,12 @@ impl<'a> DocState<'a> {
         }) && (!is_month_or_day(g.lower(a)) || lex.given_names.contains(g.s(a)))
             && !saint
             && !COMPASS.contains(&g.s(a));
+        // A plural for people at the opening waits for the whole document even before
+        // "said": "Organisers said".
+        if initial && b - a == 1 && is_plural_of_people(g, a) {
+            self.defer(g, a, b, false);
+            return;
+        }
         let context = context_type(g, a, b, self.out.last())
             .filter(|(ty, _)| *ty != T::Person || name_shaped);
         if let Some((ty, rule)) = context {
@@ -1736,7 +1812,9 @@ impl<'a> DocState<'a> {
             } else if let Some(&ty) = named.get(w) {
                 self.push(g, d.start, d.end, ty, NAMED_ELSEWHERE, "type of that name");
             } else if self.mid_caps.contains(w)
-                || (looks_like_a_name(w) && !written_lower.contains(g.lower(d.start)))
+                || (looks_like_a_name(w)
+                    && !written_lower.contains(g.lower(d.start))
+                    && !is_plural_of_people(g, d.start))
             {
                 let m = self.push(
                     g,

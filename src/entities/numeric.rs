@@ -272,8 +272,9 @@ fn number_phrase(g: &Seg, i: usize) -> (usize, usize, EntityType) {
         && at > 0
     {
         let suffix = first[at..].to_ascii_lowercase();
-        if lex.units.contains(suffix.as_str()) {
-            return (i, i + 1, EntityType::Quantity);
+        let per = per_unit(g, i + 1);
+        if lex.units.contains(suffix.as_str()) || (suffix == "m" && per.is_some()) {
+            return (i, per.unwrap_or(i + 1), EntityType::Quantity);
         }
         if TIME_MARKERS.contains(&suffix.as_str()) {
             return (i, i + 1, EntityType::Time);
@@ -298,7 +299,7 @@ fn number_phrase(g: &Seg, i: usize) -> (usize, usize, EntityType) {
         b += 1;
         EntityType::Money
     } else if lex.units.contains(next) {
-        b += 1;
+        b = per_unit(g, b + 1).unwrap_or(b + 1);
         EntityType::Quantity
     } else if TIME_MARKERS.contains(&next) || first.contains(':') {
         if TIME_MARKERS.contains(&next) {
@@ -320,6 +321,20 @@ fn number_phrase(g: &Seg, i: usize) -> (usize, usize, EntityType) {
         EntityType::Cardinal
     };
     (i, b, ty)
+}
+
+/// At a slash written between a unit and a unit of time or measure ("km/h", "m/s",
+/// "miles/gallon"), the index after the second unit.
+fn per_unit(g: &Seg, slash: usize) -> Option<usize> {
+    let toks = g.toks;
+    let written_on = |k: usize| toks.get(k).is_some_and(|t| t.start == toks[k - 1].end);
+    let unit = g.lower(slash + 1);
+    let per = matches!(
+        unit,
+        "h" | "hr" | "s" | "sec" | "min" | "day" | "year" | "yr"
+    ) || lexicon().units.contains(unit);
+    let slashed = written_on(slash) && written_on(slash + 1) && g.s(slash) == "/";
+    (slashed && per).then_some(slash + 2)
 }
 
 /// True for an ordinal written in digits: 1st, 22nd, 110th.

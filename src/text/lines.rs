@@ -120,17 +120,20 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let total = spans.len();
     let mut out = Vec::with_capacity(total);
     let mut title_seen = false;
-    // Whether the paragraphs so far since a topics label are all short tags.
-    let mut tags = false;
+    // The label over the paragraphs so far, when they are all its tags or links.
+    let mut label: Option<Label> = None;
     for (i, &(start, end)) in spans.iter().enumerate() {
         let p = &text[start..end];
         let words = word_count(p);
-        tags &= words <= 6 && !ends_sentence(p);
+        label = label.filter(|l| l.lists(p, words));
         let (role, rule) = if let Some(rule) = boilerplate_rule(p, words, i, total) {
-            tags = TOPIC_LABELS.contains(&marker(p).as_str());
+            label = Label::of(p);
             (Role::Boilerplate, rule)
-        } else if tags {
-            (Role::Boilerplate, "boilerplate: a tag under a topics label")
+        } else if label.is_some() {
+            (
+                Role::Boilerplate,
+                "boilerplate: a tag or link under a topics label",
+            )
         } else if !title_seen && total > 1 && is_title(p, words) {
             (
                 Role::Title,
@@ -186,7 +189,56 @@ fn marker(p: &str) -> String {
 }
 
 /// Labels over a list of topic tags, one per line: "Related Topics", "Tags".
-const TOPIC_LABELS: &[&str] = &["related topics", "tags", "topics", "more on this story"];
+const TOPIC_LABELS: &[&str] = &["related topics", "tags", "topics"];
+/// Labels over a list of links to other stories, one headline per line.
+const STORY_LABELS: &[&str] = &[
+    "more from",
+    "more on this story",
+    "more stories",
+    "most popular",
+    "most read",
+    "read more",
+    "recommended",
+    "related",
+    "related articles",
+    "related content",
+    "related stories",
+    "see also",
+    "trending",
+    "you may also like",
+    "you might also like",
+];
+
+/// A label over lines of furniture: topic tags or other stories' headlines.
+#[derive(Clone, Copy)]
+enum Label {
+    Topics,
+    Stories,
+}
+
+impl Label {
+    /// The label that the furniture line `p` is, if any.
+    fn of(p: &str) -> Option<Label> {
+        let bare = marker(p);
+        if TOPIC_LABELS.contains(&bare.as_str()) {
+            Some(Label::Topics)
+        } else if STORY_LABELS.contains(&bare.as_str()) {
+            Some(Label::Stories)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the paragraph `p` of `words` words can be one of the label's items: a tag of
+    /// a few words, or a headline, which may ask a question ("Who are the rebels who took
+    /// Damascus?").
+    fn lists(self, p: &str, words: usize) -> bool {
+        match self {
+            Label::Topics => words <= 6 && !ends_sentence(p),
+            Label::Stories => words <= 14 && (!ends_sentence(p) || p.ends_with('?')),
+        }
+    }
+}
 
 /// A list item: "- Duty cuts on capital goods", "• Pay a fine".
 fn is_bullet(line: &str) -> bool {
@@ -218,6 +270,13 @@ fn starts_like_a_line(p: &str) -> bool {
 
 static AGENCY_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[a-z]{1,5}(?:/[a-z]{1,5})+\s*(?:\([^)]*\))?|\((?i:(?:additional )?reporting|writing|editing|compiled) by\b.*\)\.?)$")
+        .expect("valid regex")
+});
+/// A reporting credit at a story's foot, outside brackets: "Additional reporting by Jake
+/// Kwon in Seoul", "Associated Press writers Lindsay Whitehurst and Kevin Freking
+/// contributed to this report."
+static FOOT_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:additional )?(?:reporting|writing|editing|research) by\b|\bcontributed (?:reporting )?to this (?:report|story|article)\.?$")
         .expect("valid regex")
 });
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -284,7 +343,7 @@ fn boilerplate_rule(p: &str, words: usize, i: usize, total: usize) -> Option<&'s
             return Some("boilerplate: section label (data/sections.txt)");
         }
     }
-    if AGENCY_CREDIT.is_match(p) {
+    if AGENCY_CREDIT.is_match(p) || (words <= 25 && FOOT_CREDIT.is_match(p)) {
         return Some("boilerplate: agency or reporting credit");
     }
     if words <= 25 && CAPTION.is_match(p) {
@@ -329,6 +388,10 @@ fn boilerplate_rule(p: &str, words: usize, i: usize, total: usize) -> Option<&'s
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn roles_of(text: &str) -> Vec<Role> {
+        paragraphs(text).into_iter().map(|p| p.role).collect()
+    }
 
     fn roles(text: &str) -> Vec<(String, Role)> {
         paragraphs(text)
@@ -461,6 +524,35 @@ mod tests {
             ]
         );
         assert!(r[1].0.ends_with("European Union."));
+    }
+
+    #[test]
+    fn foot_credits_and_story_links_under_a_label_are_furniture() {
+        let text = "Rebels take the capital\n\n\
+            The rebels entered the city at dawn and met no resistance.\n\n\
+            Additional reporting by Jake Kwon in Seoul\n\n\
+            Associated Press writers Lindsay Whitehurst and Kevin Freking contributed to this report.\n\n\
+            More on this story\n\n\
+            Who are the rebels who took Damascus?\n\n\
+            Syria's war explained in maps\n";
+        let r = roles(text);
+        let roles: Vec<Role> = r.iter().map(|(_, role)| *role).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Title,
+                Role::Body,
+                Role::Boilerplate,
+                Role::Boilerplate,
+                Role::Boilerplate,
+                Role::Boilerplate,
+                Role::Boilerplate,
+            ]
+        );
+        // A sentence under a label ends the list; so does a long headline.
+        let text =
+            "Title here now\n\nRead more\n\nThe firm said on Monday that it would cut jobs.\n";
+        assert_eq!(roles_of(text)[2], Role::Body);
     }
 
     #[test]
