@@ -2577,3 +2577,50 @@ fn a_byline_names_its_writer() {
         "{found:?}"
     );
 }
+
+#[test]
+fn party_and_state_labels_are_no_names_and_towns_near_places_are_places() {
+    assert_eq!(
+        names(
+            "Senate leader Chuck Schumer, D-N.Y., and Sen. Ted Cruz, R-Texas, spoke on D-Day. \
+             The fire spread through Altadena near Pasadena."
+        ),
+        pairs(&[
+            ("Senate", "ORG"),
+            ("Chuck Schumer", "PERSON"),
+            ("Ted Cruz", "PERSON"),
+            ("D-Day", "EVENT"),
+            ("Altadena", "GPE"),
+            ("Pasadena", "GPE")
+        ])
+    );
+}
+
+#[test]
+fn acronyms_as_words_cues_past_brackets_and_event_names_followed() {
+    assert_eq!(
+        linked(
+            "Artemis II crew named\n\nNasa named the crew of the Artemis II mission. It will \
+             fly on the Space Launch System (SLS) rocket. Wada appealed to the Court of \
+             Arbitration for Sport (Cas). Cas will rule in June. The crew met at Ellington \
+             Field. Frank Field and Madison Keys watched.",
+            |t, ty| ty != "DATE" && t != "Nasa" && t != "Wada"
+        ),
+        triples(&[
+            ("Artemis II", "EVENT", "Artemis II"),
+            ("Artemis II", "EVENT", "Artemis II"),
+            ("Space Launch System", "PRODUCT", "Space Launch System"),
+            ("SLS", "PRODUCT", "Space Launch System"),
+            (
+                "Court of Arbitration for Sport",
+                "ORG",
+                "Court of Arbitration for Sport"
+            ),
+            ("Cas", "ORG", "Court of Arbitration for Sport"),
+            ("Cas", "ORG", "Court of Arbitration for Sport"),
+            ("Ellington Field", "FAC", "Ellington Field"),
+            ("Frank Field", "PERSON", "Frank Field"),
+            ("Madison Keys", "PERSON", "Madison Keys")
+        ])
+    );
+}

@@ -622,7 +622,10 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
         if is_given_and_surname_head(g, a, b) {
             return None;
         }
-        if let Some(t) = typed(hyphen_cut(g.s(b - 1))) {
+        // Names joined by "&" are a firm's or a body's, whatever their last word: USA
+        // Track & Field.
+        let joined = || (a..b).any(|i| g.s(i) == "&");
+        if let Some(t) = typed(hyphen_cut(g.s(b - 1))).filter(|t| t.0 != T::Fac || !joined()) {
             return Some(t);
         }
         // A name and "UK" is a charity or a firm's British arm: Age UK, Parkinson's UK,
@@ -888,6 +891,11 @@ pub(super) fn name_country(name: &str) -> Option<String> {
 /// peninsula", "X festival", "X administration", and a distance ("X, some 50 kilometers
 /// north of ...").
 pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
+    let acronym = is_acronym(g.s(b - 1)) && !is_roman_grade(g.s(b - 1));
+    // The cue may follow the name's acronym in brackets: "the Space Launch System (SLS)
+    // rocket".
+    let bracketed = g.get(b) == Some("(") && g.get(b + 2) == Some(")") && is_acronym(g.s(b + 1));
+    let b = if bracketed { b + 3 } else { b };
     let next = g.lower(b);
     // The two following words as a cue of two ("air base"), without building the pair.
     let pair = |cues: &[&str]| {
@@ -925,11 +933,8 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     if LOC_CUES.contains(&next) {
         return Some((T::Loc, CUE_RULES[8]));
     }
-    let acronym = is_acronym(g.s(b - 1)) && !is_roman_grade(g.s(b - 1));
     if (EVENT_CUES.contains(&next) || pair(EVENT_CUES)) && !acronym {
-        // Not one of the cue rules that other mentions of the name follow: festivals and
-        // exhibitions are named for people too (the Van Gogh festival).
-        return Some((T::Event, "context: event word after the name (X festival)"));
+        return Some((T::Event, EVENT_CUE_RULE));
     }
     if ORG_CUES.contains(&next) || pair(ORG_CUES) {
         return Some((T::Org, CUE_RULES[4]));
@@ -1005,6 +1010,11 @@ pub(super) const CUE_RULES: [&str; 10] = [
     "context: natural feature word after the name (X peninsula)",
     "context: a leader's government after the name (X administration)",
 ];
+
+/// The rule that types an event by the word after it: "the Artemis II mission". Other
+/// mentions of the name follow it unless a default made them people: festivals and
+/// exhibitions are named for people too (the Van Gogh festival).
+pub(super) const EVENT_CUE_RULE: &str = "context: event word after the name (X festival)";
 
 /// The rule that gives an alias the type of the name it follows: "Mohamed Hamdan Dagalo,
 /// known as Hemedti"; later mentions of the alias follow it.
@@ -1165,6 +1175,14 @@ pub(super) fn context_type(
         });
     if region_after && PLACE_PREPOSITIONS.contains(&prev) && a != g.first_word {
         return Some((T::Gpe, "context: in X, and its state or country"));
+    }
+    // A town near a listed place: "spread through Altadena near Pasadena".
+    let near_place = next == "near"
+        && !lex.given_names.contains(g.s(a))
+        && (b + 2..=(b + 4).min(g.toks.len()))
+            .any(|e| gazetteer(g, b + 1, e).is_some_and(|k| matches!(k.ty, T::Gpe | T::Loc)));
+    if near_place {
+        return Some((T::Gpe, "context: X near a listed place"));
     }
     // "the village of Novoolenivka", "residents of Poonch", "the coast of Khor Fakkan".
     let place_of = |w: &str| GPE_CUES.contains(&w) || PLACE_OWNERS.contains(&w);

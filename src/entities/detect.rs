@@ -170,7 +170,7 @@ fn can_name(w: &str, lower: &str, defined: &HashSet<&str>) -> bool {
         let camel = w.chars().any(char::is_uppercase) && lexicon().gazetteer.contains_key(lower);
         article_prefixed(w) || camel
     };
-    shaped && w != "I" && !is_month_or_day(lower)
+    shaped && w != "I" && !is_month_or_day(lower) && !is_party_and_state(lower)
 }
 
 /// The surnames (without an Arabic article) and the listed given names of the people that
@@ -235,20 +235,28 @@ fn follow_names(found: &mut [Mention], text: &str) {
 
 /// A name typed by a default guess takes the type a cue word or an alias gave the same
 /// name elsewhere in the document: "Million Dollar Baby" after "the film Million Dollar
-/// Baby", "Cabir" after "the Cabir virus", "Hemedti" after "Dagalo, known as Hemedti".
-/// Names that cues type two ways are left as they are.
+/// Baby", "Cabir" after "the Cabir virus", "Hemedti" after "Dagalo, known as Hemedti",
+/// "Artemis II" after "the Artemis II mission". Names that cues type two ways are left as
+/// they are.
 fn follow_cues(found: &mut [Mention], text: &str) {
-    let cued = |m: &Mention| CUE_RULES.contains(&m.typed_by) || m.typed_by == ALIAS_RULE;
+    let cued = |m: &Mention| {
+        CUE_RULES.contains(&m.typed_by) || m.typed_by == ALIAS_RULE || m.typed_by == EVENT_CUE_RULE
+    };
     let types = types_by_name(found, text, cued);
     for m in found
         .iter_mut()
         .filter(|m| m.typed_by.starts_with("default"))
     {
-        if let Some(&Some(ty)) = types.get(&text[m.start..m.end]) {
-            m.ty = ty;
-            m.typed_by = "the type a cue word gave that name in the document";
-            m.weak = false;
+        let Some(&Some(ty)) = types.get(&text[m.start..m.end]) else {
+            continue;
+        };
+        // A person stays one beside an event named for them (the Van Gogh festival).
+        if ty == T::Event && m.ty == T::Person {
+            continue;
         }
+        m.ty = ty;
+        m.typed_by = "the type a cue word gave that name in the document";
+        m.weak = false;
     }
 }
 
@@ -416,6 +424,24 @@ fn is_plural_of_people(g: &Seg, i: usize) -> bool {
         .iter()
         .any(|e| w.len() > e.len() + 2 && w.ends_with(e))
         && !team
+}
+
+/// A US lawmaker's party and state as agencies write them after the name: D-N.Y.,
+/// R-Texas, I-Vt. They label the person and name nothing themselves.
+fn is_party_and_state(lower: &str) -> bool {
+    let Some(state) = ["d-", "r-", "i-"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+    else {
+        return false;
+    };
+    let lex = lexicon();
+    let state_list = |k: &str| {
+        lex.gazetteer
+            .get(k)
+            .is_some_and(|k| k.list == "subnational.txt")
+    };
+    state_list(state) || state_list(&format!("{state}."))
 }
 
 /// A capital letter alone or the full stop written right after one: the initial in Loren
@@ -1714,7 +1740,12 @@ impl<'a> DocState<'a> {
         // it opens with another word than the listed name: the England and Wales Cricket
         // Board (ECB) is not the European Central Bank, but the Office of National
         // Statistics (ONS) is the Office for National Statistics.
-        let listed = lexicon().gazetteer.get(g.lower(k + 1));
+        // A listed acronym matches only in capitals, so written as a word it is the text's
+        // own: the Court of Arbitration for Sport (Cas).
+        let listed = lexicon()
+            .gazetteer
+            .get(g.lower(k + 1))
+            .filter(|_| !spelled || gazetteer(g, k + 1, k + 2).is_some());
         let known = listed.is_some();
         let first_word = |s: &str| s.split_whitespace().next().unwrap_or("").to_lowercase();
         let redefines = listed.is_some_and(|l| first_word(l.canonical) != first_word(name))

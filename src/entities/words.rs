@@ -55,8 +55,8 @@ const SURNAME_PREFIXES: &[&str] = &[
 /// Head words that are also common surnames: after a given name they end a person's name
 /// (Richard Hill, Wayne Bridge), not a place's.
 pub(super) const SURNAME_HEADS: &[&str] = &[
-    "Bridge", "Castle", "Cape", "Chambers", "Church", "Hall", "Hill", "Hills", "Lake", "Lane",
-    "Law", "Park", "Plant", "Press", "Steel", "Temple",
+    "Bridge", "Castle", "Cape", "Chambers", "Church", "Field", "Hall", "Hill", "Hills", "Lake",
+    "Lane", "Law", "Park", "Plant", "Press", "Steel", "Temple",
 ];
 /// Head words that end a firm's name, so that "of" after them names where the firm is
 /// (LG Electronics of South Korea, General Motors of the US), not more of its name.
