@@ -41,6 +41,10 @@ pub const LISTS: &[(&str, &str)] = &[
     ("event_heads.txt", include_str!("../data/event_heads.txt")),
     ("events.txt", include_str!("../data/events.txt")),
     ("fac_heads.txt", include_str!("../data/fac_heads.txt")),
+    (
+        "family_names_first.txt",
+        include_str!("../data/family_names_first.txt"),
+    ),
     ("facilities.txt", include_str!("../data/facilities.txt")),
     ("given_names.txt", include_str!("../data/given_names.txt")),
     ("gpe_heads.txt", include_str!("../data/gpe_heads.txt")),
@@ -131,6 +135,9 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// Common given names (as written).
     pub given_names: HashSet<&'static str>,
+    /// Common Chinese, Korean and Vietnamese family names, which such names write first
+    /// (as written): Xi in Xi Jinping.
+    pub family_names_first: HashSet<&'static str>,
     /// Head words that make a name an organisation.
     pub org_heads: HashSet<&'static str>,
     /// Head words that make a name a facility.
@@ -309,6 +316,7 @@ impl Lexicon {
                 .map(|l| l.to_lowercase().replace('.', ""))
                 .collect(),
             given_names: set("given_names.txt"),
+            family_names_first: set("family_names_first.txt"),
             org_heads: set("org_heads.txt"),
             fac_heads: set("fac_heads.txt"),
             loc_heads: set("loc_heads.txt"),

@@ -2624,3 +2624,20 @@ fn acronyms_as_words_cues_past_brackets_and_event_names_followed() {
         ])
     );
 }
+
+#[test]
+fn family_names_written_first_link_short_mentions() {
+    assert_eq!(
+        linked(
+            "President Yoon Suk Yeol lifted martial law. Mr Yoon apologised. Chinese leader \
+             Xi Jinping spoke, and Mr Xi left.",
+            |_, ty| ty == "PERSON"
+        ),
+        triples(&[
+            ("Yoon Suk Yeol", "PERSON", "Yoon Suk Yeol"),
+            ("Yoon", "PERSON", "Yoon Suk Yeol"),
+            ("Xi Jinping", "PERSON", "Xi Jinping"),
+            ("Xi", "PERSON", "Xi Jinping")
+        ])
+    );
+}

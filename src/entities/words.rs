@@ -316,9 +316,17 @@ pub(super) fn initials_spell(name: &str, acronym: &str) -> bool {
 /// names are with a hyphenated given name: Lai in Lai Ching-te, Kim in Kim Jong-un.
 pub(super) fn family_name_first(name: &str) -> Option<&str> {
     let (family, given) = name.split_once(' ')?;
-    let (_, second) = given.split_once('-')?;
-    let hyphenated = !given.contains(' ') && second.starts_with(|c: char| c.is_lowercase());
-    hyphenated.then_some(family)
+    let hyphenated = !given.contains(' ')
+        && given
+            .split_once('-')
+            .is_some_and(|(_, second)| second.starts_with(|c: char| c.is_lowercase()));
+    // Or a family name these names write first, before short given names: Xi Jinping, Yoon
+    // Suk Yeol; not one that is also a given name (Lee Anderson).
+    let lex = lexicon();
+    let listed = lex.family_names_first.contains(family)
+        && !lex.given_names.contains(family)
+        && given.split(' ').count() <= 2;
+    (hyphenated || listed).then_some(family)
 }
 
 #[cfg(test)]
