@@ -239,3 +239,36 @@ fn a_quotation_goes_on_and_a_verdict_names_its_speaker() {
         ]
     );
 }
+
+#[test]
+fn speakers_behind_roles_appositions_and_a_sentence_subject() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "United beaten at home\n\n\
+        \"We have to improve a lot,\" head coach Ruben Amorim told reporters.\n\n\
+        \"This is a blatant violation of the Constitution,\" Senate Minority Leader Chuck \
+        Schumer, D-N.Y., told reporters.\n\n\
+        Han Dong-hoon, the leader of the People Power Party, said he would stop it \
+        \"together with the people\".\n\n\
+        Forest boss Nuno Espirito Santo praised his side. \"The players showed real \
+        character,\" he said.\n\n\
+        \"This is humanity's crew,\" said Nasa administrator Bill Nelson.\n";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let r: serde_json::Value =
+        serde_json::from_str(&stdout(&[dir.path().to_str().unwrap(), "-f", "json"])).unwrap();
+    let speakers: Vec<serde_json::Value> = r["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["speakers"].clone())
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            serde_json::json!(["Ruben Amorim"]),
+            serde_json::json!(["Chuck Schumer"]),
+            serde_json::json!(["Han Dong-hoon"]),
+            serde_json::json!(["Nuno Espirito Santo"]),
+            serde_json::json!(["Bill Nelson"]),
+        ]
+    );
+}

@@ -3,12 +3,15 @@
 //! A quotation is text between curly or straight double quotes, at least three words long
 //! (shorter quoted words are scare quotes: “moderate”). A closing quote with no opening one
 //! in its sentence quotes from the start of the sentence. The speaker is, in this order: the
-//! person or organisation right after the quote with a speech verb (“...”, Komoedov, the
-//! head of ..., said / “...”, said X); the one named before it with a speech verb or a
-//! verdict verb (X said “...”, X called it “...”); a person after "according to"; for
-//! “...”, he said, the nearest person named before the quote in the document. Otherwise
-//! the speaker is unknown (None), and the summary may carry on the speaker of the quotation
-//! before it in the same paragraph.
+//! person or organisation right after the quote with a speech verb, past the role written
+//! before a person's name (“...”, Komoedov, the head of ..., said / “...”, said X / “...,”
+//! head coach X told); the one named before it with a speech verb or a verdict verb (X said
+//! “...”, X called it “...”), or the person whose apposition holds that name (X, the leader
+//! of Y, said “...”); a person after "according to"; for “...”, he said, the person who
+//! opens the sentence before if it quotes no one, else the last person reported speaking,
+//! else the nearest person named before the quote in the document. Otherwise the speaker
+//! is unknown (None), and the summary may carry on the speaker of the quotation before it
+//! in the same paragraph.
 
 use crate::entities::{EntityType, Mention};
 use crate::lexicon::{Lower, lexicon};
@@ -73,6 +76,63 @@ fn is_speaking(text: &str, m: &Mention) -> bool {
         .any(|w| lex.speech_verbs.contains(&w))
 }
 
+/// Where a mention starts together with the role written just before it: the start of
+/// "head coach" in "head coach Ruben Amorim".
+fn with_role(text: &str, m: &Mention) -> usize {
+    m.role
+        .as_deref()
+        .and_then(|role| text[..m.start].strip_suffix(' ')?.strip_suffix(role))
+        .map_or(m.start, str::len)
+}
+
+/// The person who opens the sentence just before segment `segment` (its first mention, at
+/// its start but for a role, and no possessive), if that sentence quotes no one: the
+/// subject a "he said" after it most likely speaks of. `before` are the document's mentions before the
+/// current sentence, which starts at `sent_start`.
+fn subject_before(
+    text: &str,
+    segment: usize,
+    before: &[Mention],
+    sent_start: usize,
+) -> Option<usize> {
+    let prev = segment.checked_sub(1)?;
+    let first = before
+        .iter()
+        .rposition(|m| m.segment as usize != prev)
+        .map_or(0, |i| i + 1);
+    // The sentence's first person; a role before it may hold a name: "Forest boss Nuno".
+    let person = (first..before.len()).find(|&i| before[i].ty == EntityType::Person)?;
+    let m = &before[person];
+    let lead = with_role(text, m);
+    // Up to three words that are no stop words may come first: a role no list knows.
+    let head = text[..lead].trim_end();
+    let cut = head.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let mut words = head[cut..].split_whitespace();
+    let lex = lexicon();
+    let opens = words.clone().count() <= 3
+        && words.all(|w| !lex.stopwords.contains(Lower::new(w).as_str()));
+    let quotes = text[m.end..sent_start].contains(['“', '”', '"']);
+    // Nor when someone else in that sentence is reported speaking: "If Mr Blair did not
+    // want to take part, ..., Lord Holme said."
+    let other_speaks = before[person + 1..]
+        .iter()
+        .any(|o| is_speaker(o) && is_speaking(text, o));
+    // A possessive is no subject: "Matt Williams' side has shown little".
+    let owner = text[m.end..].starts_with(['\'', '’']);
+    (opens && !quotes && !owner && !other_speaks).then_some(person)
+}
+
+/// True when `inner` is inside the apposition that follows the person `p`: "Han
+/// Dong-hoon, the leader of the People Power Party, said".
+fn appositive_holds(text: &str, p: &Mention, inner: &Mention) -> bool {
+    p.ty == EntityType::Person
+        && p.end < inner.start
+        && text[p.end..inner.start]
+            .strip_prefix(", ")
+            .is_some_and(|between| !between.contains([',', '“', '"', '.']))
+        && text[inner.end..].starts_with(',')
+}
+
 /// Finds the quotations of one sentence (`toks` are its tokens; `mentions` are the
 /// document's, in order).
 pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) -> Vec<RawQuote> {
@@ -124,25 +184,48 @@ pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) ->
         let lo = mentions.partition_point(|m| m.start < sent_start);
         let hi = mentions.partition_point(|m| m.start < sent_end);
         let here = lo..hi;
-        // “...”, Komoedov, the head of ..., said / “...”, said Babak Taghvai
+        // A name inside the role written before a person's name is no speaker of its own:
+        // "Senate Minority Leader Chuck Schumer", "Nasa administrator Bill Nelson".
+        let in_role = |i: usize| {
+            here.clone().any(|j| {
+                let p = &mentions[j];
+                p.ty == EntityType::Person
+                    && with_role(text, p) <= mentions[i].start
+                    && mentions[i].end <= p.start
+            })
+        };
+        // “...”, Komoedov, the head of ..., said / “...”, said Babak Taghvai / “...,” head
+        // coach Ruben Amorim told reporters
         let after = here.clone().find(|&i| {
             let m = &mentions[i];
-            m.start >= toks[b].end
+            let lead = with_role(text, m);
+            lead >= toks[b].end
                 && is_speaker(m)
-                && text[toks[b].end..m.start]
+                && !in_role(i)
+                && text[toks[b].end..lead]
                     .split_whitespace()
                     .all(|x| x == "," || lex.speech_verbs.contains(&x.to_lowercase()))
         });
-        // X said “...”
-        let before = here.clone().rev().find(|&i| {
-            let m = &mentions[i];
-            m.end <= qs
-                && is_speaker(m)
-                && text[m.end..qs].split_whitespace().take(4).any(|x| {
-                    let x = x.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-                    attributes(&x)
-                })
-        });
+        // X said “...”; the person before an apposition that holds the name before the
+        // verb: "Han Dong-hoon, the leader of the People Power Party, said ... “...”".
+        let before = here
+            .clone()
+            .rev()
+            .find(|&i| {
+                let m = &mentions[i];
+                m.end <= qs
+                    && is_speaker(m)
+                    && text[m.end..qs].split_whitespace().take(4).any(|x| {
+                        let x = x.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+                        attributes(&x)
+                    })
+            })
+            .map(|i| {
+                here.clone()
+                    .take_while(|&j| j < i)
+                    .find(|&j| appositive_holds(text, &mentions[j], &mentions[i]))
+                    .unwrap_or(i)
+            });
         let according = text[sent_start..sent_end]
             .find("according to")
             .and_then(|p| {
@@ -172,14 +255,17 @@ pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) ->
         } else if according.is_some() {
             according
         } else if pronoun {
-            // The last person quoted or reported speaking before this, else the nearest person.
+            // The person who opens the sentence before, when it quotes no one: "Forest boss
+            // Nuno Espirito Santo praised his side. “The players showed character,” he
+            // said." Else the last person quoted or reported speaking before this, else the
+            // nearest person.
             let people = || {
                 (0..hi)
                     .rev()
                     .filter(|&i| mentions[i].end <= qs && mentions[i].ty == EntityType::Person)
             };
-            people()
-                .find(|&i| is_speaking(text, &mentions[i]))
+            subject_before(text, segment, &mentions[..lo], sent_start)
+                .or_else(|| people().find(|&i| is_speaking(text, &mentions[i])))
                 .or_else(|| people().next())
         } else {
             None
