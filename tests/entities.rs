@@ -2641,3 +2641,22 @@ fn family_names_written_first_link_short_mentions() {
         ])
     );
 }
+
+#[test]
+fn a_lone_unknown_speaker_is_a_body_unless_a_person_bears_the_name() {
+    assert_eq!(
+        names(
+            "Rates fell.\n\nMoneyfacts said the average rate fell. Chief executive Rick Parry \
+             spoke. Parry said he was pleased. Kowalczyk said so too. The storm hit Fort \
+             Myers. Taylor Swift sang."
+        ),
+        pairs(&[
+            ("Moneyfacts", "ORG"),
+            ("Rick Parry", "PERSON"),
+            ("Parry", "PERSON"),
+            ("Kowalczyk", "PERSON"),
+            ("Fort Myers", "GPE"),
+            ("Taylor Swift", "PERSON")
+        ])
+    );
+}

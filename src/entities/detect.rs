@@ -80,6 +80,7 @@ pub fn detect(text: &str, segments: &[Segment], tokens: &[Token]) -> Vec<Mention
         }
     }
     firms_named_in_full(&mut doc.out, text);
+    lone_speakers(&mut doc.out, text);
     doc.resolve_deferred(&segs);
     doc.propagate_surnames(text);
     super::players::team_sheet_players(&mut doc.out, text);
@@ -194,6 +195,48 @@ fn people_named_in_full<'t>(
         }
     }
     (surnames, given)
+}
+
+/// A single word no list knows that speaks and is made of two common words ("Moneyfacts
+/// said", "Netcraft said") is a firm's brand, unless it is the surname of someone the
+/// document names in full or a name it gives a person elsewhere: "Highfield said" after
+/// "Mr Highfield".
+fn lone_speakers(found: &mut [Mention], text: &str) {
+    let lone = |m: &Mention| {
+        m.ty == T::Person
+            && m.typed_by == SPEAKER_RULES[0]
+            && is_common_compound(&text[m.start..m.end])
+    };
+    if !found.iter().any(lone) {
+        return;
+    }
+    let (surnames, _) = people_named_in_full(found, text);
+    let people: HashSet<&str> = found
+        .iter()
+        .filter(|m| m.ty == T::Person && !lone(m))
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    for m in found.iter_mut().filter(|m| lone(m)) {
+        let t = &text[m.start..m.end];
+        if !surnames.contains(t) && !people.contains(t) {
+            m.ty = T::Org;
+            m.typed_by = "context: X said, a brand made of two common words";
+        }
+    }
+}
+
+/// One capitalised word of two common words of three letters or more written together:
+/// Moneyfacts, Rightmove, Netcraft, Macrovision; not a surname (Kowalczyk) or a given
+/// name (Rosemary).
+fn is_common_compound(w: &str) -> bool {
+    let lex = lexicon();
+    w.is_ascii()
+        && is_upper_start(w)
+        && !lex.given_names.contains(w)
+        && (3..w.len().saturating_sub(2)).any(|i| {
+            let (head, tail) = w.split_at(i);
+            lex.is_common(head) && lex.is_common(tail)
+        })
 }
 
 /// A single word that speaks or heads something is the firm the document names in full

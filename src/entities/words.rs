@@ -37,7 +37,7 @@ pub(super) const LEADING_ORG_HEADS: &[&str] = &[
 /// Estadio Azteca, HMP Bristol (not "Stade", which opens clubs' names too: Stade
 /// Francais).
 pub(super) const LEADING_FAC_HEADS: &[&str] = &[
-    "Camp", "Estadio", "HMP", "HMYOI", "Hotel", "Palais", "Palazzo", "Stadio",
+    "Camp", "Estadio", "Fort", "HMP", "HMYOI", "Hotel", "Palais", "Palazzo", "Stadio",
 ];
 /// Compass words that make a part of a known place or people: South Yorkshire, North East,
 /// South American, Mid Wales.
