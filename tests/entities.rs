@@ -2660,3 +2660,21 @@ fn a_lone_unknown_speaker_is_a_body_unless_a_person_bears_the_name() {
         ])
     );
 }
+
+#[test]
+fn dollar_countries_buildings_and_towns_listed_before_a_quote() {
+    assert_eq!(
+        mentions(
+            "Fines reach A$49.5m (US$32m). Crowds filled the Notre-Dame cathedral, not an NHS \
+             hospital. Work resumes in Renton and Everett \"safely\"."
+        ),
+        pairs(&[
+            ("A$49.5m", "MONEY"),
+            ("US$32m", "MONEY"),
+            ("Notre-Dame", "FAC"),
+            ("NHS", "ORG"),
+            ("Renton", "GPE"),
+            ("Everett", "GPE")
+        ])
+    );
+}

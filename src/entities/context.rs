@@ -39,6 +39,21 @@ pub(super) const FAC_CUES: &[&str] = &[
     "shipyard",
     "test site",
 ];
+/// Words for a building just after its name: "the Notre-Dame cathedral", "Broadmoor
+/// hospital", "the Louvre museum". Not after an acronym, which names the body that runs or
+/// is near it: "an NHS hospital", "BNP mosque leaflet".
+const BUILDING_CUES: &[&str] = &[
+    "castle",
+    "cathedral",
+    "church",
+    "hospital",
+    "monastery",
+    "mosque",
+    "museum",
+    "palace",
+    "synagogue",
+    "temple",
+];
 /// Words for a kind of product just after its name: "Tysabri drug", "DS handheld",
 /// "Slammer worm", "Tiger operating system", "Shahed drones", "Patriot batteries".
 const PRODUCT_CUES: &[&str] = &[
@@ -894,7 +909,12 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
     let acronym = is_acronym(g.s(b - 1)) && !is_roman_grade(g.s(b - 1));
     // The cue may follow the name's acronym in brackets: "the Space Launch System (SLS)
     // rocket".
-    let bracketed = g.get(b) == Some("(") && g.get(b + 2) == Some(")") && is_acronym(g.s(b + 1));
+    // A capitalised word after the brackets opens another name: "Workers (IAM) District".
+    let bracketed = g.get(b) == Some("(")
+        && g.get(b + 2) == Some(")")
+        && is_acronym(g.s(b + 1))
+        && g.get(b + 3)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
     let b = if bracketed { b + 3 } else { b };
     let next = g.lower(b);
     // The two following words as a cue of two ("air base"), without building the pair.
@@ -907,7 +927,7 @@ pub(super) fn after_cues(g: &Seg, b: usize) -> Option<(T, &'static str)> {
                 && c.ends_with(after)
         })
     };
-    if pair(FAC_CUES) || FAC_CUES.contains(&next) {
+    if pair(FAC_CUES) || FAC_CUES.contains(&next) || (BUILDING_CUES.contains(&next) && !acronym) {
         return Some((T::Fac, CUE_RULES[0]));
     }
     if GPE_CUES.contains(&next) {
@@ -1138,7 +1158,7 @@ pub(super) fn context_type(
         // A list item comes right after the place and ends where the list goes on or the
         // clause ends: "Leicester, Somerset, Basingstoke", "Dorset and Torbay."; not "In
         // London, Corus fell", "Liverpool and Millwall have been charged".
-        let item_ends = matches!(next, "" | "," | "." | ";" | ":" | ")");
+        let item_ends = matches!(next, "" | "," | "." | ";" | ":" | ")" | "“" | "\"");
         let listed =
             (matches!(prev, "," | "and" | "or") && end_before(2) && item_ends) || including;
         // A post for a place and then its holder: "the UN special envoy for Syria, Geir

@@ -635,7 +635,10 @@ impl<'a> DocState<'a> {
                         || is_month_surname(g, i)
                         || is_date_abbreviation_name(g, i)
                         || inside_listed_name(g, i));
-                (word || apostrophe) && !numeric::is_rank_sign(g, i) && !common_acronym(g.s(i))
+                (word || apostrophe)
+                    && !numeric::is_rank_sign(g, i)
+                    && !numeric::is_dollar_country(g, i)
+                    && !common_acronym(g.s(i))
             })
             .collect();
         DocState {

@@ -158,7 +158,12 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
             if lex.multipliers.contains(g.lower(b)) {
                 b += 1;
             }
-            found = Some((i, b, EntityType::Money));
+            let a = if i > 0 && is_dollar_country(g, i - 1) {
+                i - 1
+            } else {
+                i
+            };
+            found = Some((a, b, EntityType::Money));
         } else if is_rank_sign(g, i) {
             found = Some((i, i + 2, EntityType::Ordinal));
         } else if listed && lex.ordinals.contains(l) {
@@ -184,6 +189,20 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
             _ => i += 1,
         }
     }
+}
+
+/// The country's letters written onto a dollar sign and an amount: the "A" of A$49.5m,
+/// the "US" of US$32m. They mark the currency, not a place.
+pub(super) fn is_dollar_country(g: &Seg, i: usize) -> bool {
+    let toks = g.toks;
+    let w = g.s(i);
+    let joined = |k: usize| toks.get(k).is_some_and(|t| t.start == toks[k - 1].end);
+    (1..=3).contains(&w.len())
+        && w.bytes().all(|c| c.is_ascii_uppercase())
+        && g.get(i + 1) == Some("$")
+        && joined(i + 1)
+        && joined(i + 2)
+        && g.s(i + 2).starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether the number written with an "m" at `i` is in metres, as its conversion into
