@@ -2678,3 +2678,11 @@ fn dollar_countries_buildings_and_towns_listed_before_a_quote() {
         ])
     );
 }
+
+#[test]
+fn a_body_whose_head_word_opens_a_title_keeps_it() {
+    assert_eq!(
+        names("Merseyside Police Chief Constable Serena Kennedy said the force acted quickly."),
+        pairs(&[("Merseyside Police", "ORG"), ("Serena Kennedy", "PERSON")])
+    );
+}

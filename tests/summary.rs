@@ -251,7 +251,10 @@ fn speakers_behind_roles_appositions_and_a_sentence_subject() {
         \"together with the people\".\n\n\
         Forest boss Nuno Espirito Santo praised his side. \"The players showed real \
         character,\" he said.\n\n\
-        \"This is humanity's crew,\" said Nasa administrator Bill Nelson.\n";
+        \"This is humanity's crew,\" said Nasa administrator Bill Nelson.\n\n\
+        Mr Justice Goose said the man would never be released. He said the crimes were \
+        \"extreme and shocking\". Dan Ives of Wedbush Securities said it was a \"drop the \
+        mic moment\".\n";
     std::fs::write(dir.path().join("a.txt"), text).unwrap();
     let r: serde_json::Value =
         serde_json::from_str(&stdout(&[dir.path().to_str().unwrap(), "-f", "json"])).unwrap();
@@ -269,6 +272,8 @@ fn speakers_behind_roles_appositions_and_a_sentence_subject() {
             serde_json::json!(["Han Dong-hoon"]),
             serde_json::json!(["Nuno Espirito Santo"]),
             serde_json::json!(["Bill Nelson"]),
+            serde_json::json!(["Goose"]),
+            serde_json::json!(["Dan Ives"]),
         ]
     );
 }

@@ -423,7 +423,14 @@ fn after_minute(s: &str) -> Option<&str> {
 /// name-shaped words ("Martin Luther King Jnr" and "Screen Actors Guild" have none).
 fn inner_title(g: &Seg, a: usize, b: usize) -> Option<(usize, usize)> {
     let lex = lexicon();
-    let (s, t) = (a + 1..b - 1).find_map(|s| Some((s, titles_end(g, s, b)?)))?;
+    let (mut s, mut t) = (a + 1..b - 1).find_map(|s| Some((s, titles_end(g, s, b)?)))?;
+    // An organisation's head word that opens a title ("police chief") ends the body's name
+    // when a title follows it: Merseyside Police | Chief Constable Serena Kennedy.
+    if lex.org_heads.contains(g.s(s))
+        && let Some(later) = titles_end(g, s + 1, b).filter(|&later| later < b)
+    {
+        (s, t) = (s + 1, later);
+    }
     let named = t < b
         && (t..b)
             .all(|i| looks_like_a_name(g.s(i)) || PARTICLES.contains(&g.s(i)) || is_initial(g, i))

@@ -7,11 +7,11 @@
 //! before a person's name (“...”, Komoedov, the head of ..., said / “...”, said X / “...,”
 //! head coach X told); the one named before it with a speech verb or a verdict verb (X said
 //! “...”, X called it “...”), or the person whose apposition holds that name (X, the leader
-//! of Y, said “...”); a person after "according to"; for “...”, he said, the person who
-//! opens the sentence before if it quotes no one, else the last person reported speaking,
-//! else the nearest person named before the quote in the document. Otherwise the speaker
-//! is unknown (None), and the summary may carry on the speaker of the quotation before it
-//! in the same paragraph.
+//! of Y, said “...”; X of Y said “...”); a person after "according to"; for “...”, he said
+//! or He said ... “...”, the person who opens the sentence before if it quotes no one, else
+//! the last person reported speaking, else the nearest person named before the quote in
+//! the document. Otherwise the speaker is unknown (None), and the summary may carry on the
+//! speaker of the quotation before it in the same paragraph.
 
 use crate::entities::{EntityType, Mention};
 use crate::lexicon::{Lower, lexicon};
@@ -122,15 +122,22 @@ fn subject_before(
     (opens && !quotes && !owner && !other_speaks).then_some(person)
 }
 
-/// True when `inner` is inside the apposition that follows the person `p`: "Han
-/// Dong-hoon, the leader of the People Power Party, said".
+/// True when `inner` is inside the apposition that follows the person `p` ("Han
+/// Dong-hoon, the leader of the People Power Party, said"), or is where the person works
+/// ("Dan Ives of Wedbush Securities said").
 fn appositive_holds(text: &str, p: &Mention, inner: &Mention) -> bool {
-    p.ty == EntityType::Person
-        && p.end < inner.start
-        && text[p.end..inner.start]
-            .strip_prefix(", ")
-            .is_some_and(|between| !between.contains([',', '“', '"', '.']))
-        && text[inner.end..].starts_with(',')
+    if p.ty != EntityType::Person || p.end >= inner.start {
+        return false;
+    }
+    let between = &text[p.end..inner.start];
+    let apposition = between
+        .strip_prefix(", ")
+        .is_some_and(|rest| !rest.contains([',', '“', '"', '.']))
+        && text[inner.end..].starts_with(',');
+    let next = text[inner.end..].split_whitespace().next().unwrap_or("");
+    let workplace =
+        matches!(between, " of " | " at " | " from ") && attributes(Lower::new(next).as_str());
+    apposition || workplace
 }
 
 /// Finds the quotations of one sentence (`toks` are its tokens; `mentions` are the
@@ -232,22 +239,36 @@ pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) ->
                 here.clone()
                     .find(|&i| mentions[i].start >= sent_start + p && is_speaker(&mentions[i]))
             });
-        let tail = text[qe..sent_end].to_lowercase();
-        let pronoun = [
-            " he said",
-            " she said",
-            " he added",
-            " she added",
-            " he says",
-            " she says",
-            " he told",
-            " she told",
+        // "He said the crimes were “extreme and shocking”": a pronoun and a speech verb open
+        // the sentence.
+        let opening = text[sent_start..qs].to_lowercase();
+        let pronoun_before = [
+            "he said",
+            "she said",
+            "he added",
+            "she added",
+            "he told",
+            "she told",
         ]
         .iter()
-        .any(|p| {
-            tail.trim_start_matches(['”', '"', ',', ' '])
-                .starts_with(p.trim_start())
-        });
+        .any(|p| opening.starts_with(p));
+        let tail = text[qe..sent_end].to_lowercase();
+        let pronoun = pronoun_before
+            || [
+                " he said",
+                " she said",
+                " he added",
+                " she added",
+                " he says",
+                " she says",
+                " he told",
+                " she told",
+            ]
+            .iter()
+            .any(|p| {
+                tail.trim_start_matches(['”', '"', ',', ' '])
+                    .starts_with(p.trim_start())
+            });
         let speaker = if speech_after && after.is_some() {
             after
         } else if speech_before && before.is_some() {
