@@ -475,6 +475,16 @@ impl<'a> Seg<'a> {
         &self.text[self.toks[i].start..self.toks[i].end]
     }
 
+    /// Whether token `i` is written right onto the token before it, with no space: the
+    /// "$" of US$32m, the "/" of km/h. False at the segment's start or past its end.
+    pub(super) fn attached(&self, i: usize) -> bool {
+        i > 0
+            && self
+                .toks
+                .get(i)
+                .is_some_and(|t| t.start == self.toks[i - 1].end)
+    }
+
     pub(super) fn get(&self, i: usize) -> Option<&'a str> {
         (i < self.toks.len()).then(|| self.s(i))
     }

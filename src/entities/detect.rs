@@ -501,7 +501,7 @@ fn is_initial(g: &Seg, i: usize) -> bool {
         let w = g.s(x);
         w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase())
     };
-    letter(i) || (i > 0 && g.s(i) == "." && g.toks[i].start == g.toks[i - 1].end && letter(i - 1))
+    letter(i) || (g.s(i) == "." && g.attached(i) && letter(i - 1))
 }
 
 /// The end of the longest listed name that starts in the run `i..j` before the joining
@@ -668,11 +668,8 @@ impl<'a> DocState<'a> {
     /// before a name word that is no common word: the stop of "W." in George W. Bush, not
     /// of "Malcolm X. Besides".
     fn initial_stop(&self, g: &Seg, j: usize) -> bool {
-        j >= 1
-            && g.s(j) == "."
-            && g.toks[j].start == g.toks[j - 1].end
-            && g.s(j - 1).len() == 1
-            && g.s(j - 1).chars().all(|c| c.is_ascii_uppercase())
+        g.s(j) == "."
+            && is_initial(g, j)
             && g.toks.get(j + 1).is_some_and(|t| t.start > g.toks[j].end)
             && self.is_name_token(g, j + 1)
             && !lexicon().is_common(g.s(j + 1))

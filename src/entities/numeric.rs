@@ -194,14 +194,12 @@ pub(super) fn detect(g: &Seg, names: &[(usize, usize)], out: &mut Vec<Mention>) 
 /// The country's letters written onto a dollar sign and an amount: the "A" of A$49.5m,
 /// the "US" of US$32m. They mark the currency, not a place.
 pub(super) fn is_dollar_country(g: &Seg, i: usize) -> bool {
-    let toks = g.toks;
     let w = g.s(i);
-    let joined = |k: usize| toks.get(k).is_some_and(|t| t.start == toks[k - 1].end);
     (1..=3).contains(&w.len())
         && w.bytes().all(|c| c.is_ascii_uppercase())
         && g.get(i + 1) == Some("$")
-        && joined(i + 1)
-        && joined(i + 2)
+        && g.attached(i + 1)
+        && g.attached(i + 2)
         && g.s(i + 2).starts_with(|c: char| c.is_ascii_digit())
 }
 
@@ -345,14 +343,12 @@ fn number_phrase(g: &Seg, i: usize) -> (usize, usize, EntityType) {
 /// At a slash written between a unit and a unit of time or measure ("km/h", "m/s",
 /// "miles/gallon"), the index after the second unit.
 fn per_unit(g: &Seg, slash: usize) -> Option<usize> {
-    let toks = g.toks;
-    let written_on = |k: usize| toks.get(k).is_some_and(|t| t.start == toks[k - 1].end);
     let unit = g.lower(slash + 1);
     let per = matches!(
         unit,
         "h" | "hr" | "s" | "sec" | "min" | "day" | "year" | "yr"
     ) || lexicon().units.contains(unit);
-    let slashed = written_on(slash) && written_on(slash + 1) && g.s(slash) == "/";
+    let slashed = g.attached(slash) && g.attached(slash + 1) && g.s(slash) == "/";
     (slashed && per).then_some(slash + 2)
 }
 

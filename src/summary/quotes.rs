@@ -42,6 +42,18 @@ const VERDICT_VERBS: &[&str] = &[
     "dubbed",
 ];
 
+/// A pronoun and a speech verb that put a quotation in the mouth of someone named before.
+const PRONOUN_SPEECH: &[&str] = &[
+    "he said",
+    "she said",
+    "he added",
+    "she added",
+    "he says",
+    "she says",
+    "he told",
+    "she told",
+];
+
 /// A speech verb or a verdict verb, in lower case: words that put a quotation in a
 /// speaker's mouth.
 fn attributes(lower: &str) -> bool {
@@ -85,10 +97,10 @@ fn with_role(text: &str, m: &Mention) -> usize {
         .map_or(m.start, str::len)
 }
 
-/// The person who opens the sentence just before segment `segment` (its first mention, at
-/// its start but for a role, and no possessive), if that sentence quotes no one: the
-/// subject a "he said" after it most likely speaks of. `before` are the document's mentions before the
-/// current sentence, which starts at `sent_start`.
+/// The person who opens the sentence just before segment `segment` (its first person,
+/// after no more than a role, and not a possessive), if that sentence quotes no one and no
+/// one else speaks in it: the subject a "he said" after it most likely speaks of. `before`
+/// are the document's mentions before the current sentence, which starts at `sent_start`.
 fn subject_before(
     text: &str,
     segment: usize,
@@ -239,36 +251,14 @@ pub fn find(text: &str, segment: usize, toks: &[Token], mentions: &[Mention]) ->
                 here.clone()
                     .find(|&i| mentions[i].start >= sent_start + p && is_speaker(&mentions[i]))
             });
-        // "He said the crimes were “extreme and shocking”": a pronoun and a speech verb open
-        // the sentence.
-        let opening = text[sent_start..qs].to_lowercase();
-        let pronoun_before = [
-            "he said",
-            "she said",
-            "he added",
-            "she added",
-            "he told",
-            "she told",
-        ]
-        .iter()
-        .any(|p| opening.starts_with(p));
-        let tail = text[qe..sent_end].to_lowercase();
-        let pronoun = pronoun_before
-            || [
-                " he said",
-                " she said",
-                " he added",
-                " she added",
-                " he says",
-                " she says",
-                " he told",
-                " she told",
-            ]
+        // “...,” he said / He said the crimes were “extreme and shocking”: a pronoun and a
+        // speech verb just after the quotation or at the sentence's opening.
+        let tail = text[qe..sent_end].trim_start_matches(['”', '"', ',', ' ']);
+        let opening = &text[sent_start..qs];
+        let starts = |s: &str, p: &str| s.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
+        let pronoun = PRONOUN_SPEECH
             .iter()
-            .any(|p| {
-                tail.trim_start_matches(['”', '"', ',', ' '])
-                    .starts_with(p.trim_start())
-            });
+            .any(|p| starts(tail, p) || starts(opening, p));
         let speaker = if speech_after && after.is_some() {
             after
         } else if speech_before && before.is_some() {
