@@ -2686,3 +2686,11 @@ fn a_body_whose_head_word_opens_a_title_keeps_it() {
         pairs(&[("Merseyside Police", "ORG"), ("Serena Kennedy", "PERSON")])
     );
 }
+
+#[test]
+fn tours_are_events_unless_a_body_runs_them() {
+    assert_eq!(
+        names("Her Eras Tour grossed $2bn. The ATP Tour gave its fee to charity."),
+        pairs(&[("Eras Tour", "EVENT"), ("ATP Tour", "ORG")])
+    );
+}

@@ -651,6 +651,12 @@ pub(super) fn head_type(g: &Seg, a: usize, b: usize) -> Option<(T, &'static str)
         // Track & Field.
         let joined = || (a..b).any(|i| g.s(i) == "&");
         if let Some(t) = typed(hyphen_cut(g.s(b - 1))).filter(|t| t.0 != T::Fac || !joined()) {
+            // A body's acronym before "Tour" names its circuit, a body: the ATP Tour, the PGA
+            // Tour; other tours are events: the Eras Tour.
+            let opening = if g.s(a) == "The" { a + 1 } else { a };
+            if g.s(b - 1) == "Tour" && is_acronym(g.s(opening)) {
+                return Some((T::Org, "head word: a body's tour (ATP Tour)"));
+            }
             return Some(t);
         }
         // A name and "UK" is a charity or a firm's British arm: Age UK, Parkinson's UK,
