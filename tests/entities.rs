@@ -2682,8 +2682,16 @@ fn dollar_countries_buildings_and_towns_listed_before_a_quote() {
 #[test]
 fn a_body_whose_head_word_opens_a_title_keeps_it() {
     assert_eq!(
-        names("Merseyside Police Chief Constable Serena Kennedy said the force acted quickly."),
-        pairs(&[("Merseyside Police", "ORG"), ("Serena Kennedy", "PERSON")])
+        names(
+            "Merseyside Police Chief Constable Serena Kennedy said the force acted quickly. \
+             Los Angeles County Fire Chief Anthony Marrone agreed."
+        ),
+        pairs(&[
+            ("Merseyside Police", "ORG"),
+            ("Serena Kennedy", "PERSON"),
+            ("Los Angeles County", "GPE"),
+            ("Anthony Marrone", "PERSON")
+        ])
     );
 }
 
